@@ -1,0 +1,36 @@
+using MhEmployment.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MhEmployment.Web.Data.Configurations;
+
+public sealed class IndicatorValueConfiguration : IEntityTypeConfiguration<IndicatorValue>
+{
+    public void Configure(EntityTypeBuilder<IndicatorValue> builder)
+    {
+        builder.HasKey(v => v.Id);
+        builder.Property(v => v.AreaCode).HasMaxLength(9);
+        builder.Property(v => v.PeriodLabel).HasMaxLength(100);
+        builder.Property(v => v.AgeBand).HasMaxLength(50);
+        builder.Property(v => v.Note).HasMaxLength(500);
+        // One value per indicator, area, period, sex and age band: the key imports merge on.
+        builder.HasIndex(v => new { v.IndicatorId, v.AreaCode, v.PeriodStart, v.PeriodEnd, v.Sex, v.AgeBand }).IsUnique();
+        builder.HasIndex(v => new { v.AreaCode, v.IndicatorId });
+        builder.HasIndex(v => v.ImportId);
+        builder.HasOne(v => v.Indicator).WithMany().HasForeignKey(v => v.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(v => v.Area).WithMany().HasForeignKey(v => v.AreaCode).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(v => v.Import).WithMany().HasForeignKey(v => v.ImportId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class ImportConfiguration : IEntityTypeConfiguration<Import>
+{
+    public void Configure(EntityTypeBuilder<Import> builder)
+    {
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.FileName).HasMaxLength(260);
+        builder.Property(i => i.Format).HasMaxLength(40);
+        builder.Property(i => i.Sha256).HasMaxLength(64).IsFixedLength();
+        builder.HasIndex(i => i.Sha256);
+    }
+}

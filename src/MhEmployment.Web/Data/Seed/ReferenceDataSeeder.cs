@@ -1,0 +1,103 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MhEmployment.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace MhEmployment.Web.Data.Seed;
+
+/// <summary>
+/// Loads the bundled reference data (geography, indicator catalogue, asset checklist) into an empty or
+/// older database. Runs at every start: rows that exist are left alone, so catalogue edits made by
+/// analysts are never overwritten.
+/// </summary>
+public sealed partial class ReferenceDataSeeder(AppDbContext db, ILogger<ReferenceDataSeeder> logger)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var areas = await SeedGeographyAsync(cancellationToken);
+        var indicators = await SeedIndicatorsAsync(cancellationToken);
+        var items = await SeedAssetChecklistAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (areas + indicators + items > 0)
+        {
+            LogSeeded(logger, areas, indicators, items);
+        }
+    }
+
+    private async Task<int> SeedGeographyAsync(CancellationToken cancellationToken)
+    {
+        var existing = await db.Areas.Select(a => a.Code).ToHashSetAsync(StringComparer.Ordinal, cancellationToken);
+        var geography = GeographyBuilder.Build();
+        var newAreas = geography.Areas.Where(a => !existing.Contains(a.Code)).ToList();
+        if (newAreas.Count == 0)
+        {
+            return 0;
+        }
+        // Areas point at their region and parent, so insert them top-down.
+        foreach (var level in newAreas.GroupBy(DepthOf).OrderBy(g => g.Key))
+        {
+            db.Areas.AddRange(level);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        var existingLinks = await db.AreaSuccessions
+            .Select(s => new { s.PredecessorCode, s.SuccessorCode })
+            .ToListAsync(cancellationToken);
+        var linkKeys = existingLinks.Select(l => (l.PredecessorCode, l.SuccessorCode)).ToHashSet();
+        db.AreaSuccessions.AddRange(geography.Successions.Where(s => !linkKeys.Contains((s.PredecessorCode, s.SuccessorCode))));
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return newAreas.Count;
+    }
+
+    private static int DepthOf(Area area) => area.Kind switch
+    {
+        AreaKind.Country => 0,
+        AreaKind.Region or AreaKind.NhsRegion => 1,
+        AreaKind.County or AreaKind.IntegratedCareBoard => 2,
+        AreaKind.UnitaryAuthority or AreaKind.MetropolitanDistrict or AreaKind.LondonBorough => 2,
+        _ => 3,
+    };
+
+    private async Task<int> SeedIndicatorsAsync(CancellationToken cancellationToken)
+    {
+        var existing = await db.Indicators.Select(i => i.Key).ToHashSetAsync(StringComparer.Ordinal, cancellationToken);
+        using var reader = SeedFiles.Open("indicators.json");
+        var seeds = JsonSerializer.Deserialize<List<Indicator>>(await reader.ReadToEndAsync(cancellationToken), Json) ?? [];
+        var added = seeds.Where(s => !existing.Contains(s.Key)).ToList();
+        db.Indicators.AddRange(added);
+        await db.SaveChangesAsync(cancellationToken);
+        return added.Count;
+    }
+
+    private async Task<int> SeedAssetChecklistAsync(CancellationToken cancellationToken)
+    {
+        if (await db.AssetDomains.AnyAsync(cancellationToken))
+        {
+            return 0;
+        }
+        using var reader = SeedFiles.Open("asset_checklist.json");
+        var domains = JsonSerializer.Deserialize<List<ChecklistDomainSeed>>(await reader.ReadToEndAsync(cancellationToken), Json) ?? [];
+        foreach (var seed in domains)
+        {
+            var domain = new AssetDomain { Number = seed.Number, Name = seed.Name, Description = seed.Description };
+            domain.Items.AddRange(seed.Items.Select((item, index) =>
+                new AssetChecklistItem { Number = index + 1, Key = item.Key, Text = item.Text }));
+            db.AssetDomains.Add(domain);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return domains.Sum(d => d.Items.Count);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {AreaCount} areas, {IndicatorCount} indicators and {ChecklistItemCount} checklist items")]
+    private static partial void LogSeeded(ILogger logger, int areaCount, int indicatorCount, int checklistItemCount);
+
+    private sealed record ChecklistDomainSeed(int Number, string Name, string Description, List<ChecklistItemSeed> Items);
+
+    private sealed record ChecklistItemSeed(string Key, string Text);
+}

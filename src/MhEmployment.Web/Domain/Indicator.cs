@@ -1,0 +1,43 @@
+namespace MhEmployment.Web.Domain;
+
+public enum IndicatorTheme { Prevalence, Benefits, Employment, Services }
+
+public enum IndicatorUnit { Percent, RatePer1000, RatePer100000, Count, PercentagePoints }
+
+public enum IndicatorValueType { Proportion, CrudeRate, Count, DirectlyStandardisedRate, Difference }
+
+public enum Polarity { HighIsGood, LowIsGood, NoJudgement }
+
+public enum Sex { Persons, Male, Female }
+
+public enum PeriodType { CalendarYear, FinancialYear, Quarter, Month, RollingYear }
+
+public enum IntervalMethod { Wilson, Byars, Dobson, None }
+
+public enum ComparisonMethod { ConfidenceIntervals, Quintiles, None }
+
+/// <summary>A measure of need in the catalogue, with what is needed to compute and compare it.</summary>
+public class Indicator
+{
+    public int Id { get; init; }
+
+    /// <summary>Stable, URL-safe key (kebab-case) that survives renames.</summary>
+    public required string Key { get; init; }
+    public required string Name { get; set; }
+    public required string Definition { get; set; }
+    public IndicatorTheme Theme { get; set; }
+    public IndicatorUnit Unit { get; set; }
+    public IndicatorValueType ValueType { get; set; }
+
+    /// <summary>100 for a percentage, 1,000 or 100,000 for a rate, 1 otherwise.</summary>
+    public int Multiplier { get; set; }
+    public Polarity Polarity { get; set; }
+    public required string Source { get; set; }
+    public required string Age { get; set; }
+    public Sex Sex { get; set; }
+    public PeriodType PeriodType { get; set; }
+    public IntervalMethod IntervalMethod { get; set; }
+    public ComparisonMethod ComparisonMethod { get; set; }
+    public int? FingertipsId { get; set; }
+    public string? NomisDataset { get; set; }
+}

@@ -1,0 +1,51 @@
+using MhEmployment.Web.Features.Areas;
+using MhEmployment.Web.Features.Indicators;
+using MhEmployment.Web.Infrastructure;
+using System.Globalization;
+using Serilog;
+
+Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: CultureInfo.InvariantCulture).CreateBootstrapLogger();
+try
+{
+    var command = CommandLine.Parse(args);
+    var builder = WebApplication.CreateBuilder(command.HostArgs);
+    builder.AddAppLogging();
+    builder.Services.AddAppDatabase(builder.Configuration, builder.Environment);
+    builder.Services.AddScoped<AreaDirectory>();
+    builder.Services.AddScoped<IndicatorCatalogue>();
+    builder.Services.AddRazorPages();
+    builder.Services.AddAppApi();
+
+    var app = builder.Build();
+    if (command.Verb == CommandVerb.Migrate)
+    {
+        await DatabaseSetup.MigrateAndSeedAsync(app.Services);
+        Log.Information("Database migrated and reference data seeded");
+        return 0;
+    }
+    if (DatabaseSetup.ShouldMigrateOnStart(app.Configuration))
+    {
+        await DatabaseSetup.MigrateAndSeedAsync(app.Services);
+    }
+
+    app.UseAppErrorHandling();
+    app.UseSerilogRequestLogging();
+    app.UseStaticFiles();
+    app.UseRouting();
+    app.MapRazorPages();
+    app.MapAppApi();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "MhEmployment stopped: {Reason}", ex.Message);
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
+
+/// <summary>Marks the entry point for WebApplicationFactory in the integration tests.</summary>
+public partial class Program;
