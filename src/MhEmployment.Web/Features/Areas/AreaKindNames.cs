@@ -30,9 +30,9 @@ public static class AreaKindNames
 
     public static string Succession(SuccessionKind kind) => kind switch
     {
-        SuccessionKind.Merger => "merged into",
-        SuccessionKind.Split => "split between",
-        SuccessionKind.Recode => "recoded as",
+        SuccessionKind.Merger => "Merger",
+        SuccessionKind.Split => "Split between several areas",
+        SuccessionKind.Recode => "New code for the same area",
         _ => kind.ToString(),
     };
 }

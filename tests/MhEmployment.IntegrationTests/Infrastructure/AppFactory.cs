@@ -1,0 +1,38 @@
+using MhEmployment.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MhEmployment.IntegrationTests.Infrastructure;
+
+public enum Provider { Sqlite, Postgres }
+
+/// <summary>The real app, configured for one provider and its own empty database, as production runs it.</summary>
+public sealed class AppFactory(Provider provider, string connectionString) : WebApplicationFactory<Program>
+{
+    public Provider Provider { get; } = provider;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting($"ConnectionStrings:{Provider}", connectionString);
+        builder.UseSetting("Database:MigrateOnStart", "true");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+    }
+
+    /// <summary>Runs code against the app's own database, in a scope as a request would.</summary>
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public static async Task<AppFactory> CreateAsync(Provider provider)
+    {
+        var connection = provider == Provider.Postgres
+            ? await PostgresServer.CreateDatabaseAsync()
+            : $"Data Source={Path.Combine(Path.GetTempPath(), $"mhe-test-{Guid.NewGuid():N}.db")}";
+        return new AppFactory(provider, connection);
+    }
+}
