@@ -37,6 +37,11 @@ try
     await app.RunAsync();
     return 0;
 }
+catch (ConfigurationProblemException ex)
+{
+    Log.Fatal("MhEmployment cannot start: {Problem}", ex.Message);
+    return 1;
+}
 catch (Exception ex) when (ex is not HostAbortedException)
 {
     Log.Fatal(ex, "MhEmployment stopped: {Reason}", ex.Message);

@@ -19,7 +19,7 @@ public static class DatabaseSetup
         }
         return Enum.TryParse<DatabaseProvider>(value, ignoreCase: true, out var provider)
             ? provider
-            : throw new InvalidOperationException(
+            : throw new ConfigurationProblemException(
                 $"Database:Provider is '{value}'; it must be 'Sqlite' (the default) or 'Postgres'.");
     }
 
@@ -31,7 +31,7 @@ public static class DatabaseSetup
                 var postgres = configuration.GetConnectionString("Postgres");
                 if (string.IsNullOrWhiteSpace(postgres))
                 {
-                    throw new InvalidOperationException(
+                    throw new ConfigurationProblemException(
                         "Database:Provider is Postgres but ConnectionStrings:Postgres is empty. Set it, e.g. with the environment variable ConnectionStrings__Postgres.");
                 }
                 services.AddDbContext<PostgresDbContext>(o => o.UseNpgsql(postgres));
