@@ -1,4 +1,6 @@
+using MhEmployment.Web.Features.Accounts;
 using MhEmployment.Web.Features.Areas;
+using MhEmployment.Web.Features.Audit;
 using MhEmployment.Web.Features.Indicators;
 using MhEmployment.Web.Infrastructure;
 using System.Globalization;
@@ -8,12 +10,21 @@ Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: CultureIn
 try
 {
     var command = CommandLine.Parse(args);
+    if (command.Error is not null)
+    {
+        await Console.Error.WriteLineAsync(command.Error + Environment.NewLine + Environment.NewLine + CommandLine.Usage);
+        return 2;
+    }
     var builder = WebApplication.CreateBuilder(command.HostArgs);
     builder.AddAppLogging();
     builder.Services.AddAppDatabase(builder.Configuration, builder.Environment);
     builder.Services.AddScoped<AreaDirectory>();
     builder.Services.AddScoped<IndicatorCatalogue>();
-    builder.Services.AddRazorPages();
+    builder.Services.AddScoped<AuditLog>();
+    builder.Services.AddScoped<AccountAdministration>();
+    builder.Services.AddScoped<AccountBootstrap>();
+    builder.Services.AddAppSecurity(builder.Configuration);
+    builder.Services.AddAppPages();
     builder.Services.AddAppApi();
 
     var app = builder.Build();
@@ -27,11 +38,19 @@ try
     {
         await DatabaseSetup.MigrateAndSeedAsync(app.Services);
     }
+    if (command.Verb is CommandVerb.UsersAdd or CommandVerb.UsersResetPassword or CommandVerb.TokensAdd)
+    {
+        return await AccountCommands.RunAsync(command, app.Services);
+    }
 
+    app.UseSecurityHeaders();
     app.UseAppErrorHandling();
     app.UseSerilogRequestLogging();
     app.UseStaticFiles();
     app.UseRouting();
+    app.UseRateLimiter();
+    app.UseAuthentication();
+    app.UseAuthorization();
     app.MapRazorPages();
     app.MapAppApi();
     await app.RunAsync();

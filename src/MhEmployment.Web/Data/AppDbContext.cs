@@ -1,13 +1,18 @@
 using MhEmployment.Web.Domain;
+using MhEmployment.Web.Features.Accounts;
+using MhEmployment.Web.Features.Audit;
+using MhEmployment.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace MhEmployment.Web.Data;
 
 /// <summary>
 /// The model, shared by both providers. Each provider has its own subclass so that each keeps its own
-/// migration set (SQLite and PostgreSQL differ in types and in what a migration can do).
+/// migration set (SQLite and PostgreSQL differ in types and in what a migration can do). It also holds the
+/// accounts (ASP.NET Core Identity) and the data-protection keys, so restarts and several instances share sessions.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : DbContext(options)
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
 {
     public DbSet<Area> Areas => Set<Area>();
     public DbSet<AreaSuccession> AreaSuccessions => Set<AreaSuccession>();
@@ -16,9 +21,15 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Import> Imports => Set<Import>();
     public DbSet<AssetDomain> AssetDomains => Set<AssetDomain>();
     public DbSet<AssetChecklistItem> AssetChecklistItems => Set<AssetChecklistItem>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

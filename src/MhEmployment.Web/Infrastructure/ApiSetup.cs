@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using MhEmployment.Web.Data;
+using MhEmployment.Web.Features.Accounts;
 using MhEmployment.Web.Features.Areas;
 using MhEmployment.Web.Features.Indicators;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -19,13 +20,15 @@ public static class ApiSetup
 
     public static WebApplication MapAppApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1");
+        // Each route declares its policy; reading needs any role, and only a bearer token opens the API.
+        // Routes that need more than reading add their own policy on top.
+        var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.ApiView);
         api.MapAreasApi();
         api.MapIndicatorsApi();
-        app.MapOpenApi();
+        app.MapOpenApi().RequireAuthorization(Policies.Docs);
         // Live: the process answers. Ready: it can reach its database.
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         return app;
     }
 }

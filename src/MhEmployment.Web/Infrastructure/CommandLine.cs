@@ -1,20 +1,72 @@
 namespace MhEmployment.Web.Infrastructure;
 
-public enum CommandVerb { Run, Migrate }
+public enum CommandVerb { Run, Migrate, UsersAdd, UsersResetPassword, TokensAdd }
 
 /// <summary>
-/// The verbs the app's command line takes before the usual host arguments:
-/// <c>dotnet MhEmployment.Web.dll migrate</c> migrates the configured database, seeds it and exits.
+/// The verbs the app's command line takes before the usual host arguments, for scripted set-ups:
+/// <c>migrate</c>; <c>users add --email E --role R [--role R2]</c>; <c>users reset-password --email E</c>;
+/// <c>tokens add --email E --name N [--days 90]</c>. Anything else goes to the host (e.g. --urls).
 /// </summary>
-public sealed record CommandLine(CommandVerb Verb, string[] HostArgs)
+public sealed record CommandLine(CommandVerb Verb, string[] HostArgs, IReadOnlyDictionary<string, IReadOnlyList<string>> Options, string? Error = null)
 {
+    private static readonly string[] VerbOptions = ["email", "role", "name", "days"];
+
+    public const string Usage = """
+        Usage:
+          dotnet MhEmployment.Web.dll                                  run the web app
+          dotnet MhEmployment.Web.dll migrate                          migrate the database, seed reference data, exit
+          dotnet MhEmployment.Web.dll users add --email E --role R     create an account (repeat --role for several);
+                                                                       prints a one-time password to change at first sign-in
+          dotnet MhEmployment.Web.dll users reset-password --email E   set a new one-time password
+          dotnet MhEmployment.Web.dll tokens add --email E --name N [--days 90]
+                                                                       create a personal API token; prints it once
+        Roles: Viewer, Analyst, Officer, Admin.
+        """;
+
+    public string? Option(string name) => Options.TryGetValue(name, out var values) ? values[^1] : null;
+
+    public IReadOnlyList<string> All(string name) => Options.TryGetValue(name, out var values) ? values : [];
+
     public static CommandLine Parse(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        if (args.Length > 0 && string.Equals(args[0], "migrate", StringComparison.OrdinalIgnoreCase))
+        var (verb, consumed) = args switch
         {
-            return new CommandLine(CommandVerb.Migrate, args[1..]);
+            ["migrate", ..] => (CommandVerb.Migrate, 1),
+            ["users", "add", ..] => (CommandVerb.UsersAdd, 2),
+            ["users", "reset-password", ..] => (CommandVerb.UsersResetPassword, 2),
+            ["tokens", "add", ..] => (CommandVerb.TokensAdd, 2),
+            ["users" or "tokens", ..] => ((CommandVerb?)null, 0),
+            _ => (CommandVerb.Run, 0),
+        } switch
+        {
+            ({ } v, var n) => (v, n),
+            _ => (CommandVerb.Run, -1),
+        };
+        if (consumed < 0)
+        {
+            return new CommandLine(CommandVerb.Run, [], new Dictionary<string, IReadOnlyList<string>>(), $"Unknown command '{string.Join(' ', args.Take(2))}'.");
         }
-        return new CommandLine(CommandVerb.Run, args);
+
+        var options = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var host = new List<string>();
+        for (var i = consumed; i < args.Length; i++)
+        {
+            var name = args[i].StartsWith("--", StringComparison.Ordinal) ? args[i][2..] : null;
+            if (verb != CommandVerb.Run && name is not null && VerbOptions.Contains(name))
+            {
+                if (i + 1 >= args.Length)
+                {
+                    return new CommandLine(verb, [], new Dictionary<string, IReadOnlyList<string>>(), $"--{name} needs a value.");
+                }
+                options.TryAdd(name, []);
+                options[name].Add(args[++i]);
+            }
+            else
+            {
+                host.Add(args[i]);
+            }
+        }
+        return new CommandLine(verb, [.. host], options.ToDictionary(o => o.Key, o => (IReadOnlyList<string>)o.Value, StringComparer.Ordinal));
     }
 }

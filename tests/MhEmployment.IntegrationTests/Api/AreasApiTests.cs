@@ -2,12 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MhEmployment.IntegrationTests.Infrastructure;
+using MhEmployment.Web.Features.Accounts;
 
 namespace MhEmployment.IntegrationTests.Api;
 
 public abstract class AreasApiTests(AppFixture fixture)
 {
-    private readonly HttpClient _client = fixture.Client();
+    private readonly HttpClient _client = fixture.ApiClient(Roles.Viewer);
 
     private async Task<JsonElement> GetJsonAsync(string url, HttpStatusCode expected = HttpStatusCode.OK)
     {

@@ -2,12 +2,14 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MhEmployment.IntegrationTests.Infrastructure;
+using MhEmployment.Web.Features.Accounts;
 
 namespace MhEmployment.IntegrationTests.Api;
 
 public abstract class IndicatorsAndHealthApiTests(AppFixture fixture)
 {
-    private readonly HttpClient _client = fixture.Client();
+    private readonly AppFixture _fixture = fixture;
+    private readonly HttpClient _client = fixture.ApiClient(Roles.Viewer);
 
     [Fact]
     public async Task Indicators_ListTheSeededCatalogueWithMetadata()
@@ -35,10 +37,12 @@ public abstract class IndicatorsAndHealthApiTests(AppFixture fixture)
     }
 
     [Fact]
-    public async Task Health_LiveAndReady_AnswerHealthy()
+    public async Task Health_LiveAndReady_AnswerHealthy_WithoutSigningIn()
     {
-        (await _client.GetStringAsync("/health/live")).Should().Be("Healthy");
-        (await _client.GetStringAsync("/health/ready")).Should().Be("Healthy");
+        var anonymous = _fixture.Anonymous();
+
+        (await anonymous.GetStringAsync("/health/live")).Should().Be("Healthy");
+        (await anonymous.GetStringAsync("/health/ready")).Should().Be("Healthy");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
-using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using MhEmployment.IntegrationTests.Infrastructure;
+using MhEmployment.Web.Features.Accounts;
 using Microsoft.Playwright;
 
 namespace MhEmployment.IntegrationTests.Browser;
@@ -10,8 +11,9 @@ public sealed class AreaSearchJourneyTests(BrowserFixture fixture)
     [Fact]
     public async Task Commissioner_SearchesHackney_AndOpensItsAreaPage()
     {
-        await using var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.BaseAddress.ToString() });
+        await using var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, Accounts.EmailFor(Roles.Viewer), Accounts.PasswordFor(Roles.Viewer));
 
         await page.GotoAsync("/");
         await page.GetByLabel("Search by name or code").FillAsync("Hackney");
@@ -32,10 +34,13 @@ public sealed class AreaSearchJourneyTests(BrowserFixture fixture)
     [InlineData("/indicators")]
     [InlineData("/indicators/ni150-secondary-mh-employment")]
     [InlineData("/assets/checklist")]
+    [InlineData("/Account")]
+    [InlineData("/Account/ChangePassword")]
     public async Task Page_HasNoSeriousOrCriticalAccessibilityViolations(string path)
     {
-        await using var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.BaseAddress.ToString() });
+        await using var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, Accounts.EmailFor(Roles.Viewer), Accounts.PasswordFor(Roles.Viewer));
         await page.GotoAsync(path);
 
         var results = await page.RunAxe();

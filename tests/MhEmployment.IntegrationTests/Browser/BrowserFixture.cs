@@ -17,6 +17,20 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
+    public AppFactory Factory => _factory!;
+
+    /// <summary>A fresh browser context (its own cookies), with CSP bypassed only so that axe-core can be injected.</summary>
+    public Task<IBrowserContext> NewContextAsync() =>
+        Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), BypassCSP = true });
+
+    /// <summary>Signs in through the sign-in page as a person would.</summary>
+    public static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
 
     public async Task InitializeAsync()
     {
@@ -30,6 +44,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         _factory = await AppFactory.CreateAsync(Provider.Sqlite);
         _factory.UseKestrel(0);
         _factory.StartServer();
+        await _factory.CreateUserAsync(Accounts.EmailFor(Web.Features.Accounts.Roles.Viewer),
+            Accounts.PasswordFor(Web.Features.Accounts.Roles.Viewer), Web.Features.Accounts.Roles.Viewer);
         var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
 

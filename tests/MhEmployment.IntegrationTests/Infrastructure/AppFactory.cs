@@ -8,9 +8,13 @@ namespace MhEmployment.IntegrationTests.Infrastructure;
 public enum Provider { Sqlite, Postgres }
 
 /// <summary>The real app, configured for one provider and its own empty database, as production runs it.</summary>
-public sealed class AppFactory(Provider provider, string connectionString) : WebApplicationFactory<Program>
+public sealed class AppFactory(Provider provider, string connectionString, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
     public Provider Provider { get; } = provider;
+
+    /// <summary>Where the first-run Admin's password is written (a private file per app).</summary>
+    public string FirstAdminPasswordFile { get; } = Path.Combine(Path.GetTempPath(), $"mhe-first-admin-{Guid.NewGuid():N}.txt");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -19,6 +23,13 @@ public sealed class AppFactory(Provider provider, string connectionString) : Web
         builder.UseSetting($"ConnectionStrings:{Provider}", connectionString);
         builder.UseSetting("Database:MigrateOnStart", "true");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Accounts:FirstAdminPasswordFile", FirstAdminPasswordFile);
+        // Tests sign in often from one address; the rate limit has its own test.
+        builder.UseSetting("Security:SignInAttemptsPerMinute", "10000");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>Runs code against the app's own database, in a scope as a request would.</summary>
@@ -28,11 +39,11 @@ public sealed class AppFactory(Provider provider, string connectionString) : Web
         return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
-    public static async Task<AppFactory> CreateAsync(Provider provider)
+    public static async Task<AppFactory> CreateAsync(Provider provider, IReadOnlyDictionary<string, string>? settings = null)
     {
         var connection = provider == Provider.Postgres
             ? await PostgresServer.CreateDatabaseAsync()
             : $"Data Source={Path.Combine(Path.GetTempPath(), $"mhe-test-{Guid.NewGuid():N}.db")}";
-        return new AppFactory(provider, connection);
+        return new AppFactory(provider, connection, settings);
     }
 }

@@ -1,11 +1,12 @@
 using System.Net;
 using MhEmployment.IntegrationTests.Infrastructure;
+using MhEmployment.Web.Features.Accounts;
 
 namespace MhEmployment.IntegrationTests.Pages;
 
 public abstract class PagesTests(AppFixture fixture)
 {
-    private readonly HttpClient _client = fixture.Client();
+    private readonly HttpClient _client = fixture.PageClient(Roles.Viewer);
 
     [Fact]
     public async Task Home_HasASearchBox_AndLondonBoroughsGroupedUnderTheirRegion()

@@ -1,0 +1,39 @@
+namespace MhEmployment.Web.Features.Audit;
+
+/// <summary>One entry of the append-only audit log: who did what, to what, when, and from where.</summary>
+public class AuditEvent
+{
+    public long Id { get; init; }
+    public DateTime OccurredUtc { get; init; }
+
+    /// <summary>The account that acted; null for an anonymous attempt (e.g. a failed sign-in) or the system.</summary>
+    public string? ActorUserId { get; init; }
+    public required string Actor { get; init; }
+    public string? IpAddress { get; init; }
+    public required string Action { get; init; }
+    public string? Target { get; init; }
+    public string? Details { get; init; }
+}
+
+/// <summary>The actions the log records. Later features add theirs here.</summary>
+public static class AuditActions
+{
+    public const string SignInSucceeded = "SignIn.Succeeded";
+    public const string SignInFailed = "SignIn.Failed";
+    public const string SignInLockedOut = "SignIn.LockedOut";
+    public const string SignedOut = "SignOut";
+    public const string PasswordChanged = "Password.Changed";
+    public const string PasswordReset = "Password.Reset";
+    public const string UserCreated = "User.Created";
+    public const string RolesChanged = "User.RolesChanged";
+    public const string UserDisabled = "User.Disabled";
+    public const string UserEnabled = "User.Enabled";
+    public const string TokenCreated = "Token.Created";
+    public const string TokenRevoked = "Token.Revoked";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        SignInSucceeded, SignInFailed, SignInLockedOut, SignedOut, PasswordChanged, PasswordReset,
+        UserCreated, RolesChanged, UserDisabled, UserEnabled, TokenCreated, TokenRevoked,
+    ];
+}
