@@ -15,7 +15,7 @@ namespace MhEmployment.Web.Infrastructure;
 public static class SecuritySetup
 {
     public const string SignInRateLimit = "sign-in";
-    public const string ByRequestScheme = "ByRequest";
+    public const string ByRequestScheme = Policies.ByRequestScheme;
     public const string AbsoluteExpiryKey = "mhe.absolute-expiry";
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
     public static readonly TimeSpan AbsoluteLifetime = TimeSpan.FromHours(8);
@@ -82,8 +82,8 @@ public static class SecuritySetup
             };
         });
 
-        // Routes without a policy of their own (an unknown address, say) authenticate as their kind of caller would:
-        // the API by token, pages by cookie.
+        // Routes without a policy of their own (an unknown address, say), and the API description, authenticate as
+        // their caller would: by token on API paths or when one is sent, otherwise by the browser's cookie.
         services.AddAuthentication(options =>
             {
                 options.DefaultScheme = ByRequestScheme;
@@ -93,9 +93,10 @@ public static class SecuritySetup
             })
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenDefaults.Scheme, null)
             .AddPolicyScheme(ByRequestScheme, "Token for the API, cookie for pages", options =>
-                options.ForwardDefaultSelector = context => ErrorHandling.IsApiRequest(context)
-                    ? BearerTokenDefaults.Scheme
-                    : IdentityConstants.ApplicationScheme);
+                options.ForwardDefaultSelector = context =>
+                    ErrorHandling.IsApiRequest(context) || BearerTokenHandler.HasBearerHeader(context.Request)
+                        ? BearerTokenDefaults.Scheme
+                        : IdentityConstants.ApplicationScheme);
         services.AddAuthorization(options => options.AddAppPolicies());
         services.AddScoped<ApiTokenService>();
 

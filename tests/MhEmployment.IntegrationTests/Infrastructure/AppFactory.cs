@@ -1,6 +1,7 @@
 using MhEmployment.Web.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MhEmployment.IntegrationTests.Infrastructure;
@@ -8,7 +9,8 @@ namespace MhEmployment.IntegrationTests.Infrastructure;
 public enum Provider { Sqlite, Postgres }
 
 /// <summary>The real app, configured for one provider and its own empty database, as production runs it.</summary>
-public sealed class AppFactory(Provider provider, string connectionString, IReadOnlyDictionary<string, string>? settings = null)
+public sealed class AppFactory(
+    Provider provider, string connectionString, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     public Provider Provider { get; } = provider;
@@ -20,17 +22,25 @@ public sealed class AppFactory(Provider provider, string connectionString, IRead
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Provider.ToString());
-        builder.UseSetting($"ConnectionStrings:{Provider}", connectionString);
+        builder.UseSetting($"ConnectionStrings:{Provider}", ConnectionString);
         builder.UseSetting("Database:MigrateOnStart", "true");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Accounts:FirstAdminPasswordFile", FirstAdminPasswordFile);
         // Tests sign in often from one address; the rate limit has its own test.
         builder.UseSetting("Security:SignInAttemptsPerMinute", "10000");
+        // Revalidate sessions on every request, so a test sees a disabled account lose its session at once.
+        builder.UseSetting("Security:SessionRevalidationSeconds", "0");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
         }
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
+        }
     }
+
+    public string ConnectionString { get; } = connectionString;
 
     /// <summary>Runs code against the app's own database, in a scope as a request would.</summary>
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> action)
@@ -39,11 +49,12 @@ public sealed class AppFactory(Provider provider, string connectionString, IRead
         return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
-    public static async Task<AppFactory> CreateAsync(Provider provider, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<AppFactory> CreateAsync(
+        Provider provider, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
         var connection = provider == Provider.Postgres
             ? await PostgresServer.CreateDatabaseAsync()
             : $"Data Source={Path.Combine(Path.GetTempPath(), $"mhe-test-{Guid.NewGuid():N}.db")}";
-        return new AppFactory(provider, connection, settings);
+        return new AppFactory(provider, connection, settings, services);
     }
 }

@@ -55,9 +55,8 @@ public sealed class AccountAdministration(UserManager<AppUser> users, AuditLog a
             return AccountResult.Fail("This is the only active Admin; give another account the Admin role first.");
         }
         await users.RemoveFromRolesAsync(user, current.Except(wanted));
+        // Open sessions rebuild their claims, roles included, at the next revalidation (within a minute).
         await users.AddToRolesAsync(user, wanted.Except(current));
-        // A new stamp makes open sessions pick up the new roles at the next revalidation.
-        await users.UpdateSecurityStampAsync(user);
         await audit.WriteAsync(AuditActions.RolesChanged, user.Email,
             $"From {string.Join(", ", current.Order())} to {string.Join(", ", wanted.Order())}");
         return new AccountResult(true, []);

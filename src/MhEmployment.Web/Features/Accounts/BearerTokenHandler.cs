@@ -17,14 +17,16 @@ public sealed class BearerTokenHandler(
     ApiTokenService tokens, IUserClaimsPrincipalFactory<AppUser> principals, IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
+    public static bool HasBearerHeader(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        string? header = Request.Headers.Authorization;
-        if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (!HasBearerHeader(Request))
         {
             return AuthenticateResult.NoResult();
         }
-        var token = await tokens.FindActiveAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        var token = await tokens.FindActiveAsync(Request.Headers.Authorization.ToString()["Bearer ".Length..].Trim(), Context.RequestAborted);
         if (token?.User is null)
         {
             return AuthenticateResult.Fail("The token is unknown, expired or revoked.");

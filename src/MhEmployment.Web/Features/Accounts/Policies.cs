@@ -34,13 +34,16 @@ public static class Policies
         [Docs] = [Roles.Viewer, Roles.Analyst, Roles.Officer, Roles.Admin],
     };
 
+    /// <summary>The default scheme: a token when the caller sends one or calls the API, otherwise the cookie.</summary>
+    public const string ByRequestScheme = "ByRequest";
+
     public static void AddAppPolicies(this AuthorizationOptions options)
     {
         foreach (var (name, roles) in RolesFor)
         {
             string[] schemes = name switch
             {
-                Docs => [IdentityConstants.ApplicationScheme, BearerTokenDefaults.Scheme],
+                Docs => [ByRequestScheme],
                 _ when name.StartsWith("Api", StringComparison.Ordinal) => [BearerTokenDefaults.Scheme],
                 _ => [IdentityConstants.ApplicationScheme],
             };
