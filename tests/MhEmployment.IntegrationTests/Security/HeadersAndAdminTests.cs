@@ -102,6 +102,24 @@ public abstract class HeadersAndAdminTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task EveryPostForm_OnThePagesAPersonUses_CarriesAnAntiforgeryToken()
+    {
+        var admin = fixture.PageClient(Roles.Admin);
+        var userId = await fixture.Factory.WithDbAsync(db => db.Users.Select(u => u.Id).FirstAsync());
+        var forms = new List<string>();
+
+        foreach (var url in new[] { "/", "/areas?q=Hackney", "/Account", "/Account/ChangePassword", "/Account/Logout", "/Admin/Users", $"/Admin/Users/Edit/{userId}" })
+        {
+            var (_, page) = await admin.GetPageAsync(url);
+            forms.AddRange(page.QuerySelectorAll("form[method=post]")
+                .Where(f => f.QuerySelector("input[name=__RequestVerificationToken]") is null)
+                .Select(f => $"{url}: {f.GetAttribute("action")}"));
+        }
+
+        forms.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task FirstRun_CreatedAnAdmin_WhosePasswordIsInAnOwnerOnlyFile_AndMustBeChanged()
     {
         var file = fixture.Factory.FirstAdminPasswordFile;
