@@ -1,6 +1,7 @@
 using MhEmployment.Web.Features.Accounts;
 using MhEmployment.Web.Features.Areas;
 using MhEmployment.Web.Features.Audit;
+using MhEmployment.Web.Features.Imports;
 using MhEmployment.Web.Features.Indicators;
 using MhEmployment.Web.Infrastructure;
 using System.Globalization;
@@ -24,6 +25,7 @@ try
     builder.Services.AddScoped<AccountAdministration>();
     builder.Services.AddScoped<AccountBootstrap>();
     builder.Services.AddAppSecurity(builder.Configuration);
+    builder.AddImports();
     builder.Services.AddAppPages();
     builder.Services.AddAppApi();
 
@@ -41,6 +43,10 @@ try
     if (command.Verb is CommandVerb.UsersAdd or CommandVerb.UsersResetPassword or CommandVerb.TokensAdd)
     {
         return await AccountCommands.RunAsync(command, app.Services);
+    }
+    if (command.Verb == CommandVerb.Import)
+    {
+        return await ImportCommand.RunAsync(command, app.Services);
     }
 
     app.UseSecurityHeaders();

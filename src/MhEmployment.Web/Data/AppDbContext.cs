@@ -1,6 +1,7 @@
 using MhEmployment.Web.Domain;
 using MhEmployment.Web.Features.Accounts;
 using MhEmployment.Web.Features.Audit;
+using MhEmployment.Web.Features.Imports;
 using MhEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Import> Imports => Set<Import>();
     public DbSet<AssetDomain> AssetDomains => Set<AssetDomain>();
     public DbSet<AssetChecklistItem> AssetChecklistItems => Set<AssetChecklistItem>();
+    public DbSet<StagedValue> StagedValues => Set<StagedValue>();
+    public DbSet<ReplacedValue> ReplacedValues => Set<ReplacedValue>();
+    public DbSet<SeriesMapping> SeriesMappings => Set<SeriesMapping>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();

@@ -40,4 +40,10 @@ public class Indicator
     public ComparisonMethod ComparisonMethod { get; set; }
     public int? FingertipsId { get; set; }
     public string? NomisDataset { get; set; }
+
+    /// <summary>Added from a file's own description (Fingertips, MHSDS); an analyst should complete its metadata.</summary>
+    public bool NeedsReview { get; set; }
+
+    /// <summary>The import that added this indicator, so that undoing it removes the indicator too.</summary>
+    public int? CreatedByImportId { get; set; }
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using MhEmployment.Web.Data;
 using MhEmployment.Web.Features.Accounts;
 using MhEmployment.Web.Features.Areas;
+using MhEmployment.Web.Features.Imports;
 using MhEmployment.Web.Features.Indicators;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -25,6 +26,8 @@ public static class ApiSetup
         var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.ApiView);
         api.MapAreasApi();
         api.MapIndicatorsApi();
+        api.MapImportsApi();
+        api.MapValuesApi();
         app.MapOpenApi().RequireAuthorization(Policies.Docs);
         // Live: the process answers. Ready: it can reach its database.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -1,6 +1,6 @@
 namespace MhEmployment.Web.Infrastructure;
 
-public enum CommandVerb { Run, Migrate, UsersAdd, UsersResetPassword, TokensAdd }
+public enum CommandVerb { Run, Migrate, UsersAdd, UsersResetPassword, TokensAdd, Import }
 
 /// <summary>
 /// The verbs the app's command line takes before the usual host arguments, for scripted set-ups:
@@ -9,7 +9,8 @@ public enum CommandVerb { Run, Migrate, UsersAdd, UsersResetPassword, TokensAdd 
 /// </summary>
 public sealed record CommandLine(CommandVerb Verb, string[] HostArgs, IReadOnlyDictionary<string, IReadOnlyList<string>> Options, string? Error = null)
 {
-    private static readonly string[] VerbOptions = ["email", "role", "name", "days"];
+    private static readonly string[] VerbOptions = ["email", "role", "name", "days", "format", "mapping"];
+    private static readonly string[] VerbFlags = ["commit"];
 
     public const string Usage = """
         Usage:
@@ -20,8 +21,15 @@ public sealed record CommandLine(CommandVerb Verb, string[] HostArgs, IReadOnlyD
           dotnet MhEmployment.Web.dll users reset-password --email E   set a new one-time password
           dotnet MhEmployment.Web.dll tokens add --email E --name N [--days 90]
                                                                        create a personal API token; prints it once
+          dotnet MhEmployment.Web.dll import FILE [--format F] [--mapping JSON] [--commit]
+                                                                       validate a CSV (and commit it) with progress shown
         Roles: Viewer, Analyst, Officer, Admin.
         """;
+
+    /// <summary>The file of an import, the one argument that is not an option.</summary>
+    public string? File { get; init; }
+
+    public bool Flag(string name) => Options.ContainsKey(name);
 
     public string? Option(string name) => Options.TryGetValue(name, out var values) ? values[^1] : null;
 
@@ -36,6 +44,7 @@ public sealed record CommandLine(CommandVerb Verb, string[] HostArgs, IReadOnlyD
             ["users", "add", ..] => (CommandVerb.UsersAdd, 2),
             ["users", "reset-password", ..] => (CommandVerb.UsersResetPassword, 2),
             ["tokens", "add", ..] => (CommandVerb.TokensAdd, 2),
+            ["import", ..] => (CommandVerb.Import, 1),
             ["users" or "tokens", ..] => ((CommandVerb?)null, 0),
             _ => (CommandVerb.Run, 0),
         } switch
@@ -50,10 +59,19 @@ public sealed record CommandLine(CommandVerb Verb, string[] HostArgs, IReadOnlyD
 
         var options = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var host = new List<string>();
+        string? file = null;
         for (var i = consumed; i < args.Length; i++)
         {
             var name = args[i].StartsWith("--", StringComparison.Ordinal) ? args[i][2..] : null;
-            if (verb != CommandVerb.Run && name is not null && VerbOptions.Contains(name))
+            if (verb == CommandVerb.Import && name is null && file is null)
+            {
+                file = args[i];
+            }
+            else if (verb != CommandVerb.Run && name is not null && VerbFlags.Contains(name))
+            {
+                options.TryAdd(name, ["true"]);
+            }
+            else if (verb != CommandVerb.Run && name is not null && VerbOptions.Contains(name))
             {
                 if (i + 1 >= args.Length)
                 {
@@ -67,6 +85,10 @@ public sealed record CommandLine(CommandVerb Verb, string[] HostArgs, IReadOnlyD
                 host.Add(args[i]);
             }
         }
-        return new CommandLine(verb, [.. host], options.ToDictionary(o => o.Key, o => (IReadOnlyList<string>)o.Value, StringComparer.Ordinal));
+        if (verb == CommandVerb.Import && file is null)
+        {
+            return new CommandLine(verb, [], new Dictionary<string, IReadOnlyList<string>>(), "import needs the path of a CSV file.");
+        }
+        return new CommandLine(verb, [.. host], options.ToDictionary(o => o.Key, o => (IReadOnlyList<string>)o.Value, StringComparer.Ordinal)) { File = file };
     }
 }

@@ -79,5 +79,6 @@ public static class DatabaseSetup
         await db.Database.MigrateAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<Features.Accounts.AccountBootstrap>().EnsureAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<Features.Imports.SampleDataLoader>().LoadAsync(cancellationToken);
     }
 }

@@ -13,6 +13,7 @@ public static class PagesSetup
         {
             options.Conventions.AuthorizeFolder("/", Policies.View);
             options.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
+            options.Conventions.AuthorizeFolder("/Imports", Policies.Analyse);
             options.Conventions.AllowAnonymousToPage("/Account/Login");
             options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             options.Conventions.AllowAnonymousToPage("/Error");

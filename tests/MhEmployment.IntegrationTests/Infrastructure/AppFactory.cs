@@ -18,6 +18,9 @@ public sealed class AppFactory(
     /// <summary>Where the first-run Admin's password is written (a private file per app).</summary>
     public string FirstAdminPasswordFile { get; } = Path.Combine(Path.GetTempPath(), $"mhe-first-admin-{Guid.NewGuid():N}.txt");
 
+    /// <summary>Where this app keeps uploads (a private folder per app).</summary>
+    public string ImportStoragePath { get; } = Path.Combine(Path.GetTempPath(), $"mhe-imports-{Guid.NewGuid():N}");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -26,6 +29,9 @@ public sealed class AppFactory(
         builder.UseSetting("Database:MigrateOnStart", "true");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Accounts:FirstAdminPasswordFile", FirstAdminPasswordFile);
+        builder.UseSetting("Imports:StoragePath", ImportStoragePath);
+        // Sample data have a test of their own; other tests start from an empty installation.
+        builder.UseSetting("Imports:LoadSampleData", "false");
         // Tests sign in often from one address; the rate limit has its own test.
         builder.UseSetting("Security:SignInAttemptsPerMinute", "10000");
         // Revalidate sessions on every request, so a test sees a disabled account lose its session at once.

@@ -30,7 +30,13 @@ public sealed class ImportConfiguration : IEntityTypeConfiguration<Import>
         builder.HasKey(i => i.Id);
         builder.Property(i => i.FileName).HasMaxLength(260);
         builder.Property(i => i.Format).HasMaxLength(40);
+        builder.Property(i => i.RequestedFormat).HasMaxLength(40);
         builder.Property(i => i.Sha256).HasMaxLength(64).IsFixedLength();
+        builder.Property(i => i.CreatedBy).HasMaxLength(256);
+        builder.Property(i => i.CommittedBy).HasMaxLength(256);
+        builder.Property(i => i.UndoneBy).HasMaxLength(256);
+        builder.Property(i => i.Message).HasMaxLength(2000);
         builder.HasIndex(i => i.Sha256);
+        builder.HasIndex(i => i.Status);
     }
 }

@@ -30,10 +30,14 @@ public static class AuditActions
     public const string UserEnabled = "User.Enabled";
     public const string TokenCreated = "Token.Created";
     public const string TokenRevoked = "Token.Revoked";
+    public const string ImportUploaded = "Import.Uploaded";
+    public const string ImportCommitted = "Import.Committed";
+    public const string ImportUndone = "Import.Undone";
 
     public static readonly IReadOnlyList<string> All =
     [
         SignInSucceeded, SignInFailed, SignInLockedOut, SignedOut, PasswordChanged, PasswordReset,
         UserCreated, RolesChanged, UserDisabled, UserEnabled, TokenCreated, TokenRevoked,
+        ImportUploaded, ImportCommitted, ImportUndone,
     ];
 }

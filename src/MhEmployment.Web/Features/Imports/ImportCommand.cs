@@ -1,0 +1,90 @@
+using System.Globalization;
+using MhEmployment.Web.Data;
+using MhEmployment.Web.Domain;
+using MhEmployment.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace MhEmployment.Web.Features.Imports;
+
+/// <summary>
+/// 'import FILE [--format F] [--mapping JSON] [--commit]': the same upload, validation and commit as the pages,
+/// for scripted loads, with progress on the terminal. Exit codes: 0 done, 1 the file has problems, 2 the command was wrong.
+/// </summary>
+public static class ImportCommand
+{
+    private const string Actor = "command line";
+
+    public static async Task<int> RunAsync(CommandLine command, IServiceProvider services)
+    {
+        var path = command.File!;
+        if (!File.Exists(path))
+        {
+            await Console.Error.WriteLineAsync($"There is no file '{path}'.");
+            return 2;
+        }
+        int importId;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var service = scope.ServiceProvider.GetRequiredService<ImportService>();
+            await using var content = File.OpenRead(path);
+            var upload = await service.UploadAsync(content, Path.GetFileName(path), command.Option("format"), command.Option("mapping"), Actor, CancellationToken.None, validateInBackground: false);
+            if (upload.Import is null)
+            {
+                await Console.Error.WriteLineAsync(upload.Refusal);
+                return 1;
+            }
+            importId = upload.Import.Id;
+        }
+
+        await RunWithProgressAsync(services, importId, "Validating", async service => await service.ValidateNowAsync(importId, CancellationToken.None));
+        var import = await LoadAsync(services, importId);
+        await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"Import #{import.Id} ({import.Format}): {import.RowCount:N0} rows; {import.NewCount:N0} new, {import.ChangedCount:N0} changed, {import.UnchangedCount:N0} unchanged; {import.ErrorCount:N0} errors, {import.WarningCount:N0} warnings."));
+        if (import.Status == ImportStatus.Failed)
+        {
+            await Console.Error.WriteLineAsync(import.Message);
+            return 1;
+        }
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var service = scope.ServiceProvider.GetRequiredService<ImportService>();
+            foreach (var issue in service.FirstIssues(importId, 20).Where(i => i.Severity == Parsing.IssueSeverity.Error))
+            {
+                await Console.Error.WriteLineAsync($"  line {issue.LineNumber}{(issue.Column is null ? "" : $", {issue.Column}")}: {issue.Message}");
+            }
+        }
+        if (ImportService.CommitBlocker(import) is { } blocker)
+        {
+            await Console.Error.WriteLineAsync(blocker);
+            return import.ErrorCount > 0 || ImportService.SummaryOf(import)?.NeedsMapping == true ? 1 : 0;
+        }
+        if (!command.Flag("commit"))
+        {
+            await Console.Out.WriteLineAsync($"Not committed. Run again with --commit, or commit it at /imports/{importId}.");
+            return 0;
+        }
+        await RunWithProgressAsync(services, importId, "Committing", async service => await service.CommitNowAsync(importId, Actor, CancellationToken.None));
+        import = await LoadAsync(services, importId);
+        await Console.Out.WriteLineAsync(import.Status == ImportStatus.Committed ? $"Committed import #{importId}." : import.Message);
+        return import.Status == ImportStatus.Committed ? 0 : 1;
+    }
+
+    private static async Task RunWithProgressAsync(IServiceProvider services, int importId, string stage, Func<ImportService, Task> work)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var task = work(scope.ServiceProvider.GetRequiredService<ImportService>());
+        while (await Task.WhenAny(task, Task.Delay(500)) != task)
+        {
+            var import = await LoadAsync(services, importId);
+            Console.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\r{stage}: {import.Progress:P0} ({import.RowCount:N0} rows)   "));
+        }
+        await task;
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\r{stage}: done.                              "));
+    }
+
+    private static async Task<Import> LoadAsync(IServiceProvider services, int importId)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Imports.AsNoTracking().SingleAsync(i => i.Id == importId);
+    }
+}

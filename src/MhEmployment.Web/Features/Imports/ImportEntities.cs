@@ -1,0 +1,63 @@
+using MhEmployment.Web.Domain;
+
+namespace MhEmployment.Web.Features.Imports;
+
+/// <summary>
+/// A validated row waiting for commit. The bulk path fills this table without the change tracker; commit merges
+/// it into IndicatorValues in one statement set, and deletes it in the same transaction.
+/// </summary>
+public class StagedValue
+{
+    public long Id { get; init; }
+    public int ImportId { get; init; }
+    public long LineNumber { get; init; }
+
+    /// <summary>A catalogue indicator, or minus the index of a series that commit adds to the catalogue.</summary>
+    public int IndicatorId { get; init; }
+    public required string AreaCode { get; init; }
+    public DateOnly PeriodStart { get; init; }
+    public DateOnly PeriodEnd { get; init; }
+    public required string PeriodLabel { get; init; }
+    public Sex Sex { get; init; }
+    public required string AgeBand { get; init; }
+    public double? Value { get; init; }
+    public double? Count { get; init; }
+    public double? Denominator { get; init; }
+    public double? Lower95 { get; init; }
+    public double? Upper95 { get; init; }
+    public double? Lower998 { get; init; }
+    public double? Upper998 { get; init; }
+    public string? Note { get; init; }
+}
+
+/// <summary>A value as it was before an import replaced it, so that undo restores exactly what was there.</summary>
+public class ReplacedValue
+{
+    public long Id { get; init; }
+    public int ReplacedByImportId { get; init; }
+    public int IndicatorId { get; init; }
+    public required string AreaCode { get; init; }
+    public DateOnly PeriodStart { get; init; }
+    public DateOnly PeriodEnd { get; init; }
+    public required string PeriodLabel { get; init; }
+    public Sex Sex { get; init; }
+    public required string AgeBand { get; init; }
+    public double? Value { get; init; }
+    public double? Count { get; init; }
+    public double? Denominator { get; init; }
+    public double? Lower95 { get; init; }
+    public double? Upper95 { get; init; }
+    public double? Lower998 { get; init; }
+    public double? Upper998 { get; init; }
+    public string? Note { get; init; }
+    public int ImportId { get; init; }
+}
+
+/// <summary>An analyst's mapping of a file's series (e.g. a NOMIS dimension combination) to a catalogue indicator, remembered for next time.</summary>
+public class SeriesMapping
+{
+    public int Id { get; init; }
+    public required string SeriesKey { get; init; }
+    public int IndicatorId { get; set; }
+    public DateTime UpdatedUtc { get; set; }
+}

@@ -1,0 +1,62 @@
+using System.Threading.Channels;
+
+namespace MhEmployment.Web.Features.Imports;
+
+public enum ImportJobKind { Validate, Commit }
+
+public sealed record ImportJob(int ImportId, ImportJobKind Kind, string? User);
+
+/// <summary>Work for the background worker. One worker runs jobs one at a time, so commits never race each other here.</summary>
+public sealed class ImportJobChannel
+{
+    private readonly Channel<ImportJob> _jobs = Channel.CreateUnbounded<ImportJob>(new UnboundedChannelOptions { SingleReader = true });
+
+    public ValueTask EnqueueAsync(ImportJob job, CancellationToken cancellationToken = default) => _jobs.Writer.WriteAsync(job, cancellationToken);
+
+    public IAsyncEnumerable<ImportJob> ReadAllAsync(CancellationToken cancellationToken) => _jobs.Reader.ReadAllAsync(cancellationToken);
+}
+
+/// <summary>Runs queued validations and commits; at start, marks work that a stopped process left unfinished.</summary>
+public sealed partial class ImportWorker(ImportJobChannel queue, IServiceScopeFactory scopes, ILogger<ImportWorker> logger) : BackgroundService
+{
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ImportService>().MarkInterruptedAsync(cancellationToken);
+        }
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var job in queue.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var service = scope.ServiceProvider.GetRequiredService<ImportService>();
+                if (job.Kind == ImportJobKind.Validate)
+                {
+                    await service.ValidateNowAsync(job.ImportId, stoppingToken);
+                }
+                else
+                {
+                    await service.CommitNowAsync(job.ImportId, job.User, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // The service records failures on the import itself; this only keeps the worker alive.
+                LogJobFailed(logger, ex, job.ImportId, job.Kind);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Import {ImportId} {Kind} failed")]
+    private static partial void LogJobFailed(ILogger logger, Exception exception, int importId, ImportJobKind kind);
+}

@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+
+namespace MhEmployment.Web.Features.Imports;
+
+/// <summary>Where uploads and their issue logs live on disk: one folder per import under Imports:StoragePath.</summary>
+public sealed class ImportStorage(IConfiguration configuration, IHostEnvironment environment)
+{
+    public const long DefaultMaxFileBytes = 512L * 1024 * 1024;
+
+    public long MaxFileBytes => configuration.GetValue("Imports:MaxFileBytes", DefaultMaxFileBytes);
+
+    public string Root
+    {
+        get
+        {
+            var path = configuration["Imports:StoragePath"] is { Length: > 0 } configured ? configured : "App_Data/imports";
+            return Path.IsPathRooted(path) ? path : Path.Combine(environment.ContentRootPath, path);
+        }
+    }
+
+    public string FolderFor(int importId) => Path.Combine(Root, importId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public string FileFor(int importId) => Path.Combine(FolderFor(importId), "upload.csv");
+
+    public string IssuesFor(int importId) => Path.Combine(FolderFor(importId), "issues.csv");
+
+    /// <summary>Copies an upload to a temporary file, hashing it on the way; null when it is over the size limit.</summary>
+    public async Task<(string Path, string Sha256, long Bytes)?> ReceiveAsync(Stream upload, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Root);
+        var temporary = Path.Combine(Root, $"incoming-{Guid.NewGuid():N}.tmp");
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[81920];
+        long total = 0;
+        await using (var file = File.Create(temporary))
+        {
+            int read;
+            while ((read = await upload.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                total += read;
+                if (total > MaxFileBytes)
+                {
+                    file.Close();
+                    File.Delete(temporary);
+                    return null;
+                }
+                hash.AppendData(buffer, 0, read);
+                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            }
+        }
+        return (temporary, Convert.ToHexStringLower(hash.GetHashAndReset()), total);
+    }
+
+    public void Keep(string temporary, int importId)
+    {
+        Directory.CreateDirectory(FolderFor(importId));
+        File.Move(temporary, FileFor(importId), overwrite: true);
+    }
+}

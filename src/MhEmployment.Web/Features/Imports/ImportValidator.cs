@@ -1,0 +1,302 @@
+using System.Globalization;
+using MhEmployment.Web.Domain;
+using MhEmployment.Web.Features.Imports.Parsing;
+
+namespace MhEmployment.Web.Features.Imports;
+
+/// <summary>
+/// Checks parsed observations against the catalogue and the areas, and turns the good ones into staged rows.
+/// Per-row problems go to the issue log; warnings about many rows at once (suppressed values, skipped providers,
+/// historical areas, small counts) are counted into one note each. Enumerating <see cref="Validate"/> does the work.
+/// </summary>
+public sealed class ImportValidator(ReferenceData reference, IReadOnlyDictionary<string, string> choices, IssueLog issues)
+{
+    public const string Skip = "skip";
+    public const string New = "new";
+    public const string AnySeries = "*";
+
+    // Rules whose warnings are counted rather than listed row by row.
+    private static readonly HashSet<string> AggregatedRules = new(StringComparer.Ordinal) { "suppressed", "category-row", "duplicate-row" };
+
+    private readonly Dictionary<string, SeriesSummary> _series = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Message, long Rows)> _notes = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _areas = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _historical = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<DateOnly, string> _periods = [];
+    private long _skipped;
+    private long _unmapped;
+
+    public ImportSummary Summary()
+    {
+        var summary = new ImportSummary
+        {
+            AreaCount = _areas.Count,
+            PeriodCount = _periods.Count,
+            SkippedRows = _skipped,
+            UnmappedRows = _unmapped,
+        };
+        summary.Series.AddRange(_series.Values);
+        summary.HistoricalAreas.AddRange(_historical.Order(StringComparer.Ordinal));
+        summary.Periods.AddRange(_periods.Values.Take(100));
+        summary.Notes.AddRange(_notes.Select(n => new AggregateNote(n.Key.Split('|')[0], n.Value.Message, n.Value.Rows)));
+        return summary;
+    }
+
+    public IEnumerable<StagedValue> Validate(IEnumerable<ParsedRecord> records)
+    {
+        foreach (var record in records)
+        {
+            foreach (var issue in record.Issues)
+            {
+                Report(issue);
+            }
+            if (record.Observation is { } observation && Check(observation) is { } staged)
+            {
+                yield return staged;
+            }
+        }
+    }
+
+    private void Report(ParseIssue issue)
+    {
+        if (issue.Severity == IssueSeverity.Warning && AggregatedRules.Contains(issue.Rule))
+        {
+            Note(issue.Rule, issue.Rule switch
+            {
+                "suppressed" => "rows have a suppressed or missing value (kept as suppressed, never as zero)",
+                "category-row" => "rows are for categories such as deprivation deciles, not areas, and were skipped",
+                _ => "rows repeat another row exactly and were read once",
+            });
+            return;
+        }
+        // A count above its denominator is an error only for a proportion: the validator decides, with the indicator known.
+        if (issue.Rule != "count-exceeds-denominator")
+        {
+            issues.Add(issue);
+        }
+    }
+
+    private StagedValue? Check(SourceObservation o)
+    {
+        var series = SeriesFor(o);
+        series.Rows++;
+        switch (series.Resolution)
+        {
+            case SeriesResolution.Skipped:
+                _skipped++;
+                return null;
+            case SeriesResolution.Unmapped:
+                _unmapped++;
+                return null;
+            case SeriesResolution.UnknownIndicator:
+                issues.Add(new ParseIssue(o.LineNumber, "indicator_key", series.Key, "unknown-indicator",
+                    $"'{series.Key}' is not an indicator key in the catalogue. Use a key from the indicator catalogue, or add the indicator first."));
+                return null;
+        }
+
+        var areaCode = AreaCodeFor(o);
+        if (areaCode is null)
+        {
+            return null;
+        }
+        if (!TryParseSex(o.Sex, out var sex))
+        {
+            issues.Add(new ParseIssue(o.LineNumber, "sex", o.Sex, "unknown-sex", $"'{o.Sex}' is not a sex this app records; use Persons, Male or Female."));
+            return null;
+        }
+
+        var indicator = series.Resolution == SeriesResolution.Mapped ? reference.IndicatorsByKey[series.IndicatorKey!] : null;
+        if (o.Count is { } count && o.Denominator is { } denominator && count > denominator)
+        {
+            var proportion = indicator?.ValueType == IndicatorValueType.Proportion || (indicator is null && series.InferredMultiplier == 100);
+            issues.Add(new ParseIssue(o.LineNumber, "count", count.ToString(CultureInfo.InvariantCulture), "count-exceeds-denominator",
+                $"The count {count:G} is larger than its denominator {denominator:G}" +
+                (proportion ? ", which a proportion cannot be." : "; for a rate this is possible but worth checking."),
+                proportion ? IssueSeverity.Error : IssueSeverity.Warning));
+            if (proportion)
+            {
+                return null;
+            }
+        }
+        if (o.Count is > 0 and < 5)
+        {
+            Note("small-count", "rows have a count below 5: intervals are wide, and the figures may need suppressing before publication");
+        }
+
+        Observe(series, o);
+        _areas.Add(areaCode);
+        _periods.TryAdd(o.PeriodStart, o.PeriodLabel);
+        return new StagedValue
+        {
+            LineNumber = o.LineNumber,
+            IndicatorId = indicator?.Id ?? series.PlaceholderId!.Value,
+            AreaCode = areaCode,
+            PeriodStart = o.PeriodStart,
+            PeriodEnd = o.PeriodEnd,
+            PeriodLabel = Truncate(o.PeriodLabel, 100),
+            Sex = sex,
+            AgeBand = Truncate(o.AgeBand, 50),
+            Value = o.Value,
+            Count = o.Count,
+            Denominator = o.Denominator,
+            Lower95 = o.Lower95,
+            Upper95 = o.Upper95,
+            Lower998 = o.Lower998,
+            Upper998 = o.Upper998,
+            Note = TruncateOrNull(o.SuppressionMarker is { } marker ? $"Suppressed ({(marker.Length == 0 ? "blank" : marker)})" + (o.Note is null ? "" : "; " + o.Note) : o.Note, 500),
+        };
+    }
+
+    private string? AreaCodeFor(SourceObservation o)
+    {
+        var code = o.AreaCode.Trim().ToUpperInvariant();
+        if (reference.AreasByCode.TryGetValue(code, out var area) || (reference.CodeByOds.TryGetValue(code, out var mapped) && reference.AreasByCode.TryGetValue(mapped, out area)))
+        {
+            if (area.ValidTo is { } ended && _historical.Add(area.Code))
+            {
+                Note("historical-area|" + area.Code, $"rows for {area.Name} ({area.Code}), abolished {ended.AddDays(1):d MMMM yyyy}, are kept under its own code");
+            }
+            else if (area.ValidTo is not null)
+            {
+                Note("historical-area|" + area.Code, "");
+            }
+            return area.Code;
+        }
+        var breakdown = o.SeriesFacts?.GetValueOrDefault("breakdown");
+        if (breakdown is not null && !IsAreaBreakdown(breakdown))
+        {
+            _skipped++;
+            Note("breakdown-skipped|" + breakdown, $"rows of the '{breakdown}' breakdown were skipped: the app holds areas (England, regions, councils, ICBs), not these");
+            return null;
+        }
+        if (code is "UNKNOWN" or "")
+        {
+            _skipped++;
+            Note("unknown-level", "rows give no area (UNKNOWN) and were skipped");
+            return null;
+        }
+        if (AreaCodes.LooksLikeGssCode(code) && AreaCodes.KindOf(code) is null)
+        {
+            _skipped++;
+            Note("area-kind-skipped|" + code[..3], $"rows are for {code[..3]}… areas, a kind of geography the app does not hold, and were skipped");
+            return null;
+        }
+        issues.Add(new ParseIssue(o.LineNumber, "area", o.AreaCode, "unknown-area",
+            AreaCodes.LooksLikeGssCode(code)
+                ? $"'{o.AreaCode}' is not a known {AreaKindText(code)} code; check it against the ONS code list (abolished areas are known too)."
+                : $"'{o.AreaCode}' is not a GSS or ODS area code the app knows."));
+        return null;
+    }
+
+    private static bool IsAreaBreakdown(string breakdown) =>
+        breakdown.Contains("England", StringComparison.OrdinalIgnoreCase) || breakdown.Contains("ICB", StringComparison.OrdinalIgnoreCase)
+        || breakdown.Contains("Region", StringComparison.OrdinalIgnoreCase) || breakdown.Contains("CASSR", StringComparison.OrdinalIgnoreCase)
+        || breakdown.Contains("Local Authority", StringComparison.OrdinalIgnoreCase) || breakdown.Contains("Council", StringComparison.OrdinalIgnoreCase);
+
+    private static string AreaKindText(string code) => AreaCodes.KindOf(code) is { } kind ? Areas.AreaKindNames.Singular(kind).ToLowerInvariant() : "area";
+
+    private SeriesSummary SeriesFor(SourceObservation o)
+    {
+        if (_series.TryGetValue(o.SeriesKey, out var known))
+        {
+            return known;
+        }
+        var series = new SeriesSummary { Key = o.SeriesKey, Name = o.SeriesName, Facts = o.SeriesFacts is null ? [] : new(o.SeriesFacts) };
+        Resolve(series);
+        _series.Add(o.SeriesKey, series);
+        return series;
+    }
+
+    private void Resolve(SeriesSummary series)
+    {
+        Indicator? indicator = null;
+        // "*" is the choice for every series the mapping does not name, for scripts that load one kind of file.
+        if (choices.TryGetValue(series.Key, out var choice) || (SeriesKeys.NeedsAnalystMapping(series.Key) && choices.TryGetValue(AnySeries, out choice)))
+        {
+            if (choice == Skip)
+            {
+                series.Resolution = SeriesResolution.Skipped;
+                return;
+            }
+            if (choice == New)
+            {
+                MarkNew(series);
+                return;
+            }
+            reference.IndicatorsByKey.TryGetValue(choice, out indicator);
+        }
+        if (indicator is null && reference.RememberedMappings.TryGetValue(series.Key, out var remembered))
+        {
+            reference.IndicatorsById.TryGetValue(remembered, out indicator);
+        }
+        if (indicator is null && SeriesKeys.FingertipsId(series.Key) is { } fingertipsId)
+        {
+            reference.IndicatorsByFingertipsId.TryGetValue(fingertipsId, out indicator);
+        }
+        if (indicator is null && !SeriesKeys.IsTemplateKey(series.Key) && !SeriesKeys.NeedsAnalystMapping(series.Key))
+        {
+            reference.IndicatorsByKey.TryGetValue(SeriesKeys.NewIndicatorKey(series.Key), out indicator);
+        }
+        if (indicator is null && SeriesKeys.IsTemplateKey(series.Key))
+        {
+            reference.IndicatorsByKey.TryGetValue(series.Key, out indicator);
+        }
+
+        if (indicator is not null)
+        {
+            series.Resolution = SeriesResolution.Mapped;
+            series.IndicatorKey = indicator.Key;
+            series.IndicatorName = indicator.Name;
+        }
+        else if (SeriesKeys.IsTemplateKey(series.Key))
+        {
+            series.Resolution = SeriesResolution.UnknownIndicator;
+        }
+        else if (SeriesKeys.NeedsAnalystMapping(series.Key))
+        {
+            series.Resolution = SeriesResolution.Unmapped;
+        }
+        else
+        {
+            MarkNew(series);
+        }
+    }
+
+    private void MarkNew(SeriesSummary series)
+    {
+        series.Resolution = SeriesResolution.New;
+        series.PlaceholderId = -(_series.Values.Count(s => s.PlaceholderId is not null) + 1);
+        series.IndicatorKey = SeriesKeys.NewIndicatorKey(series.Key);
+    }
+
+    /// <summary>Remembers what a new series looks like, so commit can describe the indicator it adds.</summary>
+    private static void Observe(SeriesSummary series, SourceObservation o)
+    {
+        series.Sex ??= o.Sex;
+        series.AgeBand ??= o.AgeBand;
+        series.FirstPeriodStart ??= o.PeriodStart;
+        series.FirstPeriodEnd ??= o.PeriodEnd;
+        if (series.InferredMultiplier is null && o is { Value: { } value, Count: { } count, Denominator: > 0 })
+        {
+            var ratio = value / (count / o.Denominator.Value);
+            foreach (var multiplier in new double[] { 100, 1000, 100_000 })
+            {
+                if (Math.Abs(ratio - multiplier) / multiplier < 0.001)
+                {
+                    series.InferredMultiplier = multiplier;
+                }
+            }
+        }
+    }
+
+    private void Note(string key, string message)
+    {
+        _notes[key] = _notes.TryGetValue(key, out var note) ? (note.Message.Length > 0 ? note.Message : message, note.Rows + 1) : (message, 1);
+    }
+
+    private static bool TryParseSex(string text, out Sex sex) => Enum.TryParse(text, ignoreCase: true, out sex) && Enum.IsDefined(sex);
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
+
+    private static string? TruncateOrNull(string? text, int length) => text is null ? null : Truncate(text, length);
+}

@@ -1,0 +1,86 @@
+using MhEmployment.Web.Data;
+using MhEmployment.Web.Domain;
+using MhEmployment.Web.Features.Accounts;
+using MhEmployment.Web.Features.Imports.Parsing;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace MhEmployment.Web.Features.Imports;
+
+public sealed record ImportIssueResponse(long Line, string? Column, string? Value, string Rule, string Severity, string Message);
+
+public sealed record ImportSeriesResponse(string Key, string Name, long Rows, string Resolution, string? IndicatorKey);
+
+public sealed record ImportResponse(
+    int Id, string FileName, string Status, double Progress, string? Format, long RowCount, long ErrorCount, long WarningCount,
+    long NewCount, long ChangedCount, long UnchangedCount, string? Message, string Sha256, DateTime CreatedUtc, string? CreatedBy,
+    DateTime? CommittedUtc, DateTime? UndoneUtc, IReadOnlyList<ImportSeriesResponse> Series, IReadOnlyList<ImportIssueResponse> FirstErrors)
+{
+    public static ImportResponse From(Import i, ImportSummary? summary, IEnumerable<ParseIssue> issues) => new(
+        i.Id, i.FileName, i.Status.ToString().ToLowerInvariant(), i.Progress, i.Format, i.RowCount, i.ErrorCount, i.WarningCount,
+        i.NewCount, i.ChangedCount, i.UnchangedCount, i.Message, i.Sha256, i.CreatedUtc, i.CreatedBy, i.CommittedUtc, i.UndoneUtc,
+        [.. (summary?.Series ?? []).Select(s => new ImportSeriesResponse(s.Key, s.Name, s.Rows, s.Resolution.ToString(), s.IndicatorKey))],
+        [.. issues.Select(x => new ImportIssueResponse(x.LineNumber, x.Column, x.Value, x.Rule, x.Severity == IssueSeverity.Error ? "error" : "warning", x.Message))]);
+}
+
+public static class ImportsApi
+{
+    public const int ApiIssueLimit = 100;
+
+    public static RouteGroupBuilder MapImportsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/imports").WithTags("Imports").RequireAuthorization(Policies.ApiAnalyse);
+        // Tokens, not cookies, open the API, so a form post here cannot be forged from another site.
+        group.MapPost("/", UploadAsync).DisableAntiforgery()
+            .WithSummary("Uploads a CSV (multipart field 'file'; optional 'format' and 'mapping' JSON). Validation runs in the background.");
+        group.MapGet("/{id:int}", GetAsync).WithSummary("An import's status, progress, counts, series and first errors.");
+        group.MapPost("/{id:int}/commit", CommitAsync).WithSummary("Commits a validated import: all or nothing, in the background.");
+        group.MapPost("/{id:int}/undo", UndoAsync).WithSummary("Undoes a committed import, restoring exactly the values it replaced.");
+        return api;
+    }
+
+    private static async Task<Results<Accepted<ImportResponse>, ProblemHttpResult>> UploadAsync(
+        IFormFile? file, [FromForm] string? format, [FromForm] string? mapping, ImportService imports, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (file is null)
+        {
+            return TypedResults.Problem(statusCode: 400, title: "No file", detail: "Send the CSV as the multipart form field 'file'.");
+        }
+        await using var content = file.OpenReadStream();
+        var result = await imports.UploadAsync(content, file.FileName, format, mapping, http.User.Identity?.Name, cancellationToken);
+        if (result.Import is not { } import)
+        {
+            return TypedResults.Problem(statusCode: 400, title: "The file cannot be imported", detail: result.Refusal);
+        }
+        return TypedResults.Accepted($"/api/v1/imports/{import.Id}", ImportResponse.From(import, null, []));
+    }
+
+    private static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> GetAsync(int id, AppDbContext db, ImportService imports, CancellationToken cancellationToken)
+    {
+        var import = await db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        return import is null
+            ? NotFound(id)
+            : TypedResults.Ok(ImportResponse.From(import, ImportService.SummaryOf(import),
+                import.ValidationComplete || import.Status == ImportStatus.Failed ? imports.FirstIssues(id, ApiIssueLimit).Where(x => x.Severity == IssueSeverity.Error) : []));
+    }
+
+    private static async Task<Results<Accepted, ProblemHttpResult>> CommitAsync(int id, ImportService imports, HttpContext http, CancellationToken cancellationToken)
+    {
+        var result = await imports.RequestCommitAsync(id, http.User.Identity?.Name, cancellationToken);
+        return result.Succeeded
+            ? TypedResults.Accepted($"/api/v1/imports/{id}")
+            : TypedResults.Problem(statusCode: result.Message.StartsWith("There is no import", StringComparison.Ordinal) ? 404 : 409, title: "Cannot commit", detail: result.Message);
+    }
+
+    private static async Task<Results<Ok<string>, ProblemHttpResult>> UndoAsync(int id, ImportService imports, HttpContext http, CancellationToken cancellationToken)
+    {
+        var result = await imports.UndoAsync(id, http.User.Identity?.Name, cancellationToken);
+        return result.Succeeded
+            ? TypedResults.Ok(result.Message)
+            : TypedResults.Problem(statusCode: result.Message.StartsWith("There is no import", StringComparison.Ordinal) ? 404 : 409, title: "Cannot undo", detail: result.Message);
+    }
+
+    private static ProblemHttpResult NotFound(int id) =>
+        TypedResults.Problem(statusCode: 404, title: "Import not found", detail: $"There is no import #{id}.");
+}

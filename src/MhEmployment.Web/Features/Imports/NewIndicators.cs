@@ -1,0 +1,64 @@
+using MhEmployment.Web.Domain;
+
+namespace MhEmployment.Web.Features.Imports;
+
+/// <summary>Describes an indicator added to the catalogue from a file, as far as the file tells; an analyst completes it.</summary>
+public static class NewIndicators
+{
+    public static Indicator From(SeriesSummary series, Import import)
+    {
+        var (valueType, unit, multiplier, interval) = series.InferredMultiplier switch
+        {
+            100 => (IndicatorValueType.Proportion, IndicatorUnit.Percent, 100, IntervalMethod.Wilson),
+            1000 => (IndicatorValueType.CrudeRate, IndicatorUnit.RatePer1000, 1000, IntervalMethod.Byars),
+            100_000 => (IndicatorValueType.CrudeRate, IndicatorUnit.RatePer100000, 100_000, IntervalMethod.Byars),
+            _ => (IndicatorValueType.Count, IndicatorUnit.Count, 1, IntervalMethod.None),
+        };
+        var source = series.Key.Split(':')[0] switch
+        {
+            "fingertips" => "OHID Fingertips",
+            "mhsds" => "NHS England, Mental Health Services Data Set",
+            "nomis" or "nomisweb" => "ONS NOMIS",
+            _ => "Local data",
+        };
+        return new Indicator
+        {
+            Key = series.IndicatorKey!,
+            Name = Truncate(string.IsNullOrWhiteSpace(series.Name) ? series.Key : series.Name.Trim(), 300),
+            Definition = $"Added from '{import.FileName}' (import #{import.Id}, {import.Format}). The file gives no definition: an analyst should write one and check the unit and polarity.",
+            Theme = series.Key.StartsWith(SeriesKeys.Mhsds, StringComparison.Ordinal) ? IndicatorTheme.Services : IndicatorTheme.Prevalence,
+            Unit = unit,
+            ValueType = valueType,
+            Multiplier = multiplier,
+            Polarity = Polarity.NoJudgement,
+            Source = source,
+            Age = Truncate(series.AgeBand ?? "Not stated", 50),
+            Sex = Enum.TryParse<Sex>(series.Sex, ignoreCase: true, out var sex) ? sex : Sex.Persons,
+            PeriodType = PeriodTypeOf(series.FirstPeriodStart, series.FirstPeriodEnd),
+            IntervalMethod = interval,
+            ComparisonMethod = interval == IntervalMethod.None ? ComparisonMethod.Quintiles : ComparisonMethod.ConfidenceIntervals,
+            FingertipsId = SeriesKeys.FingertipsId(series.Key),
+            NeedsReview = true,
+            CreatedByImportId = import.Id,
+        };
+    }
+
+    private static PeriodType PeriodTypeOf(DateOnly? start, DateOnly? end)
+    {
+        if (start is not { } s || end is not { } e)
+        {
+            return PeriodType.CalendarYear;
+        }
+        var days = e.DayNumber - s.DayNumber + 1;
+        return days switch
+        {
+            <= 31 => PeriodType.Month,
+            <= 92 => PeriodType.Quarter,
+            _ when s.Month == 4 && s.Day == 1 => PeriodType.FinancialYear,
+            _ when s.Month == 1 && s.Day == 1 => PeriodType.CalendarYear,
+            _ => PeriodType.RollingYear,
+        };
+    }
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+
+namespace MhEmployment.Web.Features.Imports.Parsing;
+
+/// <summary>Reads typed cells of the current record, adding an issue (with line, column and value) when one is wrong.</summary>
+internal sealed class CellReader(CsvSource source, RowIssues issues)
+{
+    private readonly Dictionary<string, string> _suppressedMessages = [];
+
+    public RowIssues Issues => issues;
+
+    /// <summary>The main value: a number, or null with the suppression marker kept and a "suppressed" warning.</summary>
+    public double? Value(int column, string name, out string? marker)
+    {
+        marker = null;
+        var cell = source[column];
+        if (Cells.TryNumber(cell, out var value))
+            return value;
+        if (Cells.SuppressionMarker(cell) is { } m)
+        {
+            marker = m;
+            issues.Add(new ParseIssue(source.Line, name, m, IssueRules.Suppressed, SuppressedMessage(m), IssueSeverity.Warning));
+            return null;
+        }
+        NotANumber(cell, name);
+        return null;
+    }
+
+    /// <summary>An optional number (count, denominator, limit): empty or a marker is null; negative counts are errors.</summary>
+    public double? Optional(int column, string name, bool mustNotBeNegative = false)
+    {
+        if (column < 0)
+            return null;
+        var cell = source[column];
+        if (Cells.TryNumber(cell, out var value))
+        {
+            if (mustNotBeNegative && value < 0)
+            {
+                var denominator = name.Contains("denominator", StringComparison.OrdinalIgnoreCase);
+                issues.Add(new ParseIssue(source.Line, name, Cells.ForIssue(cell),
+                    denominator ? IssueRules.NegativeDenominator : IssueRules.NegativeCount,
+                    $"The {name} is negative ({Cells.ForIssue(cell)}); a {(denominator ? "denominator" : "count")} cannot be below zero."));
+            }
+            return value;
+        }
+        if (Cells.SuppressionMarker(cell) is null)
+            NotANumber(cell, name);
+        return null;
+    }
+
+    /// <summary>Trimmed text, checked for formula-like content. Empty is "" (or an error when required).</summary>
+    public string Text(int column, string name, bool required = false, Utf8Strings? cache = null)
+    {
+        if (column < 0)
+            return "";
+        var cell = source[column];
+        var text = cache is null ? Cells.Text(cell) : cache.Get(cell);
+        if (text.Length == 0)
+        {
+            if (required)
+                issues.Add(new ParseIssue(source.Line, name, "", IssueRules.MissingValue, $"The {name} is empty; every row needs one."));
+            return text;
+        }
+        CheckFormula(text, name);
+        return text;
+    }
+
+    public void CheckFormula(string text, string name)
+    {
+        if (text.Length > 0 && Cells.LooksLikeFormula(text))
+            issues.Add(new ParseIssue(source.Line, name, Cells.ForIssue(text), IssueRules.FormulaLikeCell,
+                $"The {name} starts with \"{text[0]}\" like a spreadsheet formula. Formulas are never run or stored: remove it, or save the sheet with values only."));
+    }
+
+    /// <summary>A count above its denominator: an error for a proportion, a warning for a rate; the workflow knows which.</summary>
+    public void CheckCountWithinDenominator(double? count, double? denominator, string countName)
+    {
+        if (count is { } c && denominator is { } d && c > d && d >= 0)
+            issues.Add(new ParseIssue(source.Line, countName, c.ToString(CultureInfo.InvariantCulture), IssueRules.CountExceedsDenominator,
+                $"The count ({c.ToString(CultureInfo.InvariantCulture)}) is larger than the denominator ({d.ToString(CultureInfo.InvariantCulture)}): impossible for a proportion, possible for a rate.",
+                IssueSeverity.Warning));
+    }
+
+    private void NotANumber(ReadOnlySpan<byte> cell, string name)
+    {
+        var shown = Cells.ForIssue(Cells.Trim(cell));
+        if (Cells.LooksLikeFormula(cell))
+            issues.Add(new ParseIssue(source.Line, name, shown, IssueRules.FormulaLikeCell,
+                $"The {name} \"{shown}\" looks like a spreadsheet formula. Formulas are never run or stored: save the sheet with values only."));
+        else
+            issues.Add(new ParseIssue(source.Line, name, shown, IssueRules.NotANumber,
+                $"The {name} \"{shown}\" is not a number (suppressed values may be left empty or marked *, .., !, - or x)."));
+    }
+
+    private string SuppressedMessage(string marker)
+    {
+        if (!_suppressedMessages.TryGetValue(marker, out var message))
+            _suppressedMessages[marker] = message = marker.Length == 0
+                ? "The value is empty: kept as suppressed (missing), not as zero."
+                : $"The value is suppressed (marked \"{marker}\"): kept as suppressed, not as zero.";
+        return message;
+    }
+}

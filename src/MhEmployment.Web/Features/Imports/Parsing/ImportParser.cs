@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text;
+
+namespace MhEmployment.Web.Features.Imports.Parsing;
+
+/// <summary>
+/// Reads one file format into observations and issues, lazily, record by record. Never throws for bad input: every
+/// problem is a <see cref="ParseIssue"/>, and a record carrying an error has no observation. Only cancellation and
+/// I/O failures of the stream itself surface as exceptions.
+/// </summary>
+public abstract class ImportParser
+{
+    public abstract ImportFormat Format { get; }
+
+    /// <summary>Whether the first line is the header (every format but the NOMIS web download, which has a preamble).</summary>
+    private protected virtual bool HasHeaderRow => true;
+
+    public static ImportParser For(ImportFormat format) => format switch
+    {
+        ImportFormat.NomisApi => new NomisApiParser(),
+        ImportFormat.NomisWeb => new NomisWebParser(),
+        ImportFormat.Mhsds => new MhsdsParser(),
+        ImportFormat.Fingertips => new FingertipsParser(),
+        ImportFormat.Template => new TemplateParser(),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
+    };
+
+    /// <summary>Reads a byte stream in the encoding <see cref="FileSniffer"/> chose (the fast path: no UTF-16 copy).</summary>
+    public IEnumerable<ParsedRecord> Read(Stream stream, Encoding encoding, ParseProgress? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(encoding);
+        return Run(() => CsvSource.Open(stream, encoding, HasHeaderRow), progress, cancellationToken);
+    }
+
+    public IEnumerable<ParsedRecord> Read(TextReader reader, ParseProgress? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return Run(() => CsvSource.Open(reader, HasHeaderRow), progress, cancellationToken);
+    }
+
+    private protected abstract RowReader CreateRowReader(CsvSource source);
+
+    private IEnumerable<ParsedRecord> Run(Func<CsvSource> open, ParseProgress? progress, CancellationToken cancellationToken)
+    {
+        using var source = open();
+        if (source.Start() is { } headerFault)
+        {
+            yield return RowReader.Fail(headerFault);
+            yield break;
+        }
+        var rows = CreateRowReader(source);
+        if (rows.Start() is { } startProblem)
+        {
+            yield return RowReader.Fail(startProblem);
+            yield break;
+        }
+
+        long records = 0;
+        var stopped = false;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!source.Read(out var fault))
+            {
+                if (fault is not null)
+                    yield return RowReader.Fail(fault);
+                stopped = fault is not null;
+                break;
+            }
+            records++;
+            if ((records & 0xFF) == 0)
+                progress?.Report(source.ByteOffset, records);
+
+            if (source.QuoteProblem(out var fatal) is { } quote)
+            {
+                yield return RowReader.Fail(quote);
+                stopped = fatal;
+                if (fatal) break;
+                continue;
+            }
+            if (rows.Read() is { } record)
+                yield return record;
+            foreach (var pending in rows.TakePending())
+                yield return pending;
+        }
+        foreach (var record in rows.Finish())
+            yield return record;
+        if (rows.DataRows == 0 && !stopped)
+            yield return RowReader.Fail(new ParseIssue(source.Line > 0 ? source.Line : 1, null, null, IssueRules.NoDataRows,
+                $"The file has no data rows{(HasHeaderRow ? " after the header" : "")}: there is nothing to import."));
+        progress?.Report(source.ByteOffset, records);
+    }
+}
+
+/// <summary>One file's reading state for one format: the column indexes, caches and duplicate keys.</summary>
+internal abstract class RowReader(CsvSource source)
+{
+    private List<ParsedRecord>? _pending;
+
+    protected CsvSource Source { get; } = source;
+
+    /// <summary>Data rows seen (not the header, preamble, footnotes or blank lines).</summary>
+    public long DataRows { get; protected set; }
+
+    /// <summary>Checks the header; an issue stops the file (a required column is missing).</summary>
+    public abstract ParseIssue? Start();
+
+    /// <summary>Reads the current record: an observation, issues, both, or null when there is nothing to say.</summary>
+    public abstract ParsedRecord? Read();
+
+    /// <summary>Records that complete only at the end of the file (summary warnings, unpaired rows).</summary>
+    public virtual IEnumerable<ParsedRecord> Finish() => [];
+
+    /// <summary>Extra records a row released (a buffered pair completed, say).</summary>
+    public IEnumerable<ParsedRecord> TakePending()
+    {
+        if (_pending is null || _pending.Count == 0)
+            return [];
+        var taken = _pending;
+        _pending = null;
+        return taken;
+    }
+
+    protected void Release(ParsedRecord record) => (_pending ??= []).Add(record);
+
+    public static ParsedRecord Fail(ParseIssue issue) => new(null, [issue]);
+
+    protected static ParseIssue MissingColumns(HeaderNames header, string format, params string[] names)
+    {
+        var missing = names.Where(n => !header.Has(n)).ToArray();
+        return new ParseIssue(1, missing[0], null, IssueRules.MissingColumn,
+            string.Create(CultureInfo.InvariantCulture,
+                $"This {format} file has no {string.Join(", ", missing.Select(m => $"\"{m}\""))} column{(missing.Length > 1 ? "s" : "")}. The header was: {Cells.ForIssue(string.Join(",", header.Headers))}"));
+    }
+
+    /// <summary>
+    /// A ragged row: an issue unless the extra fields are all empty (spreadsheets pad rows with commas) or the row
+    /// is short by no more than <paramref name="missingTrailingAllowed"/> fields (Fingertips leaves off its last, empty one).
+    /// </summary>
+    protected ParseIssue? CheckFieldCount(int expected, int missingTrailingAllowed = 0)
+    {
+        var count = Source.FieldCount;
+        if (count == expected || (count < expected && count >= expected - missingTrailingAllowed))
+            return null;
+        if (count > expected)
+        {
+            var extraEmpty = true;
+            for (var i = expected; i < count && extraEmpty; i++)
+                extraEmpty = Cells.Trim(Source[i]).IsEmpty;
+            if (extraEmpty)
+                return null;
+        }
+        return new ParseIssue(Source.Line, null, null, IssueRules.RaggedRow,
+            string.Create(CultureInfo.InvariantCulture,
+                $"Line {Source.Line} has {count} values but the header has {expected} columns, so the values cannot be matched to columns. The row was not read."));
+    }
+}

@@ -1,0 +1,188 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using MhEmployment.IntegrationTests.Infrastructure;
+using MhEmployment.Web.Features.Accounts;
+using Microsoft.EntityFrameworkCore;
+
+namespace MhEmployment.IntegrationTests.Imports;
+
+/// <summary>The whole import flow over the API, with real published files, on each database.</summary>
+public abstract class ImportApiTests(AppFixture fixture)
+{
+    private readonly HttpClient _api = fixture.ApiClient(Roles.Analyst);
+
+    private static string[] Keys(JsonElement import) =>
+        [.. import.GetProperty("series").EnumerateArray().Select(s => s.GetProperty("indicatorKey").GetString()!)];
+
+    [Fact]
+    public async Task Fingertips_RealDownload_AddsItsIndicators_CommitsAllValues_AndUndoRemovesThem()
+    {
+        var import = await _api.UploadAndValidateAsync(ImportClient.Sample("fingertips-suicide-london.csv"), $"suicide-{Guid.NewGuid():N}.csv");
+
+        import.GetProperty("status").GetString().Should().Be("ready");
+        import.GetProperty("format").GetString().Should().Be("Fingertips");
+        import.GetProperty("errorCount").GetInt64().Should().Be(0, import.ToString());
+        Keys(import).Should().BeEquivalentTo("fingertips-41001", "fingertips-91390", "fingertips-91393", "fingertips-91430", "fingertips-91404");
+        var id = import.GetProperty("id").GetInt32();
+
+        var committed = await _api.CommitAsync(id);
+
+        committed.GetProperty("status").GetString().Should().Be("committed", committed.ToString());
+        committed.GetProperty("newCount").GetInt64().Should().Be(175);
+        var barking = await _api.ValuesAsync("indicator=fingertips-41001&area=E09000002");
+        barking.Should().ContainSingle();
+        barking[0].GetProperty("value").GetDouble().Should().BeApproximately(11.5726971320053, 1e-9);
+        barking[0].GetProperty("importId").GetInt32().Should().Be(id);
+
+        var undo = await _api.PostAsync(new Uri($"/api/v1/imports/{id}/undo", UriKind.Relative), null);
+
+        undo.StatusCode.Should().Be(HttpStatusCode.OK, await undo.Content.ReadAsStringAsync());
+        (await _api.ValuesAsync("area=E09000002")).Where(v => v.GetProperty("importId").GetInt32() == id).Should().BeEmpty();
+        (await _api.GetAsync(new Uri("/api/v1/indicators/fingertips-41001", UriKind.Relative))).StatusCode
+            .Should().Be(HttpStatusCode.NotFound, "an indicator the import added goes with it");
+    }
+
+    [Fact]
+    public async Task SameFileTwice_TheSecondChangesNothing()
+    {
+        var first = await _api.UploadAndValidateAsync(ImportClient.Sample("fingertips-unmet-alcohol-need.csv"));
+        await _api.CommitAsync(first.GetProperty("id").GetInt32());
+
+        var second = await _api.UploadAndValidateAsync(ImportClient.Sample("fingertips-unmet-alcohol-need.csv"));
+
+        second.GetProperty("newCount").GetInt64().Should().Be(0);
+        second.GetProperty("changedCount").GetInt64().Should().Be(0);
+        second.GetProperty("unchangedCount").GetInt64().Should().Be(17);
+        var committed = await _api.CommitAsync(second.GetProperty("id").GetInt32());
+        committed.GetProperty("newCount").GetInt64().Should().Be(0);
+        (await _api.ValuesAsync("indicator=fingertips-93532")).Should().OnlyContain(v => v.GetProperty("importId").GetInt32() == first.GetProperty("id").GetInt32());
+    }
+
+    [Fact]
+    public async Task NomisApi_SeriesMappedByTheAnalyst_GoesToTheCatalogueIndicator_AndTheMappingIsRemembered()
+    {
+        var unmapped = await _api.UploadAndValidateAsync(ImportClient.Sample("nomis-aps-employment-rate.csv"));
+        var series = unmapped.GetProperty("series").EnumerateArray().Single();
+        series.GetProperty("resolution").GetString().Should().Be("Unmapped");
+        (await _api.PostAsync(new Uri($"/api/v1/imports/{unmapped.GetProperty("id").GetInt32()}/commit", UriKind.Relative), null))
+            .StatusCode.Should().Be(HttpStatusCode.Conflict, "unmapped series block a commit");
+
+        var mapping = JsonSerializer.Serialize(new Dictionary<string, string> { [series.GetProperty("key").GetString()!] = "ni151-employment-rate" });
+        var mapped = await _api.UploadAndValidateAsync(ImportClient.Sample("nomis-aps-employment-rate.csv"), mapping: mapping);
+        await _api.CommitAsync(mapped.GetProperty("id").GetInt32());
+
+        var values = await _api.ValuesAsync("indicator=ni151-employment-rate&area=E09000002");
+        values.Select(v => v.GetProperty("value").GetDouble()).Should().BeEquivalentTo([67.3, 67.0]);
+        values.Select(v => v.GetProperty("periodLabel").GetString()).Should().Contain("Jul 2016-Jun 2017");
+        var again = await _api.UploadAndValidateAsync(ImportClient.Sample("nomis-aps-employment-rate.csv"));
+        again.GetProperty("series").EnumerateArray().Single().GetProperty("indicatorKey").GetString().Should().Be("ni151-employment-rate");
+    }
+
+    [Fact]
+    public async Task Mhsds_KeepsEnglandAndIcbRows_SkipsProvidersInOneWarning_AndKeepsSuppressedValuesAsSuppressed()
+    {
+        var import = await _api.UploadAndValidateAsync(ImportClient.Sample("mhsds-4ww-performance-sep-2024.csv"));
+
+        import.GetProperty("format").GetString().Should().Be("Mhsds");
+        import.GetProperty("errorCount").GetInt64().Should().Be(0, import.ToString());
+        var id = import.GetProperty("id").GetInt32();
+        var summary = await fixture.Factory.WithDbAsync(db => db.Imports.Where(i => i.Id == id).Select(i => i.SummaryJson).SingleAsync());
+        summary.Should().Contain("Provider");
+        await _api.CommitAsync(id);
+        var england = await _api.ValuesAsync("indicator=mhsds-mrs01&area=E92000001");
+        england.Select(v => v.GetProperty("value").GetDouble()).Should().Contain(13706);
+        var icbValues = await _api.ValuesAsync("indicator=mhsds-mrs01");
+        icbValues.Should().Contain(v => v.GetProperty("area").GetString()!.StartsWith("E54", StringComparison.Ordinal));
+        var suppressed = await _api.ValuesAsync("area=E92000001");
+        (await fixture.Factory.WithDbAsync(db => db.IndicatorValues.CountAsync(v => v.ImportId == id && v.Value == null && v.Note!.StartsWith("Suppressed"))))
+            .Should().BeGreaterThan(0, "'*' values are kept as suppressed, never as zero");
+        (await fixture.Factory.WithDbAsync(db => db.IndicatorValues.CountAsync(v => v.ImportId == id && v.AreaCode.Length != 9))).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task ChangedValues_UndoRestoresExactlyWhatWasThere()
+    {
+        var area = "E09000012";
+        var key = "depression-qof-prevalence";
+        string Template(double value, int count) =>
+            $"indicator_key,area_code,period_label,period_start,period_end,sex,age_band,value,count,denominator\n{key},{area},2030/31,2030-04-01,2031-03-31,Persons,18+ yrs,{value},{count},1000\n";
+        var folder = Directory.CreateTempSubdirectory().FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "a.csv"), Template(12.5, 125));
+        await File.WriteAllTextAsync(Path.Combine(folder, "b.csv"), Template(13.1, 131));
+        var first = await _api.UploadAndValidateAsync(Path.Combine(folder, "a.csv"));
+        first.GetProperty("errorCount").GetInt64().Should().Be(0, first.ToString());
+        await _api.CommitAsync(first.GetProperty("id").GetInt32());
+
+        var second = await _api.UploadAndValidateAsync(Path.Combine(folder, "b.csv"));
+        second.GetProperty("changedCount").GetInt64().Should().Be(1);
+        var secondId = second.GetProperty("id").GetInt32();
+        await _api.CommitAsync(secondId);
+        (await _api.ValuesAsync($"indicator={key}&area={area}&from=2030-04-01"))[0].GetProperty("value").GetDouble().Should().Be(13.1);
+
+        (await _api.PostAsync(new Uri($"/api/v1/imports/{first.GetProperty("id").GetInt32()}/undo", UriKind.Relative), null))
+            .StatusCode.Should().Be(HttpStatusCode.Conflict, "a later import replaced this one's value");
+        (await _api.PostAsync(new Uri($"/api/v1/imports/{secondId}/undo", UriKind.Relative), null)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var restored = (await _api.ValuesAsync($"indicator={key}&area={area}&from=2030-04-01")).Single();
+        restored.GetProperty("value").GetDouble().Should().Be(12.5);
+        restored.GetProperty("count").GetDouble().Should().Be(125);
+        restored.GetProperty("importId").GetInt32().Should().Be(first.GetProperty("id").GetInt32());
+    }
+
+    [Fact]
+    public async Task FileWithBadRows_ShowsEveryErrorWithItsLine_AndCannotBeCommitted_SoNothingIsWritten()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory().FullName, "bad.csv");
+        await File.WriteAllTextAsync(path, """
+            indicator_key,area_code,period_label,period_start,period_end,sex,age_band,value,count,denominator
+            depression-qof-prevalence,E09000012,2031/32,2031-04-01,2032-03-31,Persons,18+ yrs,12.5,125,1000
+            depression-qof-prevalence,E09999999,2031/32,2031-04-01,2032-03-31,Persons,18+ yrs,12.5,125,1000
+            depression-qof-prevalence,E09000013,2031/32,2031-04-01,2032-03-31,Persons,18+ yrs,150,1500,1000
+            no-such-indicator,E09000014,2031/32,2031-04-01,2032-03-31,Persons,18+ yrs,1,1,100
+
+            """.Replace("\r\n", "\n", StringComparison.Ordinal), new UTF8Encoding(false));
+
+        var import = await _api.UploadAndValidateAsync(path);
+
+        import.GetProperty("errorCount").GetInt64().Should().Be(3, import.ToString());
+        var errors = import.GetProperty("firstErrors").EnumerateArray().Select(e => (e.GetProperty("line").GetInt64(), e.GetProperty("rule").GetString())).ToList();
+        errors.Should().BeEquivalentTo([(3L, "unknown-area"), (4L, "count-exceeds-denominator"), (5L, "unknown-indicator")]);
+        var commit = await _api.PostAsync(new Uri($"/api/v1/imports/{import.GetProperty("id").GetInt32()}/commit", UriKind.Relative), null);
+        commit.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await commit.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().Should().Contain("3 error(s)");
+        (await _api.ValuesAsync("indicator=depression-qof-prevalence&from=2031-04-01")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task SpreadsheetRenamedCsv_IsRefusedAtUpload_AndNothingIsCreated()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory().FullName, "book.csv");
+        await File.WriteAllBytesAsync(path, [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, .. Encoding.ASCII.GetBytes("[Content_Types].xml xl/workbook.xml"), .. new byte[200]]);
+        var before = await fixture.Factory.WithDbAsync(db => db.Imports.CountAsync());
+
+        var response = await _api.UploadAsync(path);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().Should().Contain("book.csv");
+        (await fixture.Factory.WithDbAsync(db => db.Imports.CountAsync())).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task Values_BadFilters_Are400NamingTheParameter()
+    {
+        var response = await _api.GetAsync(new Uri("/api/v1/values?indicator=nope&from=31/12/2020", UriKind.Relative));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        errors.GetProperty("indicator").EnumerateArray().Single().GetString().Should().Contain("'nope'");
+        errors.GetProperty("from").EnumerateArray().Single().GetString().Should().Contain("2024-03-31");
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class ImportApiOnSqlite(SqliteAppFixture fixture) : ImportApiTests(fixture);
+
+[Collection(PostgresCollection.Name)]
+public sealed class ImportApiOnPostgres(PostgresAppFixture fixture) : ImportApiTests(fixture);

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Http.Headers;
+using MhEmployment.IntegrationTests.Infrastructure;
+using MhEmployment.Web.Features.Accounts;
+
+namespace MhEmployment.IntegrationTests.Imports;
+
+public abstract class ImportPagesTests(AppFixture fixture)
+{
+    private readonly HttpClient _analyst = fixture.PageClient(Roles.Analyst);
+
+    private async Task<HttpResponseMessage> UploadThroughThePageAsync(byte[] content, string fileName)
+    {
+        var (_, page) = await _analyst.GetPageAsync("/imports");
+        var token = page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(token), "__RequestVerificationToken");
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "Input.File", fileName);
+        return await _analyst.PostAsync(new Uri("/imports", UriKind.Relative), form);
+    }
+
+    private async Task<AngleSharp.Dom.IDocument> WaitForPageAsync(string url, string statusText)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            var (_, page) = await _analyst.GetPageAsync(url);
+            if (page.QuerySelector("#import-status")!.Text() == statusText)
+            {
+                return page;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"{url} never showed '{statusText}'.");
+    }
+
+    [Fact]
+    public async Task Analyst_UploadsPreviewsCommitsAndUndoes_ThroughThePages()
+    {
+        var upload = await UploadThroughThePageAsync(await File.ReadAllBytesAsync(ImportClient.Sample("fingertips-unmet-alcohol-need.csv")), $"alcohol-{Guid.NewGuid():N}.csv");
+
+        upload.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var details = upload.Headers.Location!.OriginalString;
+        var preview = await WaitForPageAsync(details, "Ready to commit");
+        preview.QuerySelector("h1")!.Text().Should().StartWith("alcohol-");
+        preview.QuerySelector("#count-errors")!.Text().Should().Be("0");
+        preview.QuerySelectorAll("table[aria-labelledby=series] tbody tr").Should().ContainSingle()
+            .Which.Text().Should().Contain("Proportion of dependent drinkers not in treatment");
+
+        var commit = await _analyst.SubmitFormAsync(details, [], "form[action*='handler=Commit']");
+        commit.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var committed = await WaitForPageAsync(details, "Committed");
+        committed.QuerySelector("#count-new")!.Text().Should().NotBe("0");
+
+        var (_, indicator) = await _analyst.GetPageAsync("/indicators/fingertips-93532");
+        indicator.QuerySelectorAll("table[aria-labelledby=values] tbody tr").Should().NotBeEmpty();
+        indicator.QuerySelector(".notice")!.Text().Should().Contain("added from an imported file");
+
+        var undo = await _analyst.SubmitFormAsync(details, [], "form[action*='handler=Undo']");
+        undo.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await WaitForPageAsync(details, "Undone")).Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task UploadPage_RefusesABinaryFile_WithTheReasonBesideTheField()
+    {
+        var response = await UploadThroughThePageAsync([0x25, 0x50, 0x44, 0x46, 0x2D, 0x31, 0x2E, 0x34, 0x0A, 0x00, 0x01, 0x02], "report.csv");
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var error = (await Html.ParseAsync(response)).QuerySelector(".error-summary a")!;
+        error.GetAttribute("href").Should().Be("#Input_File");
+        error.Text().Should().Contain("report.csv");
+    }
+
+    [Fact]
+    public async Task IssuesDownload_ListsEveryProblemAsCsv()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory().FullName, "two-bad-areas.csv");
+        await File.WriteAllTextAsync(path, "indicator_key,area_code,period_label,period_start,period_end,sex,age_band,value\n" +
+            "iapt-access,E09999998,2032/33,2032-04-01,2033-03-31,Persons,18+ yrs,5\n" +
+            "iapt-access,E09999999,2032/33,2032-04-01,2033-03-31,Persons,18+ yrs,6\n");
+        var import = await fixture.ApiClient(Roles.Analyst).UploadAndValidateAsync(path);
+
+        var csv = await _analyst.GetStringAsync($"/imports/{import.GetProperty("id").GetInt32()}?handler=Issues");
+
+        csv.Should().StartWith("line,column,value,rule,severity,message").And.Contain("2,area,E09999998,unknown-area,error").And.Contain("3,area,E09999999,unknown-area,error");
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class ImportPagesOnSqlite(SqliteAppFixture fixture) : ImportPagesTests(fixture);
+
+[Collection(PostgresCollection.Name)]
+public sealed class ImportPagesOnPostgres(PostgresAppFixture fixture) : ImportPagesTests(fixture);
