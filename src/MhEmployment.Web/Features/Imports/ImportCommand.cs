@@ -85,6 +85,7 @@ public static class ImportCommand
     private static async Task<Import> LoadAsync(IServiceProvider services, int importId)
     {
         await using var scope = services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Imports.AsNoTracking().SingleAsync(i => i.Id == importId);
+        var import = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Imports.AsNoTracking().SingleAsync(i => i.Id == importId);
+        return scope.ServiceProvider.GetRequiredService<ImportService>().WithLiveProgress(import);
     }
 }

@@ -18,7 +18,7 @@ public sealed record ActionResult(bool Succeeded, string Message);
 /// </summary>
 public sealed partial class ImportService(
     AppDbContext db, IImportStore store, ImportStorage storage, ImportJobChannel queue, AuditLog audit,
-    IServiceScopeFactory scopes, TimeProvider clock, ILogger<ImportService> logger)
+    ImportProgressBoard board, TimeProvider clock, ILogger<ImportService> logger)
 {
     public const int PreviewIssueLimit = 1000;
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
@@ -105,7 +105,7 @@ public sealed partial class ImportService(
         using (var issues = new IssueLog(storage.IssuesFor(importId)))
         {
             var validator = new ImportValidator(reference, ParseChoices(import.MappingJson).Choices, issues);
-            var progress = new ProgressReporter(scopes, importId, reading);
+            var progress = new ProgressReporter(board, importId, reading);
             staged = await store.StageAsync(importId, progress.Track(validator.Validate(reading.Records)), cancellationToken);
             foreach (var duplicate in await store.ResolveDuplicatesAsync(importId, PreviewIssueLimit, cancellationToken))
             {
@@ -124,6 +124,7 @@ public sealed partial class ImportService(
             .Where(i => i.Id != importId && i.Sha256 == import.Sha256 && i.MappingJson == import.MappingJson && i.Status == ImportStatus.Committed)
             .OrderByDescending(i => i.Id).FirstOrDefaultAsync(cancellationToken);
         summary.IdenticalToImport = identical is null ? null : $"#{identical.Id} ({identical.FileName}, committed {identical.CommittedUtc:d MMM yyyy HH:mm})";
+        board.Clear(importId);
         import.SummaryJson = JsonSerializer.Serialize(summary, Json);
         import.Status = ImportStatus.Ready;
         import.ValidationComplete = true;
@@ -295,6 +296,17 @@ public sealed partial class ImportService(
             .SetProperty(i => i.Status, ImportStatus.Interrupted)
             .SetProperty(i => i.ValidationComplete, false)
             .SetProperty(i => i.Message, "The app stopped while validating this import. Validate it again."), cancellationToken);
+    }
+
+    /// <summary>The import with its live progress while it is being validated.</summary>
+    public Import WithLiveProgress(Import import)
+    {
+        if (import.Status == ImportStatus.Validating && board.Get(import.Id) is { } live)
+        {
+            import.Progress = live.Progress;
+            import.RowCount = live.Rows;
+        }
+        return import;
     }
 
     public static ImportSummary? SummaryOf(Import import) =>

@@ -61,7 +61,7 @@ public static class ImportsApi
         var import = await db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
         return import is null
             ? NotFound(id)
-            : TypedResults.Ok(ImportResponse.From(import, ImportService.SummaryOf(import),
+            : TypedResults.Ok(ImportResponse.From(imports.WithLiveProgress(import), ImportService.SummaryOf(import),
                 import.ValidationComplete || import.Status == ImportStatus.Failed ? imports.FirstIssues(id, ApiIssueLimit).Where(x => x.Severity == IssueSeverity.Error) : []));
     }
 

@@ -10,6 +10,7 @@ public static class ImportsSetup
         var services = builder.Services;
         services.AddSingleton<ImportStorage>();
         services.AddSingleton<ImportJobChannel>();
+        services.AddSingleton<ImportProgressBoard>();
         services.AddScoped<ImportService>();
         services.AddScoped<SampleDataLoader>();
         services.AddHostedService<ImportWorker>();

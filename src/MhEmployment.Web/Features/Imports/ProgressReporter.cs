@@ -1,14 +1,25 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
-using MhEmployment.Web.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace MhEmployment.Web.Features.Imports;
 
 /// <summary>
-/// Publishes an import's progress about twice a second while it is validated, through a context of its own (the
-/// import's own connection is busy streaming rows), so the progress bar moves.
+/// How far each running validation has read, in memory: writing it to the database would wait on the import's own
+/// transaction (SQLite has one writer) and would cost a write twice a second for a transient figure.
 /// </summary>
-public sealed class ProgressReporter(IServiceScopeFactory scopes, int importId, ImportReading reading)
+public sealed class ImportProgressBoard
+{
+    private readonly ConcurrentDictionary<int, (double Progress, long Rows)> _running = new();
+
+    public void Set(int importId, double progress, long rows) => _running[importId] = (progress, rows);
+
+    public (double Progress, long Rows)? Get(int importId) => _running.TryGetValue(importId, out var value) ? value : null;
+
+    public void Clear(int importId) => _running.TryRemove(importId, out _);
+}
+
+/// <summary>Publishes a validation's progress about twice a second while its rows stream through.</summary>
+public sealed class ProgressReporter(ImportProgressBoard board, int importId, ImportReading reading)
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
     private readonly Stopwatch _sinceLast = Stopwatch.StartNew();
@@ -21,19 +32,10 @@ public sealed class ProgressReporter(IServiceScopeFactory scopes, int importId, 
         {
             if (_sinceLast.Elapsed > Interval)
             {
-                Publish();
+                board.Set(importId, Math.Min(0.99, reading.Progress()), reading.RecordsRead);
                 _sinceLast.Restart();
             }
             yield return row;
         }
-    }
-
-    private void Publish()
-    {
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var progress = Math.Min(0.99, reading.Progress());
-        var rows = reading.RecordsRead;
-        db.Imports.Where(i => i.Id == importId).ExecuteUpdate(s => s.SetProperty(i => i.Progress, progress).SetProperty(i => i.RowCount, rows));
     }
 }

@@ -79,7 +79,7 @@ public sealed class DetailsModel(AppDbContext db, ImportService imports) : PageM
         {
             return false;
         }
-        Import = import;
+        Import = imports.WithLiveProgress(import);
         Summary = ImportService.SummaryOf(import);
         Issues = import.ValidationComplete || import.Status == ImportStatus.Failed ? imports.FirstIssues(id) : [];
         CommitBlocker = ImportService.CommitBlocker(import);
