@@ -1,0 +1,66 @@
+using System.Text;
+using MhEmployment.Web.Domain;
+using MhEmployment.Web.Features.Statistics;
+
+namespace MhEmployment.Web.Features.Charts;
+
+/// <summary>
+/// A small inline spine (methods.md): worst → 25th percentile and 75th → best as light bands, the middle half as
+/// a darker band, the benchmark as a line in the middle, and the area as a marker shaped and coloured by its label.
+/// </summary>
+public static class SpineChartSvg
+{
+    public const double Width = 240;
+    public const double Height = 24;
+    private const double BandTop = 4;
+    private const double BandHeight = 16;
+
+    public static string Render(string idPrefix, string title, SpineScale? scale, double? areaValue, string label, int decimals = 1)
+    {
+        var drawable = scale is not null && areaValue is { } v && double.IsFinite(v);
+        var description = drawable ? Describe(scale!, areaValue!.Value, label, decimals) : "Not enough data";
+        var sb = new StringBuilder(900);
+        Svg.Open(sb, idPrefix, "chart spine", Width, Height, title, description);
+        sb.Append("<rect class=\"spine-track\" x=\"0\" y=\"").Append(Svg.N(BandTop)).Append("\" width=\"").Append(Svg.N(Width))
+          .Append("\" height=\"").Append(Svg.N(BandHeight)).Append("\"/>");
+        if (drawable)
+        {
+            double X(double value) => scale!.Position(value) * Width;
+            Band(sb, "spine-outer", X(scale!.Worst), X(scale.WorstQuartile));
+            Band(sb, "spine-inner", X(scale.WorstQuartile), X(scale.BestQuartile));
+            Band(sb, "spine-outer", X(scale.BestQuartile), X(scale.Best));
+            sb.Line("spine-benchmark", Width / 2, 0, Width / 2, Height);
+            var css = SignificanceClasses.For(label);
+            sb.Append("<path class=\"marker ").Append(css).Append("\" transform=\"")
+              .Append(Markers.Translate(X(areaValue!.Value), Height / 2)).Append("\" d=\"").Append(Markers.ShapeFor(css)).Append("\">")
+              .Title(AreaText(areaValue.Value, label, decimals)).Append("</path>");
+        }
+        Svg.Close(sb);
+        return sb.ToString();
+    }
+
+    private static void Band(StringBuilder sb, string css, double from, double to) =>
+        sb.Append("<rect class=\"").Append(css).Append("\" x=\"").Append(Svg.N(Math.Min(from, to))).Append("\" y=\"")
+          .Append(Svg.N(BandTop)).Append("\" width=\"").Append(Svg.N(Math.Abs(to - from))).Append("\" height=\"")
+          .Append(Svg.N(BandHeight)).Append("\"/>");
+
+    /// <summary>
+    /// The spread in words, worst end first as drawn. Percentiles are named by value (where low is good the worst
+    /// quartile boundary is the 75th percentile), and without polarity the ends are just lowest and highest.
+    /// </summary>
+    private static string Describe(SpineScale scale, double value, string label, int decimals)
+    {
+        var (worst, worstQuartile, bestQuartile, best) = scale.Polarity switch
+        {
+            Polarity.HighIsGood => ("Worst (lowest)", "25th percentile", "75th percentile", "best (highest)"),
+            Polarity.LowIsGood => ("Worst (highest)", "75th percentile", "25th percentile", "best (lowest)"),
+            _ => ("Lowest", "25th percentile", "75th percentile", "highest"),
+        };
+        return $"{worst} {Svg.Value(scale.Worst, decimals)}, {worstQuartile} {Svg.Value(scale.WorstQuartile, decimals)}, " +
+            $"{bestQuartile} {Svg.Value(scale.BestQuartile, decimals)}, {best} {Svg.Value(scale.Best, decimals)}, " +
+            $"benchmark {Svg.Value(scale.Benchmark, decimals)}. {AreaText(value, label, decimals)}.";
+    }
+
+    private static string AreaText(double value, string label, int decimals) =>
+        string.IsNullOrWhiteSpace(label) ? $"Area value {Svg.Value(value, decimals)}" : $"Area value {Svg.Value(value, decimals)}, {label}";
+}
