@@ -3,6 +3,7 @@ using MhEmployment.Web.Features.Areas;
 using MhEmployment.Web.Features.Audit;
 using MhEmployment.Web.Features.Imports;
 using MhEmployment.Web.Features.Indicators;
+using MhEmployment.Web.Features.Profiles;
 using MhEmployment.Web.Infrastructure;
 using System.Globalization;
 using Serilog;
@@ -21,6 +22,8 @@ try
     builder.Services.AddAppDatabase(builder.Configuration, builder.Environment);
     builder.Services.AddScoped<AreaDirectory>();
     builder.Services.AddScoped<IndicatorCatalogue>();
+    builder.Services.AddSingleton<DashboardCache>();
+    builder.Services.AddSingleton<Dashboards>();
     builder.Services.AddScoped<AuditLog>();
     builder.Services.AddScoped<AccountAdministration>();
     builder.Services.AddScoped<AccountBootstrap>();

@@ -4,6 +4,7 @@ using MhEmployment.Web.Features.Accounts;
 using MhEmployment.Web.Features.Areas;
 using MhEmployment.Web.Features.Imports;
 using MhEmployment.Web.Features.Indicators;
+using MhEmployment.Web.Features.Profiles;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace MhEmployment.Web.Infrastructure;
@@ -25,6 +26,7 @@ public static class ApiSetup
         // Routes that need more than reading add their own policy on top.
         var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.ApiView);
         api.MapAreasApi();
+        api.MapProfilesApi();
         api.MapIndicatorsApi();
         api.MapImportsApi();
         api.MapValuesApi();

@@ -58,6 +58,28 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    private readonly Lock _dataGate = new();
+    private Task? _suicideData;
+
+    /// <summary>Loads the real Fingertips suicide file (England, London and the 33 boroughs) once, through the import API.</summary>
+    public Task EnsureSuicideDataAsync()
+    {
+        lock (_dataGate)
+        {
+            return _suicideData ??= LoadSuicideDataAsync();
+        }
+    }
+
+    private async Task LoadSuicideDataAsync()
+    {
+        await Factory.CreateUserAsync("browser-loader@test.local", Accounts.PasswordFor(Web.Features.Accounts.Roles.Analyst),
+            Web.Features.Accounts.Roles.Analyst);
+        using var api = await Factory.ApiClientAsync("browser-loader@test.local");
+        api.BaseAddress = BaseAddress; // The app listens on Kestrel here, not the in-memory test server.
+        var import = await api.UploadAndValidateAsync(ImportClient.Sample("fingertips-suicide-london.csv"));
+        await api.CommitAsync(import.GetProperty("id").GetInt32());
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

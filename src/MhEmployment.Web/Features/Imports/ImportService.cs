@@ -18,7 +18,7 @@ public sealed record ActionResult(bool Succeeded, string Message);
 /// </summary>
 public sealed partial class ImportService(
     AppDbContext db, IImportStore store, ImportStorage storage, ImportJobChannel queue, AuditLog audit,
-    ImportProgressBoard board, TimeProvider clock, ILogger<ImportService> logger)
+    ImportProgressBoard board, TimeProvider clock, ValuesChangedSignal valuesChanged, ILogger<ImportService> logger)
 {
     public const int PreviewIssueLimit = 1000;
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
@@ -215,6 +215,7 @@ public sealed partial class ImportService(
         }
         await audit.WriteAsync(AuditActions.ImportCommitted, $"#{import.Id} {import.FileName}",
             $"{import.NewCount:N0} new, {import.ChangedCount:N0} changed, {import.UnchangedCount:N0} unchanged", actor: user, cancellationToken: cancellationToken);
+        valuesChanged.Raise();
     }
 
     public async Task<ActionResult> UndoAsync(int importId, string? user, CancellationToken cancellationToken)
@@ -244,6 +245,7 @@ public sealed partial class ImportService(
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });
+        valuesChanged.Raise();
         await audit.WriteAsync(AuditActions.ImportUndone, $"#{import.Id} {import.FileName}", actor: user, cancellationToken: cancellationToken);
         return new ActionResult(true, "Undone: the values are as they were before this import.");
     }

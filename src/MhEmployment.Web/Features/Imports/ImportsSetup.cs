@@ -11,6 +11,7 @@ public static class ImportsSetup
         services.AddSingleton<ImportStorage>();
         services.AddSingleton<ImportJobChannel>();
         services.AddSingleton<ImportProgressBoard>();
+        services.AddSingleton<ValuesChangedSignal>();
         services.AddScoped<ImportService>();
         services.AddScoped<SampleDataLoader>();
         services.AddHostedService<ImportWorker>();

@@ -1,12 +1,24 @@
 using MhEmployment.Web.Features.Areas;
+using MhEmployment.Web.Features.Profiles;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace MhEmployment.Web.Pages.Areas;
 
-public sealed class DetailsModel(AreaDirectory directory) : PageModel
+/// <summary>The area's dashboard (its profile against a benchmark) and where it sits in the geography.</summary>
+public sealed class DetailsModel(AreaDirectory directory, Dashboards dashboards) : PageModel
 {
     public AreaDetails Details { get; private set; } = null!;
+    public AreaProfile Profile { get; private set; } = null!;
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+    public IReadOnlyList<SnapshotArea> Peers { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true)] public string? Benchmark { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Group { get; set; }
+
+    /// <summary>The radio choice: "england", "region" or "group" (then <see cref="Members"/> are pooled).</summary>
+    [BindProperty(SupportsGet = true)] public string? Compare { get; set; }
+    [BindProperty(SupportsGet = true)] public List<string> Members { get; set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
@@ -16,6 +28,35 @@ public sealed class DetailsModel(AreaDirectory directory) : PageModel
             return NotFound();
         }
         Details = details;
+        var result = await dashboards.ProfileAsync(details.Area.Code, new DashboardRequest(BenchmarkFromForm(), Group), cancellationToken);
+        Profile = result.Value!;
+        Problems = Compare == "group" && Members.Count == 0
+            ? [.. result.Problems, "Choose at least one area for the group benchmark; England is used until you do."]
+            : result.Problems;
+        Peers = await dashboards.PeersAsync(Profile.Area, Profile.Group, cancellationToken);
         return Page();
     }
+
+    /// <summary>The form's radio buttons win over a raw ?benchmark= (which links and the API use).</summary>
+    private string? BenchmarkFromForm() => Compare switch
+    {
+        "england" => BenchmarkChoice.England,
+        "region" => AreaProfileBuilder.RegionOf(ToSnapshotArea()) ?? BenchmarkChoice.England,
+        "group" when Members.Count > 0 => string.Join(',', Members),
+        "group" => null,
+        _ => Benchmark,
+    };
+
+    private SnapshotArea ToSnapshotArea()
+    {
+        var a = Details.Area;
+        return new SnapshotArea(a.Code, a.Name, a.Kind, a.RegionCode, a.ParentCode, a.ValidTo, a.SuccessorCodes);
+    }
+
+    public bool IsEnglandBenchmark => !Profile.Benchmark.IsGroup && Profile.Benchmark.Codes[0] == BenchmarkChoice.England;
+
+    public bool IsRegionBenchmark => !Profile.Benchmark.IsGroup && Profile.Benchmark.Codes[0] == Details.Region?.Code;
+
+    public string QueryFor(string? benchmark = null, string? group = null) =>
+        $"?benchmark={Uri.EscapeDataString(benchmark ?? Profile.Benchmark.QueryValue)}&group={ComparisonGroups.Slug(group is null ? Profile.Group : ComparisonGroups.Parse(group)!.Value)}";
 }

@@ -1,19 +1,33 @@
 using MhEmployment.Web.Domain;
 using MhEmployment.Web.Features.Indicators;
+using MhEmployment.Web.Features.Profiles;
+using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace MhEmployment.Web.Pages.Indicators;
 
-public sealed class DetailsModel(IndicatorCatalogue catalogue) : PageModel
+/// <summary>An indicator: its definition, areas compared in a chart and on maps, a time series, and the stored values.</summary>
+public sealed class DetailsModel(IndicatorCatalogue catalogue, Dashboards dashboards) : PageModel
 {
     public const int ValueLimit = 500;
 
     public Indicator Indicator { get; private set; } = null!;
+    public IndicatorView? View { get; private set; }
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+    public IReadOnlyList<SnapshotArea> Regions { get; private set; } = [];
     public IReadOnlyList<IndicatorCatalogue.StoredValue> Values { get; private set; } = [];
     public int ValueCount { get; private set; }
 
+    /// <summary>The area whose time series is drawn and which is highlighted on the chart and maps.</summary>
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Benchmark { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Group { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Breakdown { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Period { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+
+    public AreaSort SortOrder => string.Equals(Sort, "name", StringComparison.OrdinalIgnoreCase) ? AreaSort.Name : AreaSort.Value;
 
     public async Task<IActionResult> OnGetAsync(string key, CancellationToken cancellationToken)
     {
@@ -23,8 +37,29 @@ public sealed class DetailsModel(IndicatorCatalogue catalogue) : PageModel
             return NotFound();
         }
         Indicator = indicator;
+        var result = await dashboards.IndicatorAsync(
+            indicator.Key, new DashboardRequest(Benchmark, Group), Breakdown, Period, SortOrder, Area, cancellationToken);
+        View = result.Value;
+        Problems = result.Problems;
+        Regions = await dashboards.RegionsAsync(cancellationToken);
         ValueCount = await catalogue.ValueCountAsync(indicator.Id, cancellationToken);
         Values = await catalogue.ValuesAsync(indicator.Id, Area, ValueLimit, cancellationToken);
         return Page();
+    }
+
+    /// <summary>This page's link with one setting changed, keeping the others.</summary>
+    public string Link(string? sort = null, string? area = null)
+    {
+        var query = new Dictionary<string, string?>
+        {
+            ["area"] = area ?? View?.SeriesArea?.Code,
+            ["benchmark"] = View?.Comparison.Benchmark.QueryValue,
+            ["group"] = View is null ? null : ComparisonGroups.Slug(View.Comparison.Group),
+            ["breakdown"] = View is null ? null : Dashboards.SliceText(View.Slice.Slice),
+            ["period"] = View?.Comparison.Period.Period.ToString(),
+            ["sort"] = sort ?? (SortOrder == AreaSort.Name ? "name" : "value"),
+        };
+        var builder = new QueryBuilder(query.Where(q => !string.IsNullOrEmpty(q.Value)).Select(q => KeyValuePair.Create(q.Key, q.Value!)));
+        return $"/indicators/{Indicator.Key}{builder.ToQueryString()}";
     }
 }
