@@ -43,13 +43,13 @@ public sealed class DashboardJourneyTests(BrowserFixture fixture)
         var firstRow = page.Locator("table[aria-labelledby=compare] tbody tr:not(.benchmark-row)").First;
         await page.GetByRole(AriaRole.Link, new() { Name = "name", Exact = true }).ClickAsync();
         await Assertions.Expect(firstRow.Locator("th")).ToHaveTextAsync("Barking and Dagenham");
-        await Assertions.Expect(page.Locator(".chart-with-table svg[role=img]").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#compare ~ .chart-with-table svg[role=group]")).ToBeVisibleAsync();
         await ExpectAccessibleAsync(page);
 
         var londonMap = page.Locator(".maps figure.map").First;
         await londonMap.ScrollIntoViewIfNeededAsync();
-        await Assertions.Expect(londonMap.Locator("svg[role=img]")).ToBeVisibleAsync();
-        await londonMap.Locator("a[href='/areas/E09000012']").ClickAsync();
+        await Assertions.Expect(londonMap.Locator("svg[role=group]")).ToBeVisibleAsync();
+        await londonMap.Locator("svg a[href='/areas/E09000012']").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/areas/E09000012$"));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Hackney");
 

@@ -106,7 +106,7 @@ public abstract class DashboardTests(DashboardFixture fixture)
             [.. page.QuerySelectorAll("table[aria-labelledby=compare] tbody tr:not(.benchmark-row) th").Select(th => th.Text())];
         TableOrder(byValue).Should().Equal("Hackney", "Cumbria abolished", "Islington", "Camden");
         TableOrder(byName).Should().Equal("Camden", "Cumbria abolished", "Hackney", "Islington");
-        var chart = byValue.QuerySelector("#compare ~ .chart-with-table svg[role=img]")!;
+        var chart = byValue.QuerySelector("#compare ~ .chart-with-table svg[role=group]")!;
         chart.Should().NotBeNull();
         chart.QuerySelector("title")!.Text().Should().Contain("2019/20");
         chart.InnerHtml.IndexOf("Hackney", StringComparison.Ordinal).Should().BeLessThan(chart.InnerHtml.IndexOf("Camden", StringComparison.Ordinal));
@@ -118,7 +118,7 @@ public abstract class DashboardTests(DashboardFixture fixture)
     {
         var (_, page) = await fixture.Viewer.GetPageAsync($"/indicators/iapt-recovery?area={Hackney}");
 
-        var maps = page.QuerySelectorAll(".maps figure.map svg[role=img]");
+        var maps = page.QuerySelectorAll(".maps figure.map svg[role=group]");
         maps.Should().HaveCount(2);
         maps[0].QuerySelectorAll("path").Length.Should().Be(33, "the London map has the 33 boroughs");
         maps[0].QuerySelector("title")!.Text().Should().Contain("London boroughs");

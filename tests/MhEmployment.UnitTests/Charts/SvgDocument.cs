@@ -43,11 +43,15 @@ internal static partial class SvgDocument
     public static double[] PathNumbers(this XElement path) =>
         [.. NumberPattern().Matches((string)path.Attribute("d")!).Select(m => double.Parse(m.Value, CultureInfo.InvariantCulture))];
 
-    /// <summary>The accessibility contract every chart keeps: role img, named by its own title and desc.</summary>
+    /// <summary>
+    /// The accessibility contract every chart keeps: named by its own title and desc; role img, or group when it holds
+    /// links (an image's children are presentational, so links inside one could not be reached).
+    /// </summary>
     public static void ShouldBeAccessibleImage(this XElement svg, string idPrefix, string title, string description)
     {
         svg.Name.Should().Be(Ns + "svg");
-        ((string?)svg.Attribute("role")).Should().Be("img");
+        var hasLinks = svg.Descendants(Ns + "a").Any();
+        ((string?)svg.Attribute("role")).Should().Be(hasLinks ? "group" : "img");
         ((string?)svg.Attribute("aria-labelledby")).Should().Be($"{idPrefix}-title {idPrefix}-desc");
         svg.Elements(Ns + "title").Single(e => (string?)e.Attribute("id") == $"{idPrefix}-title").Value.Should().Be(title);
         svg.Elements(Ns + "desc").Single(e => (string?)e.Attribute("id") == $"{idPrefix}-desc").Value.Should().Be(description);

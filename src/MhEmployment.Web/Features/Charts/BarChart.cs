@@ -37,7 +37,8 @@ public static class BarChart
         var bottom = Top + spec.Bars.Count * RowHeight;
 
         var sb = new StringBuilder(512 + spec.Bars.Count * 320);
-        Svg.Open(sb, spec.IdPrefix, "chart bar-chart", Width, bottom + AxisHeight, spec.Title, spec.Description);
+        Svg.Open(sb, spec.IdPrefix, "chart bar-chart", Width, bottom + AxisHeight, spec.Title, spec.Description,
+            hasLinks: spec.Bars.Any(b => b.Href is not null));
         Axis(sb, scale, X, bottom, spec.UnitLabel);
 
         var zero = X(Math.Clamp(0, scale.Min, scale.Max));

@@ -85,12 +85,17 @@ internal static class Svg
         return Escape(href);
     }
 
-    /// <summary>Opens the root element: scales with its container (width 100% + viewBox), named by title and desc.</summary>
-    public static void Open(StringBuilder sb, string idPrefix, string cssClass, double width, double height, string title, string description)
+    /// <summary>
+    /// Opens the root element: scales with its container (width 100% + viewBox), named by title and desc. A chart
+    /// whose parts are links is a group, not an image: an image's children are hidden from assistive technology, so
+    /// links inside one are unreachable (axe-core's nested-interactive rule).
+    /// </summary>
+    public static void Open(StringBuilder sb, string idPrefix, string cssClass, double width, double height, string title, string description,
+        bool hasLinks = false)
     {
         GuardIdPrefix(idPrefix);
         sb.Append("<svg xmlns=\"").Append(Namespace).Append("\" class=\"").Append(cssClass)
-          .Append("\" role=\"img\" aria-labelledby=\"").Append(idPrefix).Append("-title ").Append(idPrefix).Append("-desc\"")
+          .Append(hasLinks ? "\" role=\"group\" aria-labelledby=\"" : "\" role=\"img\" aria-labelledby=\"").Append(idPrefix).Append("-title ").Append(idPrefix).Append("-desc\"")
           .Append(" viewBox=\"0 0 ").Append(N(width)).Append(' ').Append(N(height))
           .Append("\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\">")
           .Append("<title id=\"").Append(idPrefix).Append("-title\">").Append(Escape(title)).Append("</title>")

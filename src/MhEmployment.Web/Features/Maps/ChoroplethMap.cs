@@ -26,7 +26,8 @@ public static class ChoroplethMap
         ArgumentNullException.ThrowIfNull(spec.Fills);
         var layer = Boundaries.Layer(spec.Kind, spec.Year);
         var sb = new StringBuilder(layer.Areas.Sum(a => a.Path.Length + 120) + 512);
-        Svg.Open(sb, spec.IdPrefix, "chart map", layer.Width, layer.Height, spec.Title, spec.Description);
+        Svg.Open(sb, spec.IdPrefix, "chart map", layer.Width, layer.Height, spec.Title, spec.Description,
+            hasLinks: spec.Fills.Values.Any(f => f.Href is not null));
         sb.Append("<g class=\"map-areas\">");
 
         // Drawn last so its thick outline is not covered by its neighbours' strokes.
