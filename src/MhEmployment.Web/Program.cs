@@ -24,6 +24,7 @@ try
     builder.Services.AddScoped<IndicatorCatalogue>();
     builder.Services.AddSingleton<DashboardCache>();
     builder.Services.AddSingleton<Dashboards>();
+    builder.Services.AddDashboardOutputCache(builder.Configuration);
     builder.Services.AddScoped<AuditLog>();
     builder.Services.AddScoped<AccountAdministration>();
     builder.Services.AddScoped<AccountBootstrap>();
@@ -60,6 +61,7 @@ try
     app.UseRateLimiter();
     app.UseAuthentication();
     app.UseAuthorization();
+    app.UseOutputCache();
     app.MapRazorPages();
     app.MapAppApi();
     await app.RunAsync();

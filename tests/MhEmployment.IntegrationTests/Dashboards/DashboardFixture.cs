@@ -20,16 +20,20 @@ public abstract class DashboardFixture(Provider provider) : IAsyncLifetime
 
     public AppFactory Factory { get; private set; } = null!;
     public HttpClient Viewer { get; private set; } = null!;
+    public HttpClient AnalystPages { get; private set; } = null!;
     public HttpClient Api { get; private set; } = null!;
     public HttpClient AnalystApi { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Factory = await AppFactory.CreateAsync(provider);
+        // Sessions revalidate hourly here (other suites check every request): a revalidation re-issues the session
+        // cookie, and a response that sets a cookie is rightly never cached, which the cache tests would trip over.
+        Factory = await AppFactory.CreateAsync(provider, new Dictionary<string, string> { ["Security:SessionRevalidationSeconds"] = "3600" });
         Factory.StartServer();
         await Factory.CreateUserAsync(Accounts.EmailFor(Roles.Viewer), Accounts.PasswordFor(Roles.Viewer), Roles.Viewer);
         await Factory.CreateUserAsync(Accounts.EmailFor(Roles.Analyst), Accounts.PasswordFor(Roles.Analyst), Roles.Analyst);
         Viewer = await Factory.SignedInClientAsync(Accounts.EmailFor(Roles.Viewer), Accounts.PasswordFor(Roles.Viewer));
+        AnalystPages = await Factory.SignedInClientAsync(Accounts.EmailFor(Roles.Analyst), Accounts.PasswordFor(Roles.Analyst));
         Api = await Factory.ApiClientAsync(Accounts.EmailFor(Roles.Viewer));
         AnalystApi = await Factory.ApiClientAsync(Accounts.EmailFor(Roles.Analyst));
         var import = await AnalystApi.UploadAndValidateAsync(await WriteAsync(KnownValues()), "known-values.csv");

@@ -155,6 +155,24 @@ public abstract class DashboardTests(DashboardFixture fixture)
     }
 
     [Fact]
+    public async Task RepeatVisitsAreServedFromTheCache_EachPersonWithTheirOwnHeader()
+    {
+        var url = $"/areas/{Camden}?group=lower-tier";
+        var first = await fixture.Viewer.GetAsync(new Uri(url, UriKind.Relative));
+        var again = await fixture.Viewer.GetAsync(new Uri(url, UriKind.Relative));
+        var analyst = await fixture.AnalystPages.GetAsync(new Uri(url, UriKind.Relative));
+
+        first.Headers.Age.Should().BeNull("the first visit renders the page");
+        again.Headers.Age.Should().NotBeNull("the repeat is the cached response");
+        (await again.Content.ReadAsStringAsync()).Should().Be(await first.Content.ReadAsStringAsync());
+        analyst.Headers.Age.Should().BeNull("another person's visit is rendered for them");
+        var header = (await Html.ParseAsync(analyst)).QuerySelector(".session")!.Text();
+        header.Should().Contain("analyst@test.local").And.NotContain("viewer@test.local");
+        (await Html.ParseAsync(again)).QuerySelector(".session a[href='/Account/Logout']").Should().NotBeNull(
+            "a cached page carries no antiforgery token, so sign-out is confirmed on its own page");
+    }
+
+    [Fact]
     public async Task ACommittedImportShowsAtOnce_AndItsUndoTakesItAwayAgain()
     {
         var csv = "indicator_key,area_code,period_label,value,count,denominator\n" +

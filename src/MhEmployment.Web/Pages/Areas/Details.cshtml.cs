@@ -1,11 +1,14 @@
 using MhEmployment.Web.Features.Areas;
 using MhEmployment.Web.Features.Profiles;
+using MhEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace MhEmployment.Web.Pages.Areas;
 
 /// <summary>The area's dashboard (its profile against a benchmark) and where it sits in the geography.</summary>
+[OutputCache(PolicyName = DashboardOutputCache.Policy)]
 public sealed class DetailsModel(AreaDirectory directory, Dashboards dashboards) : PageModel
 {
     public AreaDetails Details { get; private set; } = null!;

@@ -2,12 +2,15 @@ using MhEmployment.Web.Domain;
 using MhEmployment.Web.Features.Indicators;
 using MhEmployment.Web.Features.Profiles;
 using Microsoft.AspNetCore.Http.Extensions;
+using MhEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace MhEmployment.Web.Pages.Indicators;
 
 /// <summary>An indicator: its definition, areas compared in a chart and on maps, a time series, and the stored values.</summary>
+[OutputCache(PolicyName = DashboardOutputCache.Policy)]
 public sealed class DetailsModel(IndicatorCatalogue catalogue, Dashboards dashboards) : PageModel
 {
     public const int ValueLimit = 500;

@@ -1,10 +1,13 @@
 using MhEmployment.Web.Features.Profiles;
+using MhEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace MhEmployment.Web.Pages.Overview;
 
 /// <summary>A region's heat map: its areas against the benchmark on every indicator at once.</summary>
+[OutputCache(PolicyName = DashboardOutputCache.Policy)]
 public sealed class IndexModel(Dashboards dashboards) : PageModel
 {
     public Features.Profiles.Overview Overview { get; private set; } = null!;

@@ -1,0 +1,100 @@
+using MhEmployment.Web.Features.Imports;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace MhEmployment.Web.Infrastructure;
+
+/// <summary>
+/// Whole dashboard responses, kept per person and query until the values change. The pages are read far more often
+/// than imports happen, and even from the in-memory snapshot rendering them costs milliseconds. Authentication and
+/// authorisation still run on every request (the cache sits after them); only the page's own work is skipped.
+/// </summary>
+public static partial class DashboardOutputCache
+{
+    public const string Policy = "Dashboards";
+    public const string Tag = "dashboards";
+
+    public static IServiceCollection AddDashboardOutputCache(this IServiceCollection services, IConfiguration configuration)
+    {
+        var lifetime = TimeSpan.FromSeconds(configuration.GetValue("Dashboards:RecheckSeconds", 5.0));
+        services.AddOutputCache(options =>
+        {
+            options.SizeLimit = configuration.GetValue("Dashboards:OutputCacheBytes", 256L * 1024 * 1024);
+            options.AddPolicy(Policy, new PerUserPolicy(lifetime));
+        });
+        services.AddHostedService<EvictOnValuesChanged>();
+        return services;
+    }
+
+    /// <summary>
+    /// The built-in default refuses signed-in requests, since a page may show one person's data to another. These
+    /// pages show everyone the same figures; what differs is the header (name, role links), so entries vary by the
+    /// person and their roles. They expire after the dashboards' recheck interval, so an import made by another
+    /// instance or the command line shows as soon as the snapshot has seen it.
+    /// </summary>
+    private sealed class PerUserPolicy(TimeSpan lifetime) : IOutputCachePolicy
+    {
+        public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            var request = context.HttpContext.Request;
+            var user = context.HttpContext.User;
+            var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+                && user.Identity?.IsAuthenticated == true;
+            context.EnableOutputCaching = cacheable;
+            context.AllowCacheLookup = cacheable;
+            context.AllowCacheStorage = cacheable;
+            context.AllowLocking = true;
+            if (cacheable)
+            {
+                context.CacheVaryByRules.QueryKeys = "*";
+                context.CacheVaryByRules.VaryByValues["user"] = user.Identity!.Name ?? "";
+                context.CacheVaryByRules.VaryByValues["roles"] = string.Join(',', user.FindAll(System.Security.Claims.ClaimTypes.Role)
+                    .Select(c => c.Value).Order(StringComparer.Ordinal));
+                context.ResponseExpirationTimeSpan = lifetime;
+                context.Tags.Add(Tag);
+            }
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+        /// <summary>Only a plain page is kept: never an error, a redirect, or a response that sets a cookie.</summary>
+        public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            var response = context.HttpContext.Response;
+            if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0)
+            {
+                context.AllowCacheStorage = false;
+            }
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    /// <summary>Drops every cached dashboard the moment a commit or undo changes the values.</summary>
+    private sealed partial class EvictOnValuesChanged(ValuesChangedSignal signal, IOutputCacheStore store, ILogger<EvictOnValuesChanged> logger) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            signal.Changed += OnChanged;
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken)
+        {
+            signal.Changed -= OnChanged;
+            return Task.CompletedTask;
+        }
+
+        private void OnChanged(object? sender, EventArgs e)
+        {
+            // The in-memory store evicts synchronously; the task is awaited only to surface an error in the log.
+            var eviction = store.EvictByTagAsync(Tag, CancellationToken.None);
+            if (!eviction.IsCompletedSuccessfully)
+            {
+                _ = eviction.AsTask().ContinueWith(t => LogEvictionFailed(logger, t.Exception), TaskContinuationOptions.OnlyOnFaulted);
+            }
+        }
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Cached dashboards could not be dropped after a change of values")]
+        private static partial void LogEvictionFailed(ILogger logger, Exception? ex);
+    }
+}
