@@ -82,6 +82,9 @@ public static class SecuritySetup
             };
         });
 
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .PostConfigure<TimeProvider>((options, clock) => options.TicketDataFormat = new CachedTicketFormat(options.TicketDataFormat, clock));
+
         // Routes without a policy of their own (an unknown address, say), and the API description, authenticate as
         // their caller would: by token on API paths or when one is sent, otherwise by the browser's cookie.
         services.AddAuthentication(options =>

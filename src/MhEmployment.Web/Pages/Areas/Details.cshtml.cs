@@ -15,6 +15,7 @@ public sealed class DetailsModel(AreaDirectory directory, Dashboards dashboards)
     public AreaProfile Profile { get; private set; } = null!;
     public IReadOnlyList<string> Problems { get; private set; } = [];
     public IReadOnlyList<SnapshotArea> Peers { get; private set; } = [];
+    public bool ShowGroupPicker { get; private set; }
 
     [BindProperty(SupportsGet = true)] public string? Benchmark { get; set; }
     [BindProperty(SupportsGet = true)] public string? Group { get; set; }
@@ -34,9 +35,10 @@ public sealed class DetailsModel(AreaDirectory directory, Dashboards dashboards)
         var result = await dashboards.ProfileAsync(details.Area.Code, new DashboardRequest(BenchmarkFromForm(), Group), cancellationToken);
         Profile = result.Value!;
         Problems = Compare == "group" && Members.Count == 0
-            ? [.. result.Problems, "Choose at least one area for the group benchmark; England is used until you do."]
+            ? [.. result.Problems, "Tick the areas that make up the group, then update the dashboard; England is used until you do."]
             : result.Problems;
-        Peers = await dashboards.PeersAsync(Profile.Area, Profile.Group, cancellationToken);
+        ShowGroupPicker = Compare == "group" || Profile.Benchmark.IsGroup;
+        Peers = ShowGroupPicker ? await dashboards.PeersAsync(Profile.Area, Profile.Group, cancellationToken) : [];
         return Page();
     }
 
