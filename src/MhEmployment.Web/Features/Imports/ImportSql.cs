@@ -9,9 +9,6 @@ public sealed class ImportSql(Func<string, string> quote, string nullSafeEquals)
     private static readonly string[] KeyColumns = ["IndicatorId", "AreaCode", "PeriodStart", "PeriodEnd", "Sex", "AgeBand"];
     private static readonly string[] DataColumns = ["PeriodLabel", "Value", "Count", "Denominator", "Lower95", "Upper95", "Lower998", "Upper998", "Note"];
 
-    public static readonly string[] StagingColumns =
-        ["ImportId", "LineNumber", .. KeyColumns, .. DataColumns];
-
     private string Q(string name) => quote(name);
 
     private string Columns(IEnumerable<string> names, string? alias = null) =>
@@ -26,8 +23,7 @@ public sealed class ImportSql(Func<string, string> quote, string nullSafeEquals)
     private string Staged => Q("StagedValues");
     private string Replaced => Q("ReplacedValues");
 
-    public string InsertStaged =>
-        $"INSERT INTO {Staged} ({Columns(StagingColumns)}) VALUES ({string.Join(", ", StagingColumns.Select(c => "@" + c))})";
+    public static readonly string[] StagingColumns = ["ImportId", .. KeyColumns, .. DataColumns];
 
     public string CountChanges => $"""
         SELECT
@@ -38,24 +34,7 @@ public sealed class ImportSql(Func<string, string> quote, string nullSafeEquals)
         WHERE s.{Q("ImportId")} = @import
         """;
 
-    public string ConflictingKeys(int limit) => $"""
-        SELECT {Columns(KeyColumns, "s")}, MIN(s.{Q("LineNumber")}), MAX(s.{Q("LineNumber")})
-        FROM {Staged} s
-        JOIN (
-          SELECT {Columns(KeyColumns)} FROM (
-            SELECT DISTINCT {Columns([.. KeyColumns, .. DataColumns])} FROM {Staged} WHERE {Q("ImportId")} = @import
-          ) d GROUP BY {Columns(KeyColumns)} HAVING COUNT(*) > 1
-        ) c ON {KeyJoin("c", "s")}
-        WHERE s.{Q("ImportId")} = @import
-        GROUP BY {Columns(KeyColumns, "s")}
-        ORDER BY MIN(s.{Q("LineNumber")})
-        LIMIT {limit}
-        """;
-
-    public string DeleteRepeats => $"""
-        DELETE FROM {Staged} WHERE {Q("ImportId")} = @import AND {Q("Id")} NOT IN (
-          SELECT MIN({Q("Id")}) FROM {Staged} WHERE {Q("ImportId")} = @import GROUP BY {Columns(KeyColumns)})
-        """;
+    public string CountStaged => $"SELECT COUNT(*) FROM {Staged} WHERE {Q("ImportId")} = @import";
 
     public string DeleteStaging => $"DELETE FROM {Staged} WHERE {Q("ImportId")} = @import";
 

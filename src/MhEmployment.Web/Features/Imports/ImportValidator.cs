@@ -20,7 +20,10 @@ public sealed class ImportValidator(ReferenceData reference, IReadOnlyDictionary
 
     private readonly Dictionary<string, SeriesSummary> _series = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Message, long Rows)> _notes = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _areas = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _areas = new(StringComparer.Ordinal);
+    private readonly Dictionary<(Sex, string), int> _sexAges = [];
+    private readonly Dictionary<ValueKey, (int Fingerprint, int Line)> _keys = [];
+    private (Sex Sex, string Age, int Id) _lastSexAge = (default, "", -1);
     private readonly HashSet<string> _historical = new(StringComparer.Ordinal);
     private readonly SortedDictionary<DateOnly, string> _periods = [];
     private long _skipped;
@@ -123,10 +126,7 @@ public sealed class ImportValidator(ReferenceData reference, IReadOnlyDictionary
             Note("small-count", "rows have a count below 5: intervals are wide, and the figures may need suppressing before publication");
         }
 
-        Observe(series, o);
-        _areas.Add(areaCode);
-        _periods.TryAdd(o.PeriodStart, o.PeriodLabel);
-        return new StagedValue
+        var staged = new StagedValue
         {
             LineNumber = o.LineNumber,
             IndicatorId = indicator?.Id ?? series.PlaceholderId!.Value,
@@ -145,7 +145,67 @@ public sealed class ImportValidator(ReferenceData reference, IReadOnlyDictionary
             Upper998 = o.Upper998,
             Note = TruncateOrNull(o.SuppressionMarker is { } marker ? $"Suppressed ({(marker.Length == 0 ? "blank" : marker)})" + (o.Note is null ? "" : "; " + o.Note) : o.Note, 500),
         };
+        if (!IsFirstWithKey(staged))
+        {
+            return null;
+        }
+        Observe(series, o);
+        _periods.TryAdd(o.PeriodStart, o.PeriodLabel);
+        return staged;
     }
+
+    /// <summary>
+    /// One value per indicator, area, period, sex and age band, checked after mapping (two series or two spellings of
+    /// an area can land on the same key): an exact repeat is read once, a different value is an error naming both lines.
+    /// Held in memory as five small ids, a fingerprint and a line per key (36 bytes), so the database never sorts the file.
+    /// </summary>
+    private bool IsFirstWithKey(StagedValue v)
+    {
+        if (!_areas.TryGetValue(v.AreaCode, out var area))
+        {
+            _areas.Add(v.AreaCode, area = _areas.Count);
+        }
+        if (v.Sex != _lastSexAge.Sex || !ReferenceEquals(v.AgeBand, _lastSexAge.Age))
+        {
+            if (!_sexAges.TryGetValue((v.Sex, v.AgeBand), out var id))
+            {
+                _sexAges.Add((v.Sex, v.AgeBand), id = _sexAges.Count);
+            }
+            _lastSexAge = (v.Sex, v.AgeBand, id);
+        }
+        var key = new ValueKey(v.IndicatorId, area, v.PeriodStart.DayNumber, v.PeriodEnd.DayNumber, _lastSexAge.Id);
+        var fingerprint = Fingerprint(v);
+        if (_keys.TryAdd(key, (fingerprint, (int)Math.Min(v.LineNumber, int.MaxValue))))
+        {
+            return true;
+        }
+        var first = _keys[key];
+        if (first.Fingerprint == fingerprint)
+        {
+            Note("duplicate-row", "rows repeat another row exactly and were read once");
+            return false;
+        }
+        issues.Add(new ParseIssue(v.LineNumber, null, null, IssueRules.DuplicateKeyConflict,
+            $"Lines {first.Line} and {v.LineNumber} give different values for the same indicator, area ({v.AreaCode}), period ({v.PeriodStart:yyyy-MM-dd} to {v.PeriodEnd:yyyy-MM-dd}), sex and age."));
+        return false;
+    }
+
+    private static int Fingerprint(StagedValue v)
+    {
+        var hash = new HashCode();
+        hash.Add(v.Value);
+        hash.Add(v.Count);
+        hash.Add(v.Denominator);
+        hash.Add(v.Lower95);
+        hash.Add(v.Upper95);
+        hash.Add(v.Lower998);
+        hash.Add(v.Upper998);
+        hash.Add(v.Note, StringComparer.Ordinal);
+        hash.Add(v.PeriodLabel, StringComparer.Ordinal);
+        return hash.ToHashCode();
+    }
+
+    private readonly record struct ValueKey(int Indicator, int Area, int Start, int End, int SexAge);
 
     private string? AreaCodeFor(SourceObservation o)
     {
