@@ -2,9 +2,11 @@ namespace MhEmployment.Web.Features.Imports;
 
 /// <summary>
 /// The set-based statements of the bulk path, written once with the provider's quoting and null-safe equality
-/// (SQLite: "a IS b"; PostgreSQL: "a IS NOT DISTINCT FROM b").
+/// (SQLite: "a IS b"; PostgreSQL: "a IS NOT DISTINCT FROM b"). <paramref name="insertNewOnConflict"/>: new values are
+/// inserted with ON CONFLICT DO NOTHING on the key (SQLite, where that saves a second probe of the key's index a row)
+/// rather than with NOT EXISTS (PostgreSQL, where a hash anti-join is cheaper than speculative insertion).
 /// </summary>
-public sealed class ImportSql(Func<string, string> quote, string nullSafeEquals)
+public sealed class ImportSql(Func<string, string> quote, string nullSafeEquals, bool insertNewOnConflict = false)
 {
     private static readonly string[] KeyColumns = ["IndicatorId", "AreaCode", "PeriodStart", "PeriodEnd", "Sex", "AgeBand"];
     private static readonly string[] DataColumns = ["PeriodLabel", "Value", "Count", "Denominator", "Lower95", "Upper95", "Lower998", "Upper998", "Note"];
@@ -54,12 +56,21 @@ public sealed class ImportSql(Func<string, string> quote, string nullSafeEquals)
         WHERE {KeyJoin(Values, "s")} AND s.{Q("ImportId")} = @import AND NOT ({Same(Values, "s")})
         """;
 
-    public string InsertNew => $"""
-        INSERT INTO {Values} ({Columns([.. KeyColumns, .. DataColumns])}, {Q("ImportId")})
-        SELECT {Columns([.. KeyColumns, .. DataColumns], "s")}, @import
-        FROM {Staged} s
-        WHERE s.{Q("ImportId")} = @import AND NOT EXISTS (SELECT 1 FROM {Values} v WHERE {KeyJoin("v", "s")})
-        """;
+    // Runs after UpdateChanged, so every key already stored is unchanged now: skipping them inserts exactly the new ones.
+    public string InsertNew => insertNewOnConflict
+        ? $"""
+          INSERT INTO {Values} ({Columns([.. KeyColumns, .. DataColumns])}, {Q("ImportId")})
+          SELECT {Columns([.. KeyColumns, .. DataColumns], "s")}, @import
+          FROM {Staged} s
+          WHERE s.{Q("ImportId")} = @import
+          ON CONFLICT ({Columns(KeyColumns)}) DO NOTHING
+          """
+        : $"""
+          INSERT INTO {Values} ({Columns([.. KeyColumns, .. DataColumns])}, {Q("ImportId")})
+          SELECT {Columns([.. KeyColumns, .. DataColumns], "s")}, @import
+          FROM {Staged} s
+          WHERE s.{Q("ImportId")} = @import AND NOT EXISTS (SELECT 1 FROM {Values} v WHERE {KeyJoin("v", "s")})
+          """;
 
     public string DeleteImported => $"DELETE FROM {Values} WHERE {Q("ImportId")} = @import";
 

@@ -1,8 +1,6 @@
 using MhEmployment.Web.Data;
-using MhEmployment.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace MhEmployment.Web.Features.Imports;
 
@@ -13,7 +11,6 @@ namespace MhEmployment.Web.Features.Imports;
 public sealed class PostgresImportStore(AppDbContext db, ILogger<PostgresImportStore> logger) : IImportStore
 {
     private static readonly ImportSql Sql = new(name => $"\"{name}\"", "{0} IS NOT DISTINCT FROM {1}");
-    private static readonly string[] SexNames = Enum.GetNames<Sex>();
 
     // One lock for all commits and undos across every app instance: they never interleave or deadlock.
     private const long ImportLockKey = 0x4D48_454D_5049;
@@ -24,63 +21,34 @@ public sealed class PostgresImportStore(AppDbContext db, ILogger<PostgresImportS
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var columns = string.Join(", ", ImportSql.StagingColumns.Select(c => $"\"{c}\""));
         long count = 0;
-        // Synchronous writes: the importer only buffers and flushes, and the rows come from a thread of their own.
+        // Synchronous writes, on a thread of their own: the rows are produced on another, and the copy only buffers and sends.
         await Task.Run(() =>
         {
-            using var writer = connection.BeginBinaryImport($"COPY \"StagedValues\" ({columns}) FROM STDIN (FORMAT BINARY)");
-            foreach (var (batch, size) in ReadAhead.Batches(rows, cancellationToken))
+            var copy = connection.BeginRawBinaryCopy($"COPY \"StagedValues\" ({columns}) FROM STDIN (FORMAT BINARY)");
+            try
             {
-                for (var i = 0; i < size; i++)
+                var writer = new PgBinaryRows(copy);
+                writer.WriteHeader();
+                foreach (var (batch, size) in ReadAhead.Batches(rows, cancellationToken))
                 {
-                    Write(writer, importId, batch[i]);
+                    for (var i = 0; i < size; i++)
+                    {
+                        writer.Write(importId, batch[i]);
+                    }
+                    count += size;
                 }
-                count += size;
+                writer.WriteTrailer();
             }
-            writer.Complete();
+            catch
+            {
+                copy.Cancel(); // else disposing the stream would end the copy and keep the rows written so far
+                throw;
+            }
+            copy.Dispose();
         }, cancellationToken);
         // Fresh statistics, so that the merge's joins are planned for the rows just staged rather than an empty table.
         await ImportStoreCommon.ExecuteAsync(db, "ANALYZE \"StagedValues\"", importId, cancellationToken);
         return count;
-    }
-
-    private static void Write(NpgsqlBinaryImporter writer, int importId, StagedValue row)
-    {
-        writer.StartRow();
-        writer.Write(importId, NpgsqlDbType.Integer);
-        writer.Write(row.IndicatorId, NpgsqlDbType.Integer);
-        writer.Write(row.AreaCode, NpgsqlDbType.Varchar);
-        writer.Write(row.PeriodStart, NpgsqlDbType.Date);
-        writer.Write(row.PeriodEnd, NpgsqlDbType.Date);
-        writer.Write(SexNames[(int)row.Sex], NpgsqlDbType.Varchar);
-        writer.Write(row.AgeBand, NpgsqlDbType.Varchar);
-        writer.Write(row.PeriodLabel, NpgsqlDbType.Varchar);
-        WriteNullable(writer, row.Value);
-        WriteNullable(writer, row.Count);
-        WriteNullable(writer, row.Denominator);
-        WriteNullable(writer, row.Lower95);
-        WriteNullable(writer, row.Upper95);
-        WriteNullable(writer, row.Lower998);
-        WriteNullable(writer, row.Upper998);
-        if (row.Note is null)
-        {
-            writer.WriteNull();
-        }
-        else
-        {
-            writer.Write(row.Note, NpgsqlDbType.Varchar);
-        }
-    }
-
-    private static void WriteNullable(NpgsqlBinaryImporter writer, double? value)
-    {
-        if (value is { } v)
-        {
-            writer.Write(v, NpgsqlDbType.Double);
-        }
-        else
-        {
-            writer.WriteNull();
-        }
     }
 
     public Task<ChangeCounts> CountChangesAsync(int importId, CancellationToken cancellationToken) =>

@@ -1,20 +1,22 @@
 using System.Globalization;
+using System.Text;
 using MhEmployment.Web.Data;
 using MhEmployment.Web.Domain;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using SQLitePCL;
 
 namespace MhEmployment.Web.Features.Imports;
 
 /// <summary>
-/// SQLite's bulk path: one prepared INSERT reused for every row, in one transaction,
+/// SQLite's bulk path: one prepared INSERT (of 32 rows) reused for the whole file, in one transaction,
 /// while the file is read on another thread; then set-based SQL for the rest.
 /// </summary>
 public sealed class SqliteImportStore(AppDbContext db, ILogger<SqliteImportStore> logger) : IImportStore
 {
-    private static readonly ImportSql Sql = new(name => $"\"{name}\"", "{0} IS {1}");
-    private static readonly string[] SexNames = Enum.GetNames<Sex>();
+    private static readonly ImportSql Sql = new(name => $"\"{name}\"", "{0} IS {1}", insertNewOnConflict: true);
+    private static readonly byte[][] SexNames = [.. Enum.GetNames<Sex>().Select(Encoding.UTF8.GetBytes)];
 
 
     /// <summary>The page cache a merge may use (64 MB, against SQLite's default 2 MB), so index pages are not re-read.</summary>
@@ -31,14 +33,18 @@ public sealed class SqliteImportStore(AppDbContext db, ILogger<SqliteImportStore
             await Task.Run(() =>
             {
                 using var transaction = Connection.BeginTransaction();
-                using var insert = Insert(transaction, importId);
-                var dates = new Dictionary<int, string>();
+                using var many = new RawInsert(Connection, importId, RowsPerStatement);
+                using var one = new RawInsert(Connection, importId, 1);
                 foreach (var (batch, size) in ReadAhead.Batches(rows, cancellationToken))
                 {
-                    for (var i = 0; i < size; i++)
+                    var i = 0;
+                    for (; i + RowsPerStatement <= size; i += RowsPerStatement)
                     {
-                        Bind(insert.Parameters, batch[i], dates);
-                        insert.Command.ExecuteNonQuery();
+                        many.Execute(batch.AsSpan(i, RowsPerStatement));
+                    }
+                    for (; i < size; i++)
+                    {
+                        one.Execute(batch.AsSpan(i, 1));
                     }
                     count += size;
                 }
@@ -48,54 +54,92 @@ public sealed class SqliteImportStore(AppDbContext db, ILogger<SqliteImportStore
         return count;
     }
 
-    private sealed record PreparedInsert(SqliteCommand Command, SqliteParameter[] Parameters) : IDisposable
-    {
-        public void Dispose() => Command.Dispose();
-    }
+    /// <summary>Rows per INSERT statement: 32 rows × 15 parameters, far below SQLite's limit of 32,766.</summary>
+    private const int RowsPerStatement = 32;
 
-    // The staged columns but ImportId, which is the same for every row and is written into the statement.
-    private static readonly string[] BoundColumns = ImportSql.StagingColumns[1..];
-
-    // One row per statement: Microsoft.Data.Sqlite looks every parameter up by name at each execution (a linear
-    // search in SQLite), so a statement of n rows costs n² lookups; measured, 64 rows a statement was four times slower.
-    private PreparedInsert Insert(SqliteTransaction transaction, int importId)
+    /// <summary>
+    /// A prepared multi-row INSERT driven through SQLite's own API: parameters bound by position from UTF-8 bytes.
+    /// Through ADO.NET every parameter is looked up by name at each execution (a linear search in SQLite, so n rows a
+    /// statement cost n² lookups) and boxed; measured, this is three times faster than one prepared SqliteCommand a row.
+    /// </summary>
+    private sealed class RawInsert : IDisposable
     {
-        var command = Connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO \"StagedValues\" ({string.Join(", ", ImportSql.StagingColumns.Select(c => $"\"{c}\""))}) " +
-            $"VALUES ({importId.ToString(CultureInfo.InvariantCulture)}, {string.Join(", ", BoundColumns.Select((_, i) => $"@p{i}"))})";
-        var parameters = BoundColumns.Select((_, i) => command.Parameters.Add(new SqliteParameter($"@p{i}", null))).ToArray();
-        command.Prepare();
-        return new PreparedInsert(command, parameters);
-    }
+        private readonly sqlite3 _db;
+        private readonly sqlite3_stmt _statement;
+        private readonly byte[] _text = new byte[4096];
+        private readonly Dictionary<int, byte[]> _dates = [];
 
-    private static void Bind(SqliteParameter[] p, StagedValue value, Dictionary<int, string> dates)
-    {
-        p[0].Value = value.IndicatorId;
-        p[1].Value = value.AreaCode;
-        p[2].Value = Date(value.PeriodStart, dates);
-        p[3].Value = Date(value.PeriodEnd, dates);
-        p[4].Value = SexNames[(int)value.Sex];
-        p[5].Value = value.AgeBand;
-        p[6].Value = value.PeriodLabel;
-        p[7].Value = (object?)value.Value ?? DBNull.Value;
-        p[8].Value = (object?)value.Count ?? DBNull.Value;
-        p[9].Value = (object?)value.Denominator ?? DBNull.Value;
-        p[10].Value = (object?)value.Lower95 ?? DBNull.Value;
-        p[11].Value = (object?)value.Upper95 ?? DBNull.Value;
-        p[12].Value = (object?)value.Lower998 ?? DBNull.Value;
-        p[13].Value = (object?)value.Upper998 ?? DBNull.Value;
-        p[14].Value = (object?)value.Note ?? DBNull.Value;
-    }
-
-    // Dates are stored as EF Core stores DateOnly on SQLite: ISO text. A file has few distinct periods.
-    private static string Date(DateOnly date, Dictionary<int, string> dates)
-    {
-        if (!dates.TryGetValue(date.DayNumber, out var text))
+        public RawInsert(SqliteConnection connection, int importId, int rows)
         {
-            dates.Add(date.DayNumber, text = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            _db = connection.Handle!;
+            var columns = string.Join(", ", ImportSql.StagingColumns.Select(c => $"\"{c}\""));
+            var row = $"({importId.ToString(CultureInfo.InvariantCulture)}{string.Concat(Enumerable.Repeat(", ?", ImportSql.StagingColumns.Length - 1))})";
+            var sql = $"INSERT INTO \"StagedValues\" ({columns}) VALUES {string.Join(", ", Enumerable.Repeat(row, rows))}";
+            Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
         }
-        return text;
+
+        public void Execute(ReadOnlySpan<StagedValue> rows)
+        {
+            var p = 1;
+            foreach (var row in rows)
+            {
+                Check(raw.sqlite3_bind_int(_statement, p++, row.IndicatorId));
+                BindText(p++, row.AreaCode);
+                Check(raw.sqlite3_bind_text(_statement, p++, Date(row.PeriodStart)));
+                Check(raw.sqlite3_bind_text(_statement, p++, Date(row.PeriodEnd)));
+                Check(raw.sqlite3_bind_text(_statement, p++, SexNames[(int)row.Sex]));
+                BindText(p++, row.AgeBand);
+                BindText(p++, row.PeriodLabel);
+                BindDouble(p++, row.Value);
+                BindDouble(p++, row.Count);
+                BindDouble(p++, row.Denominator);
+                BindDouble(p++, row.Lower95);
+                BindDouble(p++, row.Upper95);
+                BindDouble(p++, row.Lower998);
+                BindDouble(p++, row.Upper998);
+                BindText(p++, row.Note);
+            }
+            var done = raw.sqlite3_step(_statement);
+            if (done != raw.SQLITE_DONE)
+            {
+                Check(done);
+            }
+            Check(raw.sqlite3_reset(_statement));
+        }
+
+        private void BindText(int index, string? value)
+        {
+            if (value is null)
+            {
+                Check(raw.sqlite3_bind_null(_statement, index));
+                return;
+            }
+            var length = Encoding.UTF8.GetBytes(value, _text);
+            Check(raw.sqlite3_bind_text(_statement, index, _text.AsSpan(0, length))); // SQLite copies it
+        }
+
+        private void BindDouble(int index, double? value) =>
+            Check(value is { } v ? raw.sqlite3_bind_double(_statement, index, v) : raw.sqlite3_bind_null(_statement, index));
+
+        // Dates as EF Core stores DateOnly on SQLite: ISO text. A file has few distinct periods.
+        private byte[] Date(DateOnly date)
+        {
+            if (!_dates.TryGetValue(date.DayNumber, out var text))
+            {
+                _dates.Add(date.DayNumber, text = Encoding.UTF8.GetBytes(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            }
+            return text;
+        }
+
+        private void Check(int rc)
+        {
+            if (rc != raw.SQLITE_OK)
+            {
+                SqliteException.ThrowExceptionForRC(rc, _db);
+            }
+        }
+
+        public void Dispose() => _statement.Dispose();
     }
 
     public Task<ChangeCounts> CountChangesAsync(int importId, CancellationToken cancellationToken) =>
