@@ -193,6 +193,14 @@ public sealed partial class ImportService(
     public async Task CommitNowAsync(int importId, string? user, CancellationToken cancellationToken)
     {
         var import = await db.Imports.SingleAsync(i => i.Id == importId, cancellationToken);
+        if (import.Status != ImportStatus.Committing)
+        {
+            // Recorded before the commit's transaction (the command line commits without a request first), so that a
+            // process killed mid-commit leaves the import "committing", which the next start marks interrupted.
+            import.Status = ImportStatus.Committing;
+            import.Progress = 0;
+            await db.SaveChangesAsync(cancellationToken);
+        }
         var summary = SummaryOf(import) ?? new ImportSummary();
         var expectedRows = import.NewCount + import.ChangedCount + import.UnchangedCount;
         var strategy = db.Database.CreateExecutionStrategy();
