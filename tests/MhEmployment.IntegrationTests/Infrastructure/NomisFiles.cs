@@ -15,12 +15,14 @@ public static class NomisFiles
     private static readonly (int Code, string Name)[] Genders = [(0, "Total"), (1, "Male"), (2, "Female")];
     private static readonly (int Code, string Name)[] Ages = [(201, "Aged 16-24"), (202, "Aged 25-34"), (203, "Aged 35-49"), (204, "Aged 50-64"), (200, "Aged 16-64")];
 
-    public static async Task WriteAsync(string path, int rows, double valueOffset = 0)
+    /// <summary>Writes the file; returns the sum of its values (each rounded to one decimal, as written).</summary>
+    public static async Task<decimal> WriteAsync(string path, int rows, double valueOffset = 0)
     {
         var areas = await AreasAsync();
         await using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
         await writer.WriteLineAsync("\"DATE\",\"DATE_NAME\",\"DATE_CODE\",\"DATE_TYPE\",\"DATE_TYPECODE\",\"DATE_SORTORDER\",\"GEOGRAPHY\",\"GEOGRAPHY_NAME\",\"GEOGRAPHY_CODE\",\"GEOGRAPHY_TYPE\",\"GEOGRAPHY_TYPECODE\",\"GEOGRAPHY_SORTORDER\",\"GENDER\",\"GENDER_NAME\",\"GENDER_CODE\",\"GENDER_TYPE\",\"GENDER_TYPECODE\",\"GENDER_SORTORDER\",\"C_AGE\",\"C_AGE_NAME\",\"C_AGE_CODE\",\"C_AGE_TYPE\",\"C_AGE_TYPECODE\",\"C_AGE_SORTORDER\",\"MEASURES\",\"MEASURES_NAME\",\"OBS_VALUE\",\"OBS_STATUS\",\"OBS_STATUS_NAME\",\"OBS_CONF\",\"OBS_CONF_NAME\",\"URN\",\"RECORD_OFFSET\",\"RECORD_COUNT\"");
         var written = 0;
+        var sum = 0m;
         for (var month = 0; written < rows; month++)
         {
             var (year, m) = (2000 + (month / 12), month % 12);
@@ -41,11 +43,13 @@ public static class NomisFiles
                         var value = Math.Round(40 + (((a * 7) + (g * 3) + c + month) % 400 / 10.0) + valueOffset, 1);
                         await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                             $"\"{dateCode}\",\"{dateName}\",\"{dateCode}\",\"date\",0,{month},{1946157057 + a},\"{name}\",\"{code}\",\"{type}\",464,{a},{g},\"{gender}\",{g},\"sex\",0,{g},{c},\"{age}\",{c},\"age\",0,{c},20100,\"Value\",{value},\"A\",\"Normal Value\",\"F\",\"Free (free of disclosure)\",\"Nm-test-{written}\",{written},{rows}"));
+                        sum += (decimal)value;
                         written++;
                     }
                 }
             }
         }
+        return sum;
     }
 
     private static async Task<List<(string Code, string Name, string Type)>> AreasAsync()

@@ -239,6 +239,10 @@ public sealed partial class ImportService(
                 failed.ValidationComplete = false;
                 failed.Message = "The validated rows were no longer waiting in the database, so nothing was written. Validate the import again, then commit it.";
             }
+            else if (ex is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 }) // SQLITE_BUSY, SQLITE_LOCKED
+            {
+                failed.Message = "Another import (or undo) held the database for longer than this commit could wait, so nothing was written. Commit again once it has finished.";
+            }
             else
             {
                 failed.Message = "The commit failed and nothing was written. Try again; if it fails again, ask an administrator to look at the log.";
