@@ -40,6 +40,13 @@ public interface IImportStore
     /// </summary>
     Task<ChangeCounts> MergeAsync(int importId, long expectedRows, IReadOnlyDictionary<int, int> placeholderIndicators, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Before the commit's transaction begins, on its connection; disposed after it ends. SQLite turns off its per-row
+    /// foreign-key checks here (they cannot be changed inside a transaction) and the merge checks the references once
+    /// per distinct value instead; PostgreSQL has nothing to do.
+    /// </summary>
+    Task<IAsyncDisposable> BeforeCommitAsync(CancellationToken cancellationToken);
+
     /// <summary>Inside the caller's transaction: removes the import's values and puts back those it replaced.</summary>
     Task UndoAsync(int importId, CancellationToken cancellationToken);
 }

@@ -208,6 +208,7 @@ public sealed partial class ImportService(
         {
             await strategy.ExecuteAsync(async () =>
             {
+                await using var prepared = await store.BeforeCommitAsync(cancellationToken);
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 var placeholders = await AddNewIndicatorsAsync(import, summary, cancellationToken);
                 await RememberMappingsAsync(import, summary, placeholders, cancellationToken);

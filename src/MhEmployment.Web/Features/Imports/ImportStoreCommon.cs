@@ -57,7 +57,7 @@ internal static class ImportStoreCommon
     /// </summary>
     public static async Task<ChangeCounts> MergeAsync(
         AppDbContext db, ImportSql sql, int importId, long expectedRows, IReadOnlyDictionary<int, int> placeholders, ILogger logger, CancellationToken cancellationToken,
-        Func<Task>? beforeWrites = null, Func<Task>? afterWrites = null)
+        Func<Task>? beforeWrites = null, Func<Task>? afterWrites = null, Func<int, CancellationToken, Task>? clearStaging = null)
     {
         long staged;
         using (ImportTimings.Start(logger, importId, "merge: count staged"))
@@ -105,7 +105,7 @@ internal static class ImportStoreCommon
         }
         using (ImportTimings.Start(logger, importId, "merge: clear staging"))
         {
-            await ExecuteAsync(db, sql.DeleteStaging, importId, cancellationToken);
+            await (clearStaging is null ? ExecuteAsync(db, sql.DeleteStaging, importId, cancellationToken) : clearStaging(importId, cancellationToken));
         }
         return new ChangeCounts(added, changed, staged - added - changed);
     }

@@ -108,6 +108,8 @@ public sealed class PostgresImportStore(AppDbContext db, ILogger<PostgresImportS
         return await command.ExecuteScalarAsync(cancellationToken) is true;
     }
 
+    public Task<IAsyncDisposable> BeforeCommitAsync(CancellationToken cancellationToken) => Task.FromResult<IAsyncDisposable>(NothingToUndo.Instance);
+
     public async Task UndoAsync(int importId, CancellationToken cancellationToken)
     {
         await LockAsync(cancellationToken);
@@ -116,4 +118,12 @@ public sealed class PostgresImportStore(AppDbContext db, ILogger<PostgresImportS
 
     private async Task LockAsync(CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ImportLockKey})", cancellationToken);
+}
+
+/// <summary>An <see cref="IAsyncDisposable"/> that does nothing.</summary>
+internal sealed class NothingToUndo : IAsyncDisposable
+{
+    public static readonly NothingToUndo Instance = new();
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
