@@ -141,6 +141,17 @@ Run with \`bash bench/run.sh\`; this file is rewritten by each run.
 
 Values stored by the 1M-row PostgreSQL import: $stored.
 
+The machine has two cores and may be shared with other work (another session building and testing, here): the load
+averages above say how busy it was, and a busy machine slows every figure, psql's included. Repeated runs on this
+machine varied by about 15%.
+
+Before the speed work of 2026-11-23 (same machine, same method): PostgreSQL 39.06 s (0.14 × psql), SQLite 22.10 s
+(45,253 rows/s), peak memory 243 MB and 258 MB. What changed: keys checked in memory during validation instead of
+a GROUP BY over staging; a staging table with no key, index or foreign key (unlogged on PostgreSQL), written in
+PostgreSQL's binary COPY format directly and through SQLite's C API, on a second thread while the file is read;
+counts taken from the merge's own statements; foreign keys checked once per distinct value instead of by a trigger
+or lookup per row; SQLite's staging emptied by truncation.
+
 ### Where the time goes (1M rows, from the app's step log)
 
 | step | PostgreSQL | SQLite |
