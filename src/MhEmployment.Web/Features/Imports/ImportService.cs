@@ -193,6 +193,10 @@ public sealed partial class ImportService(
     public async Task CommitNowAsync(int importId, string? user, CancellationToken cancellationToken)
     {
         var import = await db.Imports.SingleAsync(i => i.Id == importId, cancellationToken);
+        if (import.Status is not (ImportStatus.Committing or ImportStatus.Ready or ImportStatus.Interrupted))
+        {
+            return; // a stale job: the import was committed, undone or sent back to validation meanwhile
+        }
         if (import.Status != ImportStatus.Committing)
         {
             // Recorded before the commit's transaction (the command line commits without a request first), so that a
