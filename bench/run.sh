@@ -141,9 +141,10 @@ Run with \`bash bench/run.sh\`; this file is rewritten by each run.
 
 Values stored by the 1M-row PostgreSQL import: $stored.
 
-The machine has two cores and may be shared with other work (another session building and testing, here): the load
-averages above say how busy it was, and a busy machine slows every figure, psql's included. Repeated runs on this
-machine varied by about 15%.
+The machine has two cores and may be shared with other work (on 2026-11-23, another session building, testing and
+load-testing its own app): the load averages above say how busy it was, and a busy machine slows every figure,
+psql's included. That day the same build took 15.7 s (PostgreSQL) and 12.3 s (SQLite) at a load of about 1.6, and
+15.6 s and 17.9 s at about 8.8.
 
 Before the speed work of 2026-11-23 (same machine, same method): PostgreSQL 39.06 s (0.14 × psql), SQLite 22.10 s
 (45,253 rows/s), peak memory 243 MB and 258 MB. What changed: keys checked in memory during validation instead of
