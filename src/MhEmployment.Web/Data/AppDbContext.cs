@@ -45,4 +45,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
 public sealed class SqliteDbContext(DbContextOptions<SqliteDbContext> options) : AppDbContext(options);
 
-public sealed class PostgresDbContext(DbContextOptions<PostgresDbContext> options) : AppDbContext(options);
+public sealed class PostgresDbContext(DbContextOptions<PostgresDbContext> options) : AppDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // Staging is rewritten in bulk and read once; PostgreSQL empties an unlogged table after a crash, which commit
+        // notices (it counts the staged rows) and answers with "validate again".
+        builder.Entity<StagedValue>().IsUnlogged();
+    }
+}

@@ -156,6 +156,28 @@ public abstract class ImportApiTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task StagedRowsLostBeforeCommit_TheCommitWritesNothing_AndAsksForValidationAgain()
+    {
+        // PostgreSQL empties its unlogged staging table after a crash of the server: the commit must notice, not commit nothing.
+        var path = Path.Combine(Directory.CreateTempSubdirectory().FullName, "lost.csv");
+        await File.WriteAllTextAsync(path, "indicator_key,area_code,period_label,period_start,period_end,sex,age_band,value,count,denominator\n" +
+            "depression-qof-prevalence,E09000012,2035/36,2035-04-01,2036-03-31,Persons,18+ yrs,12.5,125,1000\n" +
+            "depression-qof-prevalence,E09000013,2035/36,2035-04-01,2036-03-31,Persons,18+ yrs,13.5,135,1000\n");
+        var import = await _api.UploadAndValidateAsync(path);
+        var id = import.GetProperty("id").GetInt32();
+        import.GetProperty("newCount").GetInt64().Should().Be(2);
+        await fixture.Factory.WithDbAsync(db => db.Database.ExecuteSqlAsync($"DELETE FROM \"StagedValues\" WHERE \"ImportId\" = {id}"));
+
+        var after = await _api.CommitAsync(id);
+
+        after.GetProperty("status").GetString().Should().Be("ready");
+        after.GetProperty("message").GetString().Should().Contain("no longer waiting").And.Contain("Validate the import again");
+        (await _api.ValuesAsync("indicator=depression-qof-prevalence&from=2035-04-01")).Should().BeEmpty();
+        (await _api.PostAsync(new Uri($"/api/v1/imports/{id}/commit", UriKind.Relative), null)).StatusCode
+            .Should().Be(HttpStatusCode.Conflict, "it has to be validated again first");
+    }
+
+    [Fact]
     public async Task SpreadsheetRenamedCsv_IsRefusedAtUpload_AndNothingIsCreated()
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory().FullName, "book.csv");

@@ -36,9 +36,12 @@ public static class ImportClient
         return await api.WaitForAsync(id, "ready", "failed");
     }
 
-    public static async Task<JsonElement> WaitForAsync(this HttpClient api, int id, params string[] statuses)
+    public static Task<JsonElement> WaitForAsync(this HttpClient api, int id, params string[] statuses) =>
+        api.WaitForAsync(id, TimeSpan.FromSeconds(60), statuses);
+
+    public static async Task<JsonElement> WaitForAsync(this HttpClient api, int id, TimeSpan timeout, params string[] statuses)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.Add(timeout);
         while (true)
         {
             var import = await api.GetFromJsonAsync<JsonElement>($"/api/v1/imports/{id}");

@@ -80,10 +80,25 @@ public sealed class ImportValidatorTests : IDisposable
     {
         var (staged, summary, issues) = Run(null, Row(2, Depression.Key, "E10000006"), Row(3, Depression.Key, "e10000006"));
 
-        staged.Should().HaveCount(2).And.OnlyContain(s => s.AreaCode == "E10000006");
+        // Both spellings land on one key with the same value: read once.
+        staged.Should().ContainSingle().Which.AreaCode.Should().Be("E10000006");
         issues.Should().BeEmpty();
         summary.HistoricalAreas.Should().Equal("E10000006");
         summary.Notes.Should().ContainSingle(n => n.Rule == "historical-area").Which.Rows.Should().Be(2);
+        summary.Notes.Should().ContainSingle(n => n.Rule == "duplicate-row").Which.Rows.Should().Be(1);
+    }
+
+    [Fact]
+    public void TwoRowsMappedToTheSameKey_WithDifferentValues_AreAnErrorNamingBothLines()
+    {
+        // An ODS code and its GSS code are the same ICB: after mapping, one key with two values.
+        var (staged, _, issues) = Run(null, Row(2, Depression.Key, "E54000029", value: 10), Row(7, Depression.Key, "QMF", value: 12));
+
+        staged.Should().ContainSingle().Which.LineNumber.Should().Be(2);
+        var issue = issues.Should().ContainSingle().Subject;
+        issue.Rule.Should().Be(IssueRules.DuplicateKeyConflict);
+        issue.LineNumber.Should().Be(7);
+        issue.Message.Should().Contain("Lines 2 and 7").And.Contain("E54000029").And.Contain("2023-04-01 to 2024-03-31");
     }
 
     [Fact]

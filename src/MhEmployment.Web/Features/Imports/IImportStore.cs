@@ -1,8 +1,20 @@
 namespace MhEmployment.Web.Features.Imports;
 
-public sealed record ChangeCounts(long New, long Changed, long Unchanged);
+public sealed record ChangeCounts(long New, long Changed, long Unchanged)
+{
+    public long Total => New + Changed + Unchanged;
+}
 
-public sealed record DuplicateKey(int IndicatorId, string AreaCode, DateOnly PeriodStart, DateOnly PeriodEnd, string Sex, string AgeBand, long FirstLine, long LastLine);
+/// <summary>
+/// The rows a commit was about to merge are not (all) in staging any more, e.g. the database lost them: nothing was
+/// written, and the import has to be validated again.
+/// </summary>
+public sealed class StagingMismatchException(long expected, long found)
+    : InvalidOperationException($"Staging holds {found:N0} rows for this import where validation left {expected:N0}.")
+{
+    public long Expected { get; } = expected;
+    public long Found { get; } = found;
+}
 
 /// <summary>
 /// The bulk path of imports, which bypasses the change tracker: staging rows, comparing them with stored values,
@@ -10,21 +22,30 @@ public sealed record DuplicateKey(int IndicatorId, string AreaCode, DateOnly Per
 /// </summary>
 public interface IImportStore
 {
-    /// <summary>Writes the rows as they are enumerated (the enumeration is the validation itself); returns how many.</summary>
+    /// <summary>
+    /// Writes the rows as they are enumerated (the enumeration is the validation itself, run on a thread of its own so
+    /// that reading the file and writing to the database overlap); returns how many.
+    /// </summary>
     Task<long> StageAsync(int importId, IEnumerable<StagedValue> rows, CancellationToken cancellationToken);
-
-    /// <summary>Keys given twice with different values; exact repeats are folded into one row.</summary>
-    Task<IReadOnlyList<DuplicateKey>> ResolveDuplicatesAsync(int importId, int limit, CancellationToken cancellationToken);
 
     Task<ChangeCounts> CountChangesAsync(int importId, CancellationToken cancellationToken);
 
     Task DeleteStagingAsync(int importId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Inside the caller's transaction: waits for any other commit or undo, points placeholder indicators at the ones
-    /// just created, keeps the values about to be replaced, updates changed values, inserts new ones, clears staging.
+    /// Inside the caller's transaction: waits for any other commit or undo, checks that staging still holds the
+    /// <paramref name="expectedRows"/> validation left (else <see cref="StagingMismatchException"/>), points placeholder
+    /// indicators at the ones just created, keeps the values about to be replaced, updates changed values, inserts new
+    /// ones, clears staging. The counts come from the statements themselves.
     /// </summary>
-    Task<ChangeCounts> MergeAsync(int importId, IReadOnlyDictionary<int, int> placeholderIndicators, CancellationToken cancellationToken);
+    Task<ChangeCounts> MergeAsync(int importId, long expectedRows, IReadOnlyDictionary<int, int> placeholderIndicators, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Before the commit's transaction begins, on its connection; disposed after it ends. SQLite turns off its per-row
+    /// foreign-key checks here (they cannot be changed inside a transaction) and the merge checks the references once
+    /// per distinct value instead; PostgreSQL has nothing to do.
+    /// </summary>
+    Task<IAsyncDisposable> BeforeCommitAsync(CancellationToken cancellationToken);
 
     /// <summary>Inside the caller's transaction: removes the import's values and puts back those it replaced.</summary>
     Task UndoAsync(int importId, CancellationToken cancellationToken);

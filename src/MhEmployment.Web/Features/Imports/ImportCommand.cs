@@ -22,6 +22,12 @@ public static class ImportCommand
             await Console.Error.WriteLineAsync($"There is no file '{path}'.");
             return 2;
         }
+        // EF Core builds its model and opens the first connection in about a second: do it while the file is copied and hashed.
+        var warmUp = Task.Run(async () =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<AppDbContext>().Imports.AsNoTracking().AnyAsync();
+        });
         int importId;
         await using (var scope = services.CreateAsyncScope())
         {
@@ -35,6 +41,7 @@ public static class ImportCommand
             }
             importId = upload.Import.Id;
         }
+        await warmUp;
 
         await RunWithProgressAsync(services, importId, "Validating", async service => await service.ValidateNowAsync(importId, CancellationToken.None));
         var import = await LoadAsync(services, importId);

@@ -4,12 +4,14 @@ namespace MhEmployment.Web.Features.Imports;
 
 /// <summary>
 /// A validated row waiting for commit. The bulk path fills this table without the change tracker; commit merges
-/// it into IndicatorValues in one statement set, and deletes it in the same transaction.
+/// it into IndicatorValues in one statement set, and deletes it in the same transaction. The table has no key or
+/// index: it is only ever written in bulk and read whole, one import at a time.
 /// </summary>
 public class StagedValue
 {
-    public long Id { get; init; }
     public int ImportId { get; init; }
+
+    /// <summary>Where the row is in the file, for messages; not stored.</summary>
     public long LineNumber { get; init; }
 
     /// <summary>A catalogue indicator, or minus the index of a series that commit adds to the catalogue.</summary>

@@ -45,7 +45,8 @@ public sealed class ImportReading
         return new ImportReading(progress, inspection.Length)
         {
             Format = inspection.Format!.Value,
-            Records = inspection.ReadRecords(progress, cancellationToken),
+            // The validator checks keys after mapping, so the parser need not hold its own set of them.
+            Records = inspection.ReadRecords(progress, trackDuplicates: false, cancellationToken),
         };
     }
 }

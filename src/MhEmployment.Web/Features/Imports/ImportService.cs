@@ -40,7 +40,11 @@ public sealed partial class ImportService(
         {
             return new UploadResult(null, mappingProblem);
         }
-        var received = await storage.ReceiveAsync(content, cancellationToken);
+        (string Path, string Sha256, long Bytes)? received;
+        using (ImportTimings.Start(logger, 0, "receive and hash upload"))
+        {
+            received = await storage.ReceiveAsync(content, cancellationToken);
+        }
         if (received is not { } file)
         {
             return new UploadResult(null, $"'{fileName}' is larger than the limit of {storage.MaxFileBytes / (1024 * 1024)} MB.");
@@ -90,7 +94,11 @@ public sealed partial class ImportService(
         await store.DeleteStagingAsync(importId, cancellationToken);
 
         var requested = import.RequestedFormat is null ? (ImportFormat?)null : Enum.Parse<ImportFormat>(import.RequestedFormat);
-        var reading = ImportReading.Open(storage.FileFor(importId), import.FileName, requested, cancellationToken);
+        ImportReading reading;
+        using (ImportTimings.Start(logger, importId, "check encoding and detect format"))
+        {
+            reading = ImportReading.Open(storage.FileFor(importId), import.FileName, requested, cancellationToken);
+        }
         if (reading.Refusal is { } refusal)
         {
             await FailAsync(import, refusal, cancellationToken);
@@ -106,11 +114,9 @@ public sealed partial class ImportService(
         {
             var validator = new ImportValidator(reference, ParseChoices(import.MappingJson).Choices, issues);
             var progress = new ProgressReporter(board, importId, reading);
-            staged = await store.StageAsync(importId, progress.Track(validator.Validate(reading.Records)), cancellationToken);
-            foreach (var duplicate in await store.ResolveDuplicatesAsync(importId, PreviewIssueLimit, cancellationToken))
+            using (ImportTimings.Start(logger, importId, "read, validate and stage"))
             {
-                issues.Add(new ParseIssue(duplicate.LastLine, null, null, "duplicate-key-conflict",
-                    $"Lines {duplicate.FirstLine} and {duplicate.LastLine} give different values for the same indicator, area ({duplicate.AreaCode}), period ({duplicate.PeriodStart:yyyy-MM-dd} to {duplicate.PeriodEnd:yyyy-MM-dd}), sex and age."));
+                staged = await store.StageAsync(importId, progress.Track(validator.Validate(reading.Records)), cancellationToken);
             }
             summary = validator.Summary();
             import.RowCount = progress.Rows;
@@ -118,7 +124,11 @@ public sealed partial class ImportService(
             import.WarningCount = issues.Warnings + summary.Notes.Sum(n => n.Rows);
         }
 
-        var counts = await store.CountChangesAsync(importId, cancellationToken);
+        ChangeCounts counts;
+        using (ImportTimings.Start(logger, importId, "count changes"))
+        {
+            counts = await store.CountChangesAsync(importId, cancellationToken);
+        }
         (import.NewCount, import.ChangedCount, import.UnchangedCount) = (counts.New, counts.Changed, counts.Unchanged);
         var identical = await db.Imports.AsNoTracking()
             .Where(i => i.Id != importId && i.Sha256 == import.Sha256 && i.MappingJson == import.MappingJson && i.Status == ImportStatus.Committed)
@@ -183,16 +193,34 @@ public sealed partial class ImportService(
     public async Task CommitNowAsync(int importId, string? user, CancellationToken cancellationToken)
     {
         var import = await db.Imports.SingleAsync(i => i.Id == importId, cancellationToken);
+        if (import.Status is not (ImportStatus.Committing or ImportStatus.Ready or ImportStatus.Interrupted))
+        {
+            return; // a stale job: the import was committed, undone or sent back to validation meanwhile
+        }
+        if (import.Status != ImportStatus.Committing)
+        {
+            // Recorded before the commit's transaction (the command line commits without a request first), so that a
+            // process killed mid-commit leaves the import "committing", which the next start marks interrupted.
+            import.Status = ImportStatus.Committing;
+            import.Progress = 0;
+            await db.SaveChangesAsync(cancellationToken);
+        }
         var summary = SummaryOf(import) ?? new ImportSummary();
+        var expectedRows = import.NewCount + import.ChangedCount + import.UnchangedCount;
         var strategy = db.Database.CreateExecutionStrategy();
         try
         {
             await strategy.ExecuteAsync(async () =>
             {
+                await using var prepared = await store.BeforeCommitAsync(cancellationToken);
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 var placeholders = await AddNewIndicatorsAsync(import, summary, cancellationToken);
                 await RememberMappingsAsync(import, summary, placeholders, cancellationToken);
-                var counts = await store.MergeAsync(importId, placeholders, cancellationToken);
+                ChangeCounts counts;
+                using (ImportTimings.Start(logger, importId, "merge"))
+                {
+                    counts = await store.MergeAsync(importId, expectedRows, placeholders, cancellationToken);
+                }
                 (import.NewCount, import.ChangedCount, import.UnchangedCount) = (counts.New, counts.Changed, counts.Unchanged);
                 import.Status = ImportStatus.Committed;
                 import.CommittedUtc = Now;
@@ -200,7 +228,10 @@ public sealed partial class ImportService(
                 import.Progress = 1;
                 import.Message = null;
                 await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
+                using (ImportTimings.Start(logger, importId, "commit transaction"))
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                }
             });
         }
         catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
@@ -208,7 +239,19 @@ public sealed partial class ImportService(
             db.ChangeTracker.Clear();
             var failed = await db.Imports.SingleAsync(i => i.Id == importId, cancellationToken);
             failed.Status = ImportStatus.Ready;
-            failed.Message = "The commit failed and nothing was written. Try again; if it fails again, ask an administrator to look at the log.";
+            if (ex is StagingMismatchException)
+            {
+                failed.ValidationComplete = false;
+                failed.Message = "The validated rows were no longer waiting in the database, so nothing was written. Validate the import again, then commit it.";
+            }
+            else if (ex is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 }) // SQLITE_BUSY, SQLITE_LOCKED
+            {
+                failed.Message = "Another import (or undo) held the database for longer than this commit could wait, so nothing was written. Commit again once it has finished.";
+            }
+            else
+            {
+                failed.Message = "The commit failed and nothing was written. Try again; if it fails again, ask an administrator to look at the log.";
+            }
             await db.SaveChangesAsync(cancellationToken);
             LogCommitFailed(logger, ex, importId);
             return;

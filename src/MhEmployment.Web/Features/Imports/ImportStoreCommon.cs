@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using MhEmployment.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -28,10 +29,16 @@ internal static class ImportStoreCommon
         command.Parameters.Add(parameter);
     }
 
-    public static async Task ExecuteAsync(AppDbContext db, string sql, int importId, CancellationToken cancellationToken)
+    public static async Task<int> ExecuteAsync(AppDbContext db, string sql, int importId, CancellationToken cancellationToken)
     {
         await using var command = await CommandAsync(db, sql, importId, cancellationToken);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public static async Task<long> ScalarAsync(AppDbContext db, string sql, int importId, CancellationToken cancellationToken)
+    {
+        await using var command = await CommandAsync(db, sql, importId, cancellationToken);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
     public static async Task<ChangeCounts> CountChangesAsync(AppDbContext db, ImportSql sql, int importId, CancellationToken cancellationToken)
@@ -39,31 +46,28 @@ internal static class ImportStoreCommon
         await using var command = await CommandAsync(db, sql.CountChanges, importId, cancellationToken);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return new ChangeCounts(Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture),
-            Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture),
-            Convert.ToInt64(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture));
+        return new ChangeCounts(Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture),
+            Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture),
+            Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture));
     }
 
-    public static async Task<IReadOnlyList<DuplicateKey>> ResolveDuplicatesAsync(
-        AppDbContext db, ImportSql sql, int importId, int limit, Func<DbDataReader, int, DateOnly> readDate, CancellationToken cancellationToken)
-    {
-        var conflicts = new List<DuplicateKey>();
-        await using (var command = await CommandAsync(db, sql.ConflictingKeys(limit), importId, cancellationToken))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                conflicts.Add(new DuplicateKey(reader.GetInt32(0), reader.GetString(1), readDate(reader, 2), readDate(reader, 3),
-                    reader.GetString(4), reader.GetString(5), reader.GetInt64(6), reader.GetInt64(7)));
-            }
-        }
-        await ExecuteAsync(db, sql.DeleteRepeats, importId, cancellationToken);
-        return conflicts;
-    }
-
+    /// <summary>
+    /// Keeps the values about to change, updates them, inserts the new ones and clears staging: one pass each, and
+    /// the counts are the statements' own (unchanged rows are neither touched nor rewritten).
+    /// </summary>
     public static async Task<ChangeCounts> MergeAsync(
-        AppDbContext db, ImportSql sql, int importId, IReadOnlyDictionary<int, int> placeholders, CancellationToken cancellationToken)
+        AppDbContext db, ImportSql sql, int importId, long expectedRows, IReadOnlyDictionary<int, int> placeholders, ILogger logger, CancellationToken cancellationToken,
+        Func<Task>? beforeWrites = null, Func<Task>? afterWrites = null, Func<int, CancellationToken, Task>? clearStaging = null)
     {
+        long staged;
+        using (ImportTimings.Start(logger, importId, "merge: count staged"))
+        {
+            staged = await ScalarAsync(db, sql.CountStaged, importId, cancellationToken);
+        }
+        if (staged != expectedRows)
+        {
+            throw new StagingMismatchException(expectedRows, staged);
+        }
         foreach (var (placeholder, indicator) in placeholders)
         {
             await using var retarget = await CommandAsync(db, sql.RetargetPlaceholder, importId, cancellationToken);
@@ -71,12 +75,39 @@ internal static class ImportStoreCommon
             Add(retarget, "@placeholder", placeholder);
             await retarget.ExecuteNonQueryAsync(cancellationToken);
         }
-        var counts = await CountChangesAsync(db, sql, importId, cancellationToken);
-        await ExecuteAsync(db, sql.KeepReplaced, importId, cancellationToken);
-        await ExecuteAsync(db, sql.UpdateChanged, importId, cancellationToken);
-        await ExecuteAsync(db, sql.InsertNew, importId, cancellationToken);
-        await ExecuteAsync(db, sql.DeleteStaging, importId, cancellationToken);
-        return counts;
+        if (beforeWrites is not null)
+        {
+            using (ImportTimings.Start(logger, importId, "merge: check and lock referenced rows"))
+            {
+                await beforeWrites();
+            }
+        }
+        int replaced, changed, added;
+        using (ImportTimings.Start(logger, importId, "merge: keep replaced"))
+        {
+            replaced = await ExecuteAsync(db, sql.KeepReplaced, importId, cancellationToken);
+        }
+        using (ImportTimings.Start(logger, importId, "merge: update changed"))
+        {
+            changed = await ExecuteAsync(db, sql.UpdateChanged, importId, cancellationToken);
+        }
+        if (replaced != changed)
+        {
+            throw new InvalidOperationException($"Kept {replaced} replaced values but changed {changed}; the commit is rolled back.");
+        }
+        using (ImportTimings.Start(logger, importId, "merge: insert new"))
+        {
+            added = await ExecuteAsync(db, sql.InsertNew, importId, cancellationToken);
+        }
+        if (afterWrites is not null)
+        {
+            await afterWrites();
+        }
+        using (ImportTimings.Start(logger, importId, "merge: clear staging"))
+        {
+            await (clearStaging is null ? ExecuteAsync(db, sql.DeleteStaging, importId, cancellationToken) : clearStaging(importId, cancellationToken));
+        }
+        return new ChangeCounts(added, changed, staged - added - changed);
     }
 
     public static async Task UndoAsync(AppDbContext db, ImportSql sql, int importId, CancellationToken cancellationToken)

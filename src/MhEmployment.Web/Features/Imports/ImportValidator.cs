@@ -20,7 +20,12 @@ public sealed class ImportValidator(ReferenceData reference, IReadOnlyDictionary
 
     private readonly Dictionary<string, SeriesSummary> _series = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Message, long Rows)> _notes = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _areas = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _areas = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _unresolvedAreas = new(StringComparer.Ordinal);
+    private readonly Dictionary<SeriesSummary, int> _unresolvedIds = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<(Sex, string), int> _sexAges = [];
+    private readonly Dictionary<ValueKey, (int Fingerprint, int Line)> _keys = [];
+    private (Sex Sex, string Age, int Id) _lastSexAge = (default, "", -1);
     private readonly HashSet<string> _historical = new(StringComparer.Ordinal);
     private readonly SortedDictionary<DateOnly, string> _periods = [];
     private long _skipped;
@@ -87,10 +92,12 @@ public sealed class ImportValidator(ReferenceData reference, IReadOnlyDictionary
                 return null;
             case SeriesResolution.Unmapped:
                 _unmapped++;
+                CheckUnresolvedKey(series, o);
                 return null;
             case SeriesResolution.UnknownIndicator:
                 issues.Add(new ParseIssue(o.LineNumber, "indicator_key", series.Key, "unknown-indicator",
                     $"'{series.Key}' is not an indicator key in the catalogue. Use a key from the indicator catalogue, or add the indicator first."));
+                CheckUnresolvedKey(series, o);
                 return null;
         }
 
@@ -123,29 +130,108 @@ public sealed class ImportValidator(ReferenceData reference, IReadOnlyDictionary
             Note("small-count", "rows have a count below 5: intervals are wide, and the figures may need suppressing before publication");
         }
 
-        Observe(series, o);
-        _areas.Add(areaCode);
-        _periods.TryAdd(o.PeriodStart, o.PeriodLabel);
-        return new StagedValue
+        var staged = ToStaged(o, indicator?.Id ?? series.PlaceholderId!.Value, areaCode, sex);
+        if (!IsFirstWithKey(staged, _areas))
         {
-            LineNumber = o.LineNumber,
-            IndicatorId = indicator?.Id ?? series.PlaceholderId!.Value,
-            AreaCode = areaCode,
-            PeriodStart = o.PeriodStart,
-            PeriodEnd = o.PeriodEnd,
-            PeriodLabel = Truncate(o.PeriodLabel, 100),
-            Sex = sex,
-            AgeBand = Truncate(o.AgeBand, 50),
-            Value = o.Value,
-            Count = o.Count,
-            Denominator = o.Denominator,
-            Lower95 = o.Lower95,
-            Upper95 = o.Upper95,
-            Lower998 = o.Lower998,
-            Upper998 = o.Upper998,
-            Note = TruncateOrNull(o.SuppressionMarker is { } marker ? $"Suppressed ({(marker.Length == 0 ? "blank" : marker)})" + (o.Note is null ? "" : "; " + o.Note) : o.Note, 500),
-        };
+            return null;
+        }
+        Observe(series, o);
+        _periods.TryAdd(o.PeriodStart, o.PeriodLabel);
+        return staged;
     }
+
+    /// <summary>
+    /// One value per indicator, area, period, sex and age band, checked after mapping (two series or two spellings of
+    /// an area can land on the same key): an exact repeat is read once, a different value is an error naming both lines.
+    /// Held in memory as five small ids, a fingerprint and a line per key (36 bytes), so the database never sorts the file.
+    /// </summary>
+    private bool IsFirstWithKey(StagedValue v, Dictionary<string, int> areas)
+    {
+        if (!areas.TryGetValue(v.AreaCode, out var area))
+        {
+            areas.Add(v.AreaCode, area = areas.Count);
+        }
+        if (v.Sex != _lastSexAge.Sex || !ReferenceEquals(v.AgeBand, _lastSexAge.Age))
+        {
+            if (!_sexAges.TryGetValue((v.Sex, v.AgeBand), out var id))
+            {
+                _sexAges.Add((v.Sex, v.AgeBand), id = _sexAges.Count);
+            }
+            _lastSexAge = (v.Sex, v.AgeBand, id);
+        }
+        var key = new ValueKey(v.IndicatorId, area, v.PeriodStart.DayNumber, v.PeriodEnd.DayNumber, _lastSexAge.Id);
+        var fingerprint = Fingerprint(v);
+        if (_keys.TryAdd(key, (fingerprint, (int)Math.Min(v.LineNumber, int.MaxValue))))
+        {
+            return true;
+        }
+        var first = _keys[key];
+        if (first.Fingerprint == fingerprint)
+        {
+            Note("duplicate-row", "rows repeat another row exactly and were read once");
+            return false;
+        }
+        issues.Add(new ParseIssue(v.LineNumber, null, ValueText(v), IssueRules.DuplicateKeyConflict,
+            $"Lines {first.Line} and {v.LineNumber} give different values for the same indicator, area ({v.AreaCode}), period ({v.PeriodStart:yyyy-MM-dd} to {v.PeriodEnd:yyyy-MM-dd}), sex and age."));
+        return false;
+    }
+
+    /// <summary>
+    /// Rows of a series not matched to the catalogue (yet) are not staged, but the file must still not give one key two
+    /// values: checked under a stand-in indicator id per series and the area code as written.
+    /// </summary>
+    private void CheckUnresolvedKey(SeriesSummary series, SourceObservation o)
+    {
+        if (!TryParseSex(o.Sex, out var sex))
+        {
+            return;
+        }
+        if (!_unresolvedIds.TryGetValue(series, out var standIn))
+        {
+            _unresolvedIds.Add(series, standIn = int.MinValue + _unresolvedIds.Count);
+        }
+        IsFirstWithKey(ToStaged(o, standIn, o.AreaCode.Trim().ToUpperInvariant(), sex), _unresolvedAreas);
+    }
+
+    private static StagedValue ToStaged(SourceObservation o, int indicatorId, string areaCode, Sex sex) => new()
+    {
+        LineNumber = o.LineNumber,
+        IndicatorId = indicatorId,
+        AreaCode = areaCode,
+        PeriodStart = o.PeriodStart,
+        PeriodEnd = o.PeriodEnd,
+        PeriodLabel = Truncate(o.PeriodLabel, 100),
+        Sex = sex,
+        AgeBand = Truncate(o.AgeBand, 50),
+        Value = o.Value,
+        Count = o.Count,
+        Denominator = o.Denominator,
+        Lower95 = o.Lower95,
+        Upper95 = o.Upper95,
+        Lower998 = o.Lower998,
+        Upper998 = o.Upper998,
+        Note = TruncateOrNull(o.SuppressionMarker is { } marker ? $"Suppressed ({(marker.Length == 0 ? "blank" : marker)})" + (o.Note is null ? "" : "; " + o.Note) : o.Note, 500),
+    };
+
+    private static string ValueText(StagedValue v) =>
+        v.Value is { } value ? value.ToString("G", CultureInfo.InvariantCulture) : v.Note ?? "";
+
+    private static int Fingerprint(StagedValue v)
+    {
+        var hash = new HashCode();
+        hash.Add(v.Value);
+        hash.Add(v.Count);
+        hash.Add(v.Denominator);
+        hash.Add(v.Lower95);
+        hash.Add(v.Upper95);
+        hash.Add(v.Lower998);
+        hash.Add(v.Upper998);
+        hash.Add(v.Note, StringComparer.Ordinal);
+        hash.Add(v.PeriodLabel, StringComparer.Ordinal);
+        return hash.ToHashCode();
+    }
+
+    private readonly record struct ValueKey(int Indicator, int Area, int Start, int End, int SexAge);
 
     private string? AreaCodeFor(SourceObservation o)
     {

@@ -1,57 +1,143 @@
-using System.Data.Common;
 using System.Globalization;
+using System.Text;
 using MhEmployment.Web.Data;
+using MhEmployment.Web.Domain;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using SQLitePCL;
 
 namespace MhEmployment.Web.Features.Imports;
 
-/// <summary>SQLite's bulk path: one prepared INSERT reused for every row, in one transaction.</summary>
-public sealed class SqliteImportStore(AppDbContext db) : IImportStore
+/// <summary>
+/// SQLite's bulk path: one prepared INSERT (of 32 rows) reused for the whole file, in one transaction,
+/// while the file is read on another thread; then set-based SQL for the rest.
+/// </summary>
+public sealed class SqliteImportStore(AppDbContext db, ILogger<SqliteImportStore> logger) : IImportStore
 {
-    private static readonly ImportSql Sql = new(name => $"\"{name}\"", "{0} IS {1}");
+    private static readonly ImportSql Sql = new(name => $"\"{name}\"", "{0} IS {1}", insertNewOnConflict: true);
+    private static readonly byte[][] SexNames = [.. Enum.GetNames<Sex>().Select(Encoding.UTF8.GetBytes)];
+
 
     private SqliteConnection Connection => (SqliteConnection)db.Database.GetDbConnection();
 
     public async Task<long> StageAsync(int importId, IEnumerable<StagedValue> rows, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await Connection.BeginTransactionAsync(cancellationToken);
-        await using var command = Connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = Sql.InsertStaged;
-        var parameters = ImportSql.StagingColumns.ToDictionary(c => c, c => command.Parameters.Add(new SqliteParameter("@" + c, null)));
-        command.Prepare();
         long count = 0;
-        foreach (var row in rows)
+        await using (await FastWritesAsync(cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            parameters["ImportId"].Value = importId;
-            parameters["LineNumber"].Value = row.LineNumber;
-            parameters["IndicatorId"].Value = row.IndicatorId;
-            parameters["AreaCode"].Value = row.AreaCode;
-            parameters["PeriodStart"].Value = row.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            parameters["PeriodEnd"].Value = row.PeriodEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            parameters["Sex"].Value = row.Sex.ToString();
-            parameters["AgeBand"].Value = row.AgeBand;
-            parameters["PeriodLabel"].Value = row.PeriodLabel;
-            parameters["Value"].Value = (object?)row.Value ?? DBNull.Value;
-            parameters["Count"].Value = (object?)row.Count ?? DBNull.Value;
-            parameters["Denominator"].Value = (object?)row.Denominator ?? DBNull.Value;
-            parameters["Lower95"].Value = (object?)row.Lower95 ?? DBNull.Value;
-            parameters["Upper95"].Value = (object?)row.Upper95 ?? DBNull.Value;
-            parameters["Lower998"].Value = (object?)row.Lower998 ?? DBNull.Value;
-            parameters["Upper998"].Value = (object?)row.Upper998 ?? DBNull.Value;
-            parameters["Note"].Value = (object?)row.Note ?? DBNull.Value;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            count++;
+            await Task.Run(() =>
+            {
+                using var transaction = Connection.BeginTransaction();
+                using var many = new RawInsert(Connection, importId, RowsPerStatement);
+                using var one = new RawInsert(Connection, importId, 1);
+                foreach (var (batch, size) in ReadAhead.Batches(rows, cancellationToken))
+                {
+                    var i = 0;
+                    for (; i + RowsPerStatement <= size; i += RowsPerStatement)
+                    {
+                        many.Execute(batch.AsSpan(i, RowsPerStatement));
+                    }
+                    for (; i < size; i++)
+                    {
+                        one.Execute(batch.AsSpan(i, 1));
+                    }
+                    count += size;
+                }
+                transaction.Commit();
+            }, cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
         return count;
     }
 
-    public Task<IReadOnlyList<DuplicateKey>> ResolveDuplicatesAsync(int importId, int limit, CancellationToken cancellationToken) =>
-        ImportStoreCommon.ResolveDuplicatesAsync(db, Sql, importId, limit, ReadDate, cancellationToken);
+    /// <summary>Rows per INSERT statement: 32 rows × 15 parameters, far below SQLite's limit of 32,766.</summary>
+    private const int RowsPerStatement = 32;
+
+    /// <summary>
+    /// A prepared multi-row INSERT driven through SQLite's own API: parameters bound by position from UTF-8 bytes.
+    /// Through ADO.NET every parameter is looked up by name at each execution (a linear search in SQLite, so n rows a
+    /// statement cost n² lookups) and boxed; measured, this is three times faster than one prepared SqliteCommand a row.
+    /// </summary>
+    private sealed class RawInsert : IDisposable
+    {
+        private readonly sqlite3 _db;
+        private readonly sqlite3_stmt _statement;
+        private readonly byte[] _text = new byte[4096];
+        private readonly Dictionary<int, byte[]> _dates = [];
+
+        public RawInsert(SqliteConnection connection, int importId, int rows)
+        {
+            _db = connection.Handle!;
+            var columns = string.Join(", ", ImportSql.StagingColumns.Select(c => $"\"{c}\""));
+            var row = $"({importId.ToString(CultureInfo.InvariantCulture)}{string.Concat(Enumerable.Repeat(", ?", ImportSql.StagingColumns.Length - 1))})";
+            var sql = $"INSERT INTO \"StagedValues\" ({columns}) VALUES {string.Join(", ", Enumerable.Repeat(row, rows))}";
+            Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
+        }
+
+        public void Execute(ReadOnlySpan<StagedValue> rows)
+        {
+            var p = 1;
+            foreach (var row in rows)
+            {
+                Check(raw.sqlite3_bind_int(_statement, p++, row.IndicatorId));
+                BindText(p++, row.AreaCode);
+                Check(raw.sqlite3_bind_text(_statement, p++, Date(row.PeriodStart)));
+                Check(raw.sqlite3_bind_text(_statement, p++, Date(row.PeriodEnd)));
+                Check(raw.sqlite3_bind_text(_statement, p++, SexNames[(int)row.Sex]));
+                BindText(p++, row.AgeBand);
+                BindText(p++, row.PeriodLabel);
+                BindDouble(p++, row.Value);
+                BindDouble(p++, row.Count);
+                BindDouble(p++, row.Denominator);
+                BindDouble(p++, row.Lower95);
+                BindDouble(p++, row.Upper95);
+                BindDouble(p++, row.Lower998);
+                BindDouble(p++, row.Upper998);
+                BindText(p++, row.Note);
+            }
+            var done = raw.sqlite3_step(_statement);
+            if (done != raw.SQLITE_DONE)
+            {
+                Check(done);
+            }
+            Check(raw.sqlite3_reset(_statement));
+        }
+
+        private void BindText(int index, string? value)
+        {
+            if (value is null)
+            {
+                Check(raw.sqlite3_bind_null(_statement, index));
+                return;
+            }
+            var length = Encoding.UTF8.GetBytes(value, _text);
+            Check(raw.sqlite3_bind_text(_statement, index, _text.AsSpan(0, length))); // SQLite copies it
+        }
+
+        private void BindDouble(int index, double? value) =>
+            Check(value is { } v ? raw.sqlite3_bind_double(_statement, index, v) : raw.sqlite3_bind_null(_statement, index));
+
+        // Dates as EF Core stores DateOnly on SQLite: ISO text. A file has few distinct periods.
+        private byte[] Date(DateOnly date)
+        {
+            if (!_dates.TryGetValue(date.DayNumber, out var text))
+            {
+                _dates.Add(date.DayNumber, text = Encoding.UTF8.GetBytes(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            }
+            return text;
+        }
+
+        private void Check(int rc)
+        {
+            if (rc != raw.SQLITE_OK)
+            {
+                SqliteException.ThrowExceptionForRC(rc, _db);
+            }
+        }
+
+        public void Dispose() => _statement.Dispose();
+    }
 
     public Task<ChangeCounts> CountChangesAsync(int importId, CancellationToken cancellationToken) =>
         ImportStoreCommon.CountChangesAsync(db, Sql, importId, cancellationToken);
@@ -59,13 +145,109 @@ public sealed class SqliteImportStore(AppDbContext db) : IImportStore
     public Task DeleteStagingAsync(int importId, CancellationToken cancellationToken) =>
         ImportStoreCommon.ExecuteAsync(db, Sql.DeleteStaging, importId, cancellationToken);
 
+    private bool _foreignKeysOff;
+
+    /// <summary>
+    /// Turns off SQLite's foreign-key checks for the commit's transaction (a lookup per row and key: a third of a
+    /// 1M-row merge); the merge then checks every area, indicator and the import once. SQLite has one writer, and the
+    /// commit holds it from its first statement, so nothing can remove a referenced row between that check and the end.
+    /// </summary>
+    public async Task<IAsyncDisposable> BeforeCommitAsync(CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        if (db.Database.CurrentTransaction is not null || await PragmaAsync("foreign_keys", cancellationToken) != "1")
+        {
+            return NothingToUndo.Instance;
+        }
+        await SetAsync("foreign_keys", "OFF", cancellationToken);
+        _foreignKeysOff = true;
+        return new Restore(this, [("foreign_keys", "ON")], () => _foreignKeysOff = false);
+    }
+
     // SQLite has a single writer: the caller's transaction already excludes every other commit.
-    public Task<ChangeCounts> MergeAsync(int importId, IReadOnlyDictionary<int, int> placeholderIndicators, CancellationToken cancellationToken) =>
-        ImportStoreCommon.MergeAsync(db, Sql, importId, placeholderIndicators, cancellationToken);
+    public Task<ChangeCounts> MergeAsync(int importId, long expectedRows, IReadOnlyDictionary<int, int> placeholderIndicators, CancellationToken cancellationToken) =>
+        ImportStoreCommon.MergeAsync(db, Sql, importId, expectedRows, placeholderIndicators, logger, cancellationToken,
+            beforeWrites: _foreignKeysOff ? () => CheckReferencedRowsAsync(importId, cancellationToken) : null,
+            afterWrites: null,
+            clearStaging: ClearStagingAsync);
+
+    private const string MissingReferencedRows = """
+        WITH keys AS (SELECT DISTINCT "IndicatorId", "AreaCode" FROM "StagedValues" WHERE "ImportId" = @import)
+        SELECT (SELECT COUNT(*) FROM (SELECT DISTINCT "AreaCode" FROM keys) k WHERE NOT EXISTS (SELECT 1 FROM "Areas" a WHERE a."Code" = k."AreaCode"))
+             + (SELECT COUNT(*) FROM (SELECT DISTINCT "IndicatorId" FROM keys) k WHERE NOT EXISTS (SELECT 1 FROM "Indicators" i WHERE i."Id" = k."IndicatorId"))
+             + (SELECT CASE WHEN EXISTS (SELECT 1 FROM "Imports" WHERE "Id" = @import) THEN 0 ELSE 1 END)
+        """;
+
+    private async Task CheckReferencedRowsAsync(int importId, CancellationToken cancellationToken)
+    {
+        var missing = await ImportStoreCommon.ScalarAsync(db, MissingReferencedRows, importId, cancellationToken);
+        if (missing != 0)
+        {
+            throw new InvalidOperationException($"{missing} area(s), indicator(s) or the import itself, referred to by staged rows, no longer exist; nothing was written.");
+        }
+    }
+
+    /// <summary>
+    /// When staging holds only this import (the usual case), empties it with SQLite's truncate optimisation (a DELETE
+    /// without WHERE) rather than row by row. Safe inside the commit: SQLite's single writer means no other import can
+    /// stage rows until it ends.
+    /// </summary>
+    private async Task ClearStagingAsync(int importId, CancellationToken cancellationToken)
+    {
+        var others = await ImportStoreCommon.ScalarAsync(db, "SELECT EXISTS (SELECT 1 FROM \"StagedValues\" WHERE \"ImportId\" <> @import)", importId, cancellationToken);
+        await ImportStoreCommon.ExecuteAsync(db, others == 0 ? "DELETE FROM \"StagedValues\"" : Sql.DeleteStaging, importId, cancellationToken);
+    }
 
     public Task UndoAsync(int importId, CancellationToken cancellationToken) =>
         ImportStoreCommon.UndoAsync(db, Sql, importId, cancellationToken);
 
-    private static DateOnly ReadDate(DbDataReader reader, int ordinal) =>
-        DateOnly.ParseExact(reader.GetString(ordinal), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// For the length of staging on this connection: synchronous=NORMAL (in WAL mode a crash still loses nothing
+    /// committed; only a power cut can take back the last commits), put back after. A larger page cache was tried for
+    /// the merge: no faster, and 64 MB more memory.
+    /// </summary>
+    private async Task<IAsyncDisposable> FastWritesAsync(CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var journal = await PragmaAsync("journal_mode", cancellationToken);
+        if (!string.Equals(journal, "wal", StringComparison.OrdinalIgnoreCase))
+        {
+            return new Restore(this, []); // another journal mode (a test's in-memory database): leave it as it is
+        }
+        var restore = new List<(string, string)>();
+        if (db.Database.CurrentTransaction is null) // SQLite refuses to change it inside a transaction
+        {
+            restore.Add(("synchronous", await PragmaAsync("synchronous", cancellationToken)));
+            await SetAsync("synchronous", "NORMAL", cancellationToken);
+        }
+        return new Restore(this, restore);
+    }
+
+    private async Task<string> PragmaAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var command = Connection.CreateCommand();
+        command.Transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = $"PRAGMA {name}";
+        return Convert.ToString(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) ?? "";
+    }
+
+    private async Task SetAsync(string name, string value, CancellationToken cancellationToken)
+    {
+        await using var command = Connection.CreateCommand();
+        command.Transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = $"PRAGMA {name} = {value}";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private sealed class Restore(SqliteImportStore store, List<(string Name, string Value)> pragmas, Action? then = null) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var (name, value) in pragmas)
+            {
+                await store.SetAsync(name, value, CancellationToken.None);
+            }
+            then?.Invoke();
+        }
+    }
 }

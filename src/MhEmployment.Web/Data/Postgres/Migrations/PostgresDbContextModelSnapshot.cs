@@ -711,12 +711,6 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
 
             modelBuilder.Entity("MhEmployment.Web.Features.Imports.StagedValue", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<string>("AgeBand")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -738,9 +732,6 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
 
                     b.Property<int>("IndicatorId")
                         .HasColumnType("integer");
-
-                    b.Property<long>("LineNumber")
-                        .HasColumnType("bigint");
 
                     b.Property<double?>("Lower95")
                         .HasColumnType("double precision");
@@ -777,11 +768,9 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                     b.Property<double?>("Value")
                         .HasColumnType("double precision");
 
-                    b.HasKey("Id");
+                    b.ToTable("StagedValues", (string)null);
 
-                    b.HasIndex("ImportId", "IndicatorId", "AreaCode", "PeriodStart", "PeriodEnd", "Sex", "AgeBand");
-
-                    b.ToTable("StagedValues");
+                    NpgsqlEntityTypeBuilderExtensions.IsUnlogged(b, true);
                 });
 
             modelBuilder.Entity("MhEmployment.Web.Infrastructure.DataProtectionKeyRecord", b =>
@@ -1032,15 +1021,6 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                     b.HasOne("MhEmployment.Web.Domain.Indicator", null)
                         .WithMany()
                         .HasForeignKey("IndicatorId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("MhEmployment.Web.Features.Imports.StagedValue", b =>
-                {
-                    b.HasOne("MhEmployment.Web.Domain.Import", null)
-                        .WithMany()
-                        .HasForeignKey("ImportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -688,10 +688,6 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
 
             modelBuilder.Entity("MhEmployment.Web.Features.Imports.StagedValue", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("AgeBand")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -712,9 +708,6 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("IndicatorId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("LineNumber")
                         .HasColumnType("INTEGER");
 
                     b.Property<double?>("Lower95")
@@ -752,11 +745,7 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                     b.Property<double?>("Value")
                         .HasColumnType("REAL");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("ImportId", "IndicatorId", "AreaCode", "PeriodStart", "PeriodEnd", "Sex", "AgeBand");
-
-                    b.ToTable("StagedValues");
+                    b.ToTable("StagedValues", (string)null);
                 });
 
             modelBuilder.Entity("MhEmployment.Web.Infrastructure.DataProtectionKeyRecord", b =>
@@ -1001,15 +990,6 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                     b.HasOne("MhEmployment.Web.Domain.Indicator", null)
                         .WithMany()
                         .HasForeignKey("IndicatorId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("MhEmployment.Web.Features.Imports.StagedValue", b =>
-                {
-                    b.HasOne("MhEmployment.Web.Domain.Import", null)
-                        .WithMany()
-                        .HasForeignKey("ImportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

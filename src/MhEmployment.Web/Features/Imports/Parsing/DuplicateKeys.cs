@@ -12,10 +12,22 @@ internal sealed class DuplicateKeys
 
     public enum Outcome { New, Repeat, Conflict }
 
+    /// <summary>Remembers nothing: every key is new (when a later step checks keys instead).</summary>
+    public static readonly DuplicateKeys Off = new(enabled: false);
+
+    private readonly bool _enabled;
+
+    public DuplicateKeys(bool enabled = true) => _enabled = enabled;
+
     private readonly record struct Seen(int Fingerprint, long Line);
 
     public Outcome Check(int series, int period, string areaCode, SourceObservation observation, out long firstLine)
     {
+        if (!_enabled)
+        {
+            firstLine = 0;
+            return Outcome.New;
+        }
         var seen = new Seen(Fingerprint(observation), observation.LineNumber);
         Seen before;
         bool exists;

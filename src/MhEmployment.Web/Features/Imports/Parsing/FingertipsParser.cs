@@ -23,7 +23,6 @@ internal sealed class FingertipsRows(CsvSource source) : RowReader(source)
     private readonly Utf8Cache<string> _names = new(10_000);
     private readonly Ids<(string Id, string Sex, string Age)> _seriesIds = new();
     private readonly Ids<string> _periodIds = new();
-    private readonly DuplicateKeys _duplicates = new();
     private CellReader _cells = null!;
     private HeaderNames _header = null!;
     private int _id, _name, _areaCode, _areaName, _sex, _age, _categoryType, _period, _sortable, _value;
@@ -123,7 +122,7 @@ internal sealed class FingertipsRows(CsvSource source) : RowReader(source)
             SeriesFacts = Facts(id, name, sex, age, Multiplier(value, count, denominator)),
         };
         var series = _seriesIds.Of((id, sex, age));
-        switch (_duplicates.Check(series, _periodIds.Of(period.Value.Label), areaCode, observation, out var firstLine))
+        switch (Duplicates.Check(series, _periodIds.Of(period.Value.Label), areaCode, observation, out var firstLine))
         {
             case DuplicateKeys.Outcome.Repeat:
                 return _issues.ToRecord(null);

@@ -50,17 +50,17 @@ public sealed record ImportFileInspection(
     public bool IsRefused => Refusal is not null || Format is null || Encoding is null;
 
     /// <summary>Streams the records; opens the file when enumeration starts and closes it when it ends.</summary>
-    public IEnumerable<ParsedRecord> ReadRecords(ParseProgress? progress = null, CancellationToken cancellationToken = default)
+    public IEnumerable<ParsedRecord> ReadRecords(ParseProgress? progress = null, bool trackDuplicates = true, CancellationToken cancellationToken = default)
     {
         if (IsRefused)
             throw new InvalidOperationException("A refused file cannot be read; show its Refusal instead.");
-        return Read(progress, cancellationToken);
+        return Read(progress, trackDuplicates, cancellationToken);
     }
 
-    private IEnumerable<ParsedRecord> Read(ParseProgress? progress, CancellationToken cancellationToken)
+    private IEnumerable<ParsedRecord> Read(ParseProgress? progress, bool trackDuplicates, CancellationToken cancellationToken)
     {
         using var stream = ImportFileReader.OpenRead(Path);
-        foreach (var record in ImportParser.For(Format!.Value).Read(stream, Encoding!, progress, cancellationToken))
+        foreach (var record in ImportParser.For(Format!.Value, trackDuplicates).Read(stream, Encoding!, progress, cancellationToken))
             yield return record;
     }
 }

@@ -12,16 +12,23 @@ public abstract class ImportParser
 {
     public abstract ImportFormat Format { get; }
 
+    /// <summary>
+    /// Whether the parser remembers each (series, period, area) to fold exact repeats and report conflicting ones
+    /// (on by default). The import workflow turns it off: its validator checks the same after mapping to the catalogue,
+    /// where more collisions can arise, and one set of keys in memory is enough for a million-row file.
+    /// </summary>
+    public bool TrackDuplicates { get; init; } = true;
+
     /// <summary>Whether the first line is the header (every format but the NOMIS web download, which has a preamble).</summary>
     private protected virtual bool HasHeaderRow => true;
 
-    public static ImportParser For(ImportFormat format) => format switch
+    public static ImportParser For(ImportFormat format, bool trackDuplicates = true) => format switch
     {
-        ImportFormat.NomisApi => new NomisApiParser(),
-        ImportFormat.NomisWeb => new NomisWebParser(),
-        ImportFormat.Mhsds => new MhsdsParser(),
-        ImportFormat.Fingertips => new FingertipsParser(),
-        ImportFormat.Template => new TemplateParser(),
+        ImportFormat.NomisApi => new NomisApiParser { TrackDuplicates = trackDuplicates },
+        ImportFormat.NomisWeb => new NomisWebParser { TrackDuplicates = trackDuplicates },
+        ImportFormat.Mhsds => new MhsdsParser { TrackDuplicates = trackDuplicates },
+        ImportFormat.Fingertips => new FingertipsParser { TrackDuplicates = trackDuplicates },
+        ImportFormat.Template => new TemplateParser { TrackDuplicates = trackDuplicates },
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
     };
 
@@ -50,6 +57,7 @@ public abstract class ImportParser
             yield break;
         }
         var rows = CreateRowReader(source);
+        rows.Duplicates = TrackDuplicates ? new DuplicateKeys() : DuplicateKeys.Off;
         if (rows.Start() is { } startProblem)
         {
             yield return RowReader.Fail(startProblem);
@@ -99,6 +107,9 @@ internal abstract class RowReader(CsvSource source)
     private List<ParsedRecord>? _pending;
 
     protected CsvSource Source { get; } = source;
+
+    /// <summary>The keys seen so far, or <see cref="DuplicateKeys.Off"/>.</summary>
+    public DuplicateKeys Duplicates { get; set; } = new();
 
     /// <summary>Data rows seen (not the header, preamble, footnotes or blank lines).</summary>
     public long DataRows { get; protected set; }

@@ -26,7 +26,6 @@ internal sealed class MhsdsRows(CsvSource source) : RowReader(source)
     private readonly Dictionary<(DateOnly Start, DateOnly End), (int Id, Period Period)> _periods = [];
     private readonly Dictionary<(string Measure, string Name, string Breakdown, string Secondary), IReadOnlyDictionary<string, string>> _facts = [];
     private readonly Ids<(string Series, string Breakdown)> _seriesIds = new();
-    private readonly DuplicateKeys _duplicates = new();
     private readonly Dictionary<(int Period, string Breakdown, string Area, string Secondary), AscofHalf> _halves = [];
     private readonly List<ParsedRecord> _unpaired = [];
     private CellReader _cells = null!;
@@ -139,7 +138,7 @@ internal sealed class MhsdsRows(CsvSource source) : RowReader(source)
     private void CheckDuplicate(SourceObservation observation, int periodId, string breakdown)
     {
         var series = _seriesIds.Of((observation.SeriesKey, breakdown));
-        if (_duplicates.Check(series, periodId, observation.AreaCode, observation, out var firstLine) == DuplicateKeys.Outcome.Conflict)
+        if (Duplicates.Check(series, periodId, observation.AreaCode, observation, out var firstLine) == DuplicateKeys.Outcome.Conflict)
             _issues.Add(new ParseIssue(observation.LineNumber, "MEASURE_VALUE", observation.Value?.ToString(CultureInfo.InvariantCulture) ?? observation.SuppressionMarker,
                 IssueRules.DuplicateKeyConflict,
                 $"{observation.SeriesKey} for {observation.AreaCode} ({breakdown}), {observation.PeriodLabel} is also on line {firstLine} with a different value."));

@@ -38,7 +38,6 @@ internal sealed class NomisApiRows(CsvSource source) : RowReader(source)
     private readonly Utf8Strings _codes = new(200_000);
     private readonly Utf8Strings _names = new(200_000);
     private readonly Utf8Strings _statusNames = new(1_000);
-    private readonly DuplicateKeys _duplicates = new();
     private byte[] _signature = new byte[256];
     private CellReader _cells = null!;
     private HeaderNames _header = null!;
@@ -154,7 +153,7 @@ internal sealed class NomisApiRows(CsvSource source) : RowReader(source)
             Note = note,
             SeriesFacts = series.Facts,
         };
-        switch (_duplicates.Check(series.Id, period.Id, areaCode, observation, out var firstLine))
+        switch (Duplicates.Check(series.Id, period.Id, areaCode, observation, out var firstLine))
         {
             case DuplicateKeys.Outcome.Repeat:
                 return _issues.ToRecord(null);

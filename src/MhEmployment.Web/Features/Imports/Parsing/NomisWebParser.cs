@@ -22,7 +22,6 @@ internal sealed class NomisWebRows(CsvSource source) : RowReader(source)
     private readonly RowIssues _issues = new();
     private readonly Utf8Strings _strings = new(200_000);
     private readonly Dictionary<string, string> _preamble = new(StringComparer.Ordinal);
-    private readonly DuplicateKeys _duplicates = new();
     private CellReader _cells = null!;
     private Part _part = Part.Preamble;
     private string? _title;
@@ -161,7 +160,7 @@ internal sealed class NomisWebRows(CsvSource source) : RowReader(source)
                 SuppressionMarker = marker,
                 SeriesFacts = _facts[s],
             };
-            switch (_duplicates.Check(s, 0, code, observation, out var firstLine))
+            switch (Duplicates.Check(s, 0, code, observation, out var firstLine))
             {
                 case DuplicateKeys.Outcome.Repeat:
                     if (!_issues.IsEmpty) Release(_issues.ToRecord(null)!);

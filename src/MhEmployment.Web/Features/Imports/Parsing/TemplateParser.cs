@@ -26,7 +26,6 @@ internal sealed class TemplateRows(CsvSource source) : RowReader(source)
     private readonly Dictionary<string, Period?> _labels = [];
     private readonly Ids<(string Key, string Sex, string Age)> _seriesIds = new();
     private readonly Ids<(string Label, DateOnly Start, DateOnly End)> _periodIds = new();
-    private readonly DuplicateKeys _duplicates = new();
     private CellReader _cells = null!;
     private HeaderNames _header = null!;
     private int _key, _indicatorName, _area, _areaName, _label, _start, _end, _sex, _age, _value;
@@ -114,7 +113,7 @@ internal sealed class TemplateRows(CsvSource source) : RowReader(source)
             SuppressionMarker = marker,
             Note = note.Length > 0 ? note : null,
         };
-        switch (_duplicates.Check(_seriesIds.Of((key, sex, age)), _periodIds.Of((p.Label, p.Start, p.End)), area, observation, out var firstLine))
+        switch (Duplicates.Check(_seriesIds.Of((key, sex, age)), _periodIds.Of((p.Label, p.Start, p.End)), area, observation, out var firstLine))
         {
             case DuplicateKeys.Outcome.Repeat:
                 return _issues.ToRecord(null);

@@ -1,0 +1,96 @@
+using System.Net;
+using MhEmployment.IntegrationTests.Infrastructure;
+using MhEmployment.Web.Features.Accounts;
+using Npgsql;
+
+namespace MhEmployment.IntegrationTests.Imports;
+
+/// <summary>
+/// On PostgreSQL the merge checks foreign keys once per value only when the app's role may set
+/// session_replication_role; a plain role (as a careful deployment uses) commits and undoes through the per-row
+/// foreign-key triggers instead, with the same results.
+/// </summary>
+public abstract class PostgresPlainRoleTests : IAsyncLifetime, IDisposable
+{
+    private AppFactory _owner = null!;
+    private AppFactory _app = null!;
+    private string _role = null!;
+
+    public async Task InitializeAsync()
+    {
+        var connection = await PostgresServer.CreateDatabaseAsync();
+        _owner = new AppFactory(Provider.Postgres, connection);
+        _owner.StartServer(); // migrates and seeds as the owner
+        _role = "mhe_plain_" + Guid.NewGuid().ToString("N")[..8];
+        await using (var admin = new NpgsqlConnection(connection))
+        {
+            await admin.OpenAsync();
+            foreach (var sql in new[]
+            {
+                $"CREATE ROLE {_role} LOGIN",
+                $"GRANT USAGE ON SCHEMA public TO {_role}",
+                $"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {_role}",
+                $"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {_role}",
+            })
+            {
+                await using var command = new NpgsqlCommand(sql, admin);
+                await command.ExecuteNonQueryAsync();
+            }
+        }
+        var plain = new NpgsqlConnectionStringBuilder(connection) { Username = _role }.ConnectionString;
+        _app = new AppFactory(Provider.Postgres, plain, new Dictionary<string, string> { ["Database:MigrateOnStart"] = "false" });
+        _app.StartServer();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _owner.DisposeAsync();
+    }
+
+    public void Dispose()
+    {
+        _app.Dispose();
+        _owner.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public async Task APlainRole_CommitsChangesAndUndoes_ThroughTheForeignKeyTriggers()
+    {
+        await _app.CreateUserAsync(Accounts.EmailFor(Roles.Analyst), Accounts.PasswordFor(Roles.Analyst), Roles.Analyst);
+        var api = await _app.ApiClientAsync(Accounts.EmailFor(Roles.Analyst));
+        (await new ImportDatabase(Provider.Postgres, _app.ConnectionString).ScalarAsync(
+                "SELECT current_setting('is_superuser') = 'on' OR has_parameter_privilege('session_replication_role', 'SET')"))
+            .Should().Be(false, "this test is about a role that may not skip triggers");
+        var folder = Directory.CreateTempSubdirectory("mhe-plain-").FullName;
+        string File(string name, double hackney) => Write(folder, name,
+            "indicator_key,area_code,period_label,period_start,period_end,sex,age_band,value,count,denominator\n" +
+            $"depression-qof-prevalence,E09000012,2036/37,2036-04-01,2037-03-31,Persons,18+ yrs,{hackney},{hackney * 10},1000\n" +
+            (name == "b.csv" ? "depression-qof-prevalence,E09000013,2036/37,2036-04-01,2037-03-31,Persons,18+ yrs,9.5,95,1000\n" : ""));
+
+        var first = await api.UploadAndValidateAsync(File("a.csv", 12.5));
+        (await api.CommitAsync(first.GetProperty("id").GetInt32())).GetProperty("status").GetString().Should().Be("committed");
+        var second = await api.UploadAndValidateAsync(File("b.csv", 13.5));
+        var committed = await api.CommitAsync(second.GetProperty("id").GetInt32());
+
+        committed.GetProperty("status").GetString().Should().Be("committed", committed.ToString());
+        (committed.GetProperty("newCount").GetInt64(), committed.GetProperty("changedCount").GetInt64()).Should().Be((1, 1));
+        (await api.ValuesAsync("indicator=depression-qof-prevalence&area=E09000012&from=2036-04-01")).Single().GetProperty("value").GetDouble().Should().Be(13.5);
+
+        (await api.PostAsync(new Uri($"/api/v1/imports/{second.GetProperty("id").GetInt32()}/undo", UriKind.Relative), null)).StatusCode.Should().Be(HttpStatusCode.OK);
+        var restored = await api.ValuesAsync("indicator=depression-qof-prevalence&from=2036-04-01");
+        restored.Should().ContainSingle().Which.GetProperty("value").GetDouble().Should().Be(12.5);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static string Write(string folder, string name, string content)
+    {
+        var path = Path.Combine(folder, name);
+        System.IO.File.WriteAllText(path, content);
+        return path;
+    }
+}
+
+[Collection(HeavyImportsCollection.Name)]
+public sealed class PlainRoleOnPostgres : PostgresPlainRoleTests;
