@@ -52,6 +52,20 @@ public sealed class AreaProfileTests
     }
 
     [Fact]
+    public void ValuesFingertipsAggregatedFromLowerAreas_GetNoComputedInterval_AndAreNotCompared()
+    {
+        var world = new ProfileWorld();
+        var i = world.Indicator("aggregated");
+        world.Value(i, England, 2020, 200, 1_000);
+        world.Value(i, London, 2020, 300, 1_000, note: "Aggregated from all known lower geography values");
+
+        var row = Build(world, London, group: ComparisonGroup.Regions).Rows.Single();
+
+        row.Value.IntervalSource.Should().Be(IntervalSource.None);
+        row.Result.Label.Should().Be(ComparisonLabels.NotCompared);
+    }
+
+    [Fact]
     public void RegionBenchmark_UsesTheRegionsOwnValue()
     {
         var world = new ProfileWorld();

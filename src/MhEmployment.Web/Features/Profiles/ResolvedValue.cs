@@ -33,12 +33,19 @@ public sealed record ResolvedValue(
         }
         else
         {
-            interval = stored.Value is null ? null : computed;
+            interval = stored.Value is null || IsAggregatedFromLowerAreas(stored.Note) ? null : computed;
             source = interval is null ? IntervalSource.None : IntervalSource.Computed;
         }
         return new ResolvedValue(stored.AreaCode, stored.Period, stored.PeriodLabel, stored.Value, stored.Count, stored.Denominator,
             interval, source, stored.Note, stored.ImportId);
     }
+
+    /// <summary>
+    /// Fingertips publishes a value summed from whatever lower areas reported without limits, and does not compare it:
+    /// the sum may be incomplete, so neither do we.
+    /// </summary>
+    public static bool IsAggregatedFromLowerAreas(string? note) =>
+        note is not null && note.Contains("Aggregated from all known lower geography values", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// A group's value from its members' counts and denominators (ΣO / Σn × m); null unless every member with a
