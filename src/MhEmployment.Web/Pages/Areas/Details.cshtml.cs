@@ -46,22 +46,13 @@ public sealed class DetailsModel(AreaDirectory directory, Dashboards dashboards)
     private string? BenchmarkFromForm() => Compare switch
     {
         "england" => BenchmarkChoice.England,
-        "region" => AreaProfileBuilder.RegionOf(ToSnapshotArea()) ?? BenchmarkChoice.England,
+        "region" => Details.Region?.Code ?? BenchmarkChoice.England,
         "group" when Members.Count > 0 => string.Join(',', Members),
         "group" => null,
         _ => Benchmark,
     };
 
-    private SnapshotArea ToSnapshotArea()
-    {
-        var a = Details.Area;
-        return new SnapshotArea(a.Code, a.Name, a.Kind, a.RegionCode, a.ParentCode, a.ValidTo, a.SuccessorCodes);
-    }
-
     public bool IsEnglandBenchmark => !Profile.Benchmark.IsGroup && Profile.Benchmark.Codes[0] == BenchmarkChoice.England;
 
     public bool IsRegionBenchmark => !Profile.Benchmark.IsGroup && Profile.Benchmark.Codes[0] == Details.Region?.Code;
-
-    public string QueryFor(string? benchmark = null, string? group = null) =>
-        $"?benchmark={Uri.EscapeDataString(benchmark ?? Profile.Benchmark.QueryValue)}&group={ComparisonGroups.Slug(group is null ? Profile.Group : ComparisonGroups.Parse(group)!.Value)}";
 }
