@@ -14,7 +14,7 @@ public static class IndicatorCharts
         var c = view.Comparison;
         var unit = view.Indicator.Indicator.Unit;
         var bars = view.Sorted.Select(r => new Bar(
-            r.Area.Code, r.Area.Name, r.Value.Value, Finite(r.Value.Interval?.Lower95), Finite(r.Value.Interval?.Upper95), r.Label,
+            r.Area.Code, r.Area.Name, r.Value.Value, ResolvedValue.Finite(r.Value.Interval?.Lower95), ResolvedValue.Finite(r.Value.Interval?.Upper95), r.Label,
             string.Equals(r.Area.Code, selectedCode, StringComparison.OrdinalIgnoreCase), $"/areas/{r.Area.Code}")).ToList();
         return new BarChartSpec("compare", $"{view.Indicator.Indicator.Name}, {c.Period.Label}",
             $"{bars.Count} areas ({ComparisonGroups.Name(c.Group).ToLowerInvariant()}) with 95% confidence intervals, compared with {c.BenchmarkName}"
@@ -32,7 +32,7 @@ public static class IndicatorCharts
         var periods = view.Periods.Select(p => p.Label).ToList();
         var series = view.Series.Select(s => new Series(s.Name, s.IsPrimary,
             [.. s.Points.Select(p => p.Value is { } v
-                ? new SeriesPoint(v.Value, Finite(v.Interval?.Lower95), Finite(v.Interval?.Upper95), p.Label)
+                ? new SeriesPoint(v.Value, ResolvedValue.Finite(v.Interval?.Lower95), ResolvedValue.Finite(v.Interval?.Upper95), p.Label)
                 : null)])).ToList();
         return new TimeSeriesSpec("series", $"{view.Indicator.Indicator.Name}: {area.Name} over time",
             $"{area.Name}'s value in each period with its 95% confidence interval, coloured by comparison with {view.Comparison.BenchmarkName}, "
@@ -57,5 +57,4 @@ public static class IndicatorCharts
             fills, selectedCode);
     }
 
-    private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 }

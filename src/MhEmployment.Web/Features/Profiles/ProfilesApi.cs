@@ -59,11 +59,8 @@ public static class ProfilesApi
             row.Indicator.Key, row.Indicator.Name, row.Indicator.Theme, row.Indicator.Unit, row.Slice.Sex, row.Slice.AgeBand,
             row.Period.Label, row.Period.Period.Start, row.Period.Period.End,
             v.Value, v.Count, v.Denominator, v.Note,
-            Finite(i?.Lower95), Finite(i?.Upper95), Finite(i?.Lower998), Finite(i?.Upper998), v.IntervalSource,
+            ResolvedValue.Finite(i?.Lower95), ResolvedValue.Finite(i?.Upper95), ResolvedValue.Finite(i?.Lower998), ResolvedValue.Finite(i?.Upper998), v.IntervalSource,
             row.Comparison.BenchmarkValue?.Value, row.Comparison.Basis, row.Result.Label, row.Result.Label998,
             row.Trend.Label, row.Rank?.Position, row.Rank?.OutOf, row.Narrative);
     }
-
-    // JSON has no NaN: a limit that could not be worked out is null.
-    private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 }

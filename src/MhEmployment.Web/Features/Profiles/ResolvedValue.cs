@@ -13,6 +13,9 @@ public sealed record ResolvedValue(
 {
     public bool HasValue => Value is { } v && double.IsFinite(v);
 
+    /// <summary>A limit as JSON and charts take it: one that could not be worked out (NaN) is null.</summary>
+    public static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
+
     /// <summary>For the statistics engine, which matches benchmarks on the breakdown.</summary>
     public AreaValue ToAreaValue(Breakdown breakdown) => new(AreaCode, breakdown, Value, Interval);
 
