@@ -5,6 +5,8 @@ using MhEmployment.Web.Features.Imports;
 using MhEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
 
 namespace MhEmployment.Web.Data;
 
@@ -40,6 +42,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         ArgumentNullException.ThrowIfNull(configurationBuilder);
         // Enums are stored by name: readable in SQL and safe when members are reordered.
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Conventions.Replace<ForeignKeyIndexConvention>(services =>
+            new ValuesAreaKeyUnindexed(services.GetRequiredService<ProviderConventionSetBuilderDependencies>()));
     }
 }
 

@@ -1,9 +1,11 @@
 namespace MhEmployment.Web.Domain;
 
-/// <summary>One observation of an indicator for an area, period, sex and age band.</summary>
+/// <summary>
+/// One observation of an indicator for an area, period, sex and age band. Those six make its key: there is no
+/// surrogate id, so the values table keeps a single key index that imports merge on and readers filter by.
+/// </summary>
 public class IndicatorValue
 {
-    public long Id { get; init; }
     public int IndicatorId { get; init; }
     public required string AreaCode { get; init; }
 

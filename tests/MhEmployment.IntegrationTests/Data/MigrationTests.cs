@@ -1,6 +1,8 @@
 using MhEmployment.IntegrationTests.Infrastructure;
 using MhEmployment.Web.Data;
+using MhEmployment.Web.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace MhEmployment.IntegrationTests.Data;
 
@@ -39,4 +41,43 @@ public sealed class MigrationTests
         db.Database.HasPendingModelChanges().Should().BeFalse(
             $"the model changed without a migration: run 'dotnet ef migrations add <Name> --context {db.GetType().Name}'");
     }
+}
+
+public sealed class NaturalValueKeyMigrationTests
+{
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task ValuesStoredBeforeTheKeyChange_AreKeptAndStillUnique(Provider provider)
+    {
+        await using var db = provider == Provider.Postgres
+            ? (AppDbContext)new PostgresDbContext(new DbContextOptionsBuilder<PostgresDbContext>().UseNpgsql(await PostgresServer.CreateDatabaseAsync()).Options)
+            : new SqliteDbContext(new DbContextOptionsBuilder<SqliteDbContext>()
+                .UseSqlite($"Data Source={Path.Combine(Path.GetTempPath(), $"mhe-migrate-{Guid.NewGuid():N}.db")}").Options);
+        var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+        var before = db.Database.GetMigrations().Last(m => m.EndsWith("_LeanStaging", StringComparison.Ordinal));
+        await migrator.MigrateAsync(before);
+        // The tables these rows go into are the same before and after, bar the values' key (which EF leaves to the database).
+        var indicator = new Indicator { Key = "x", Name = "X", Definition = "", Source = "", Age = "16-64" };
+        var import = new Import { FileName = "a.csv", Sha256 = new string('a', 64), Status = ImportStatus.Committed };
+        db.AddRange(new Area { Code = "E09000012", Name = "Hackney", Kind = AreaKind.LondonBorough }, indicator, import);
+        await db.SaveChangesAsync();
+        db.Add(Value(indicator.Id, import.Id, "2020/21"));
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+
+        await db.Database.MigrateAsync();
+
+        var value = await db.IndicatorValues.AsNoTracking().SingleAsync();
+        (value.AreaCode, value.PeriodLabel, value.Value, value.Count, value.Denominator, value.ImportId).Should().Be(("E09000012", "2020/21", 12.5, 25.0, 200.0, import.Id));
+        db.Add(Value(indicator.Id, import.Id, "again"));
+        var duplicate = () => db.SaveChangesAsync();
+        await duplicate.Should().ThrowAsync<DbUpdateException>("indicator, area, period, sex and age band are the key");
+    }
+
+    private static IndicatorValue Value(int indicatorId, int importId, string label) => new()
+    {
+        IndicatorId = indicatorId, AreaCode = "E09000012", PeriodStart = new DateOnly(2020, 4, 1), PeriodEnd = new DateOnly(2021, 3, 31),
+        PeriodLabel = label, Sex = Sex.Persons, AgeBand = "All ages", Value = 12.5, Count = 25, Denominator = 200, ImportId = importId,
+    };
 }

@@ -8,14 +8,15 @@ public sealed class IndicatorValueConfiguration : IEntityTypeConfiguration<Indic
 {
     public void Configure(EntityTypeBuilder<IndicatorValue> builder)
     {
-        builder.HasKey(v => v.Id);
+        // One value per indicator, area, period, sex and age band: the key imports merge on. Each index on this table
+        // costs every bulk import a write per row, so there is no surrogate id and no second lookup index: the
+        // dashboards read from an in-memory snapshot, the values API filters by indicator (this key's prefix), and
+        // undo finds an import's rows through the ImportId index.
+        builder.HasKey(v => new { v.IndicatorId, v.AreaCode, v.PeriodStart, v.PeriodEnd, v.Sex, v.AgeBand });
         builder.Property(v => v.AreaCode).HasMaxLength(9);
         builder.Property(v => v.PeriodLabel).HasMaxLength(100);
         builder.Property(v => v.AgeBand).HasMaxLength(50);
         builder.Property(v => v.Note).HasMaxLength(500);
-        // One value per indicator, area, period, sex and age band: the key imports merge on.
-        builder.HasIndex(v => new { v.IndicatorId, v.AreaCode, v.PeriodStart, v.PeriodEnd, v.Sex, v.AgeBand }).IsUnique();
-        builder.HasIndex(v => new { v.AreaCode, v.IndicatorId });
         builder.HasIndex(v => v.ImportId);
         builder.HasOne(v => v.Indicator).WithMany().HasForeignKey(v => v.IndicatorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(v => v.Area).WithMany().HasForeignKey(v => v.AreaCode).OnDelete(DeleteBehavior.Restrict);

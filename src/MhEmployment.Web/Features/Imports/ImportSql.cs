@@ -29,9 +29,9 @@ public sealed class ImportSql(Func<string, string> quote, string nullSafeEquals,
 
     public string CountChanges => $"""
         SELECT
-          COALESCE(SUM(CASE WHEN v.{Q("Id")} IS NULL THEN 1 ELSE 0 END), 0),
-          COALESCE(SUM(CASE WHEN v.{Q("Id")} IS NOT NULL AND NOT ({Same("v", "s")}) THEN 1 ELSE 0 END), 0),
-          COALESCE(SUM(CASE WHEN v.{Q("Id")} IS NOT NULL AND ({Same("v", "s")}) THEN 1 ELSE 0 END), 0)
+          COALESCE(SUM(CASE WHEN v.{Q("IndicatorId")} IS NULL THEN 1 ELSE 0 END), 0),
+          COALESCE(SUM(CASE WHEN v.{Q("IndicatorId")} IS NOT NULL AND NOT ({Same("v", "s")}) THEN 1 ELSE 0 END), 0),
+          COALESCE(SUM(CASE WHEN v.{Q("IndicatorId")} IS NOT NULL AND ({Same("v", "s")}) THEN 1 ELSE 0 END), 0)
         FROM {Staged} s LEFT JOIN {Values} v ON {KeyJoin("v", "s")}
         WHERE s.{Q("ImportId")} = @import
         """;

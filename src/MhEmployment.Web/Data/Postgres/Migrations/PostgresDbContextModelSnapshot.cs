@@ -356,21 +356,26 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
 
             modelBuilder.Entity("MhEmployment.Web.Domain.IndicatorValue", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("AgeBand")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("AreaCode")
-                        .IsRequired()
                         .HasMaxLength(9)
                         .HasColumnType("character varying(9)");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Sex")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("AgeBand")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
 
                     b.Property<double?>("Count")
                         .HasColumnType("double precision");
@@ -379,9 +384,6 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                         .HasColumnType("double precision");
 
                     b.Property<int>("ImportId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("IndicatorId")
                         .HasColumnType("integer");
 
                     b.Property<double?>("Lower95")
@@ -394,21 +396,10 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
-                    b.Property<DateOnly>("PeriodEnd")
-                        .HasColumnType("date");
-
                     b.Property<string>("PeriodLabel")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
-
-                    b.Property<DateOnly>("PeriodStart")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Sex")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
 
                     b.Property<double?>("Upper95")
                         .HasColumnType("double precision");
@@ -419,14 +410,9 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                     b.Property<double?>("Value")
                         .HasColumnType("double precision");
 
-                    b.HasKey("Id");
+                    b.HasKey("IndicatorId", "AreaCode", "PeriodStart", "PeriodEnd", "Sex", "AgeBand");
 
                     b.HasIndex("ImportId");
-
-                    b.HasIndex("AreaCode", "IndicatorId");
-
-                    b.HasIndex("IndicatorId", "AreaCode", "PeriodStart", "PeriodEnd", "Sex", "AgeBand")
-                        .IsUnique();
 
                     b.ToTable("IndicatorValues");
                 });

@@ -343,18 +343,25 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
 
             modelBuilder.Entity("MhEmployment.Web.Domain.IndicatorValue", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<int>("IndicatorId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("AgeBand")
-                        .IsRequired()
-                        .HasMaxLength(50)
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(9)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("AreaCode")
-                        .IsRequired()
-                        .HasMaxLength(9)
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sex")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgeBand")
+                        .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
                     b.Property<double?>("Count")
@@ -364,9 +371,6 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                         .HasColumnType("REAL");
 
                     b.Property<int>("ImportId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("IndicatorId")
                         .HasColumnType("INTEGER");
 
                     b.Property<double?>("Lower95")
@@ -379,20 +383,9 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("PeriodEnd")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("PeriodLabel")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("PeriodStart")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Sex")
-                        .IsRequired()
-                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<double?>("Upper95")
@@ -404,14 +397,9 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                     b.Property<double?>("Value")
                         .HasColumnType("REAL");
 
-                    b.HasKey("Id");
+                    b.HasKey("IndicatorId", "AreaCode", "PeriodStart", "PeriodEnd", "Sex", "AgeBand");
 
                     b.HasIndex("ImportId");
-
-                    b.HasIndex("AreaCode", "IndicatorId");
-
-                    b.HasIndex("IndicatorId", "AreaCode", "PeriodStart", "PeriodEnd", "Sex", "AgeBand")
-                        .IsUnique();
 
                     b.ToTable("IndicatorValues");
                 });
