@@ -46,7 +46,7 @@ public sealed class ImportValidatorTests : IDisposable
         {
             LineNumber = line, SeriesKey = series, SeriesName = series, AreaCode = area, PeriodLabel = "2023/24",
             PeriodStart = new DateOnly(2023, 4, 1), PeriodEnd = new DateOnly(2024, 3, 31), Sex = "Persons", AgeBand = "18+ yrs",
-            Value = value, Count = count, Denominator = denominator, SeriesFacts = facts,
+            Value = value, ValueColumn = "Value", Count = count, Denominator = denominator, SeriesFacts = facts,
         }, issues);
 
     private (List<StagedValue> Staged, ImportSummary Summary, List<ParseIssue> Issues) Run(IReadOnlyDictionary<string, string>? choices, params ParsedRecord[] records)
@@ -98,6 +98,7 @@ public sealed class ImportValidatorTests : IDisposable
         var issue = issues.Should().ContainSingle().Subject;
         issue.Rule.Should().Be(IssueRules.DuplicateKeyConflict);
         issue.LineNumber.Should().Be(7);
+        (issue.Column, issue.Value).Should().Be(("Value", "12"));
         issue.Message.Should().Contain("Lines 2 and 7").And.Contain("E54000029").And.Contain("2023-04-01 to 2024-03-31");
     }
 

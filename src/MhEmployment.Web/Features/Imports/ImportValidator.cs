@@ -131,7 +131,7 @@ public sealed class ImportValidator(ReferenceData reference, IReadOnlyDictionary
         }
 
         var staged = ToStaged(o, indicator?.Id ?? series.PlaceholderId!.Value, areaCode, sex);
-        if (!IsFirstWithKey(staged, _areas))
+        if (!IsFirstWithKey(staged, o.ValueColumn, _areas))
         {
             return null;
         }
@@ -145,7 +145,7 @@ public sealed class ImportValidator(ReferenceData reference, IReadOnlyDictionary
     /// an area can land on the same key): an exact repeat is read once, a different value is an error naming both lines.
     /// Held in memory as five small ids, a fingerprint and a line per key (36 bytes), so the database never sorts the file.
     /// </summary>
-    private bool IsFirstWithKey(StagedValue v, Dictionary<string, int> areas)
+    private bool IsFirstWithKey(StagedValue v, string? valueColumn, Dictionary<string, int> areas)
     {
         if (!areas.TryGetValue(v.AreaCode, out var area))
         {
@@ -171,7 +171,7 @@ public sealed class ImportValidator(ReferenceData reference, IReadOnlyDictionary
             Note("duplicate-row", "rows repeat another row exactly and were read once");
             return false;
         }
-        issues.Add(new ParseIssue(v.LineNumber, null, ValueText(v), IssueRules.DuplicateKeyConflict,
+        issues.Add(new ParseIssue(v.LineNumber, valueColumn, ValueText(v), IssueRules.DuplicateKeyConflict,
             $"Lines {first.Line} and {v.LineNumber} give different values for the same indicator, area ({v.AreaCode}), period ({v.PeriodStart:yyyy-MM-dd} to {v.PeriodEnd:yyyy-MM-dd}), sex and age."));
         return false;
     }
@@ -190,7 +190,7 @@ public sealed class ImportValidator(ReferenceData reference, IReadOnlyDictionary
         {
             _unresolvedIds.Add(series, standIn = int.MinValue + _unresolvedIds.Count);
         }
-        IsFirstWithKey(ToStaged(o, standIn, o.AreaCode.Trim().ToUpperInvariant(), sex), _unresolvedAreas);
+        IsFirstWithKey(ToStaged(o, standIn, o.AreaCode.Trim().ToUpperInvariant(), sex), o.ValueColumn, _unresolvedAreas);
     }
 
     private static StagedValue ToStaged(SourceObservation o, int indicatorId, string areaCode, Sex sex) => new()

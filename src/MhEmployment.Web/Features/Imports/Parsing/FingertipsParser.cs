@@ -110,6 +110,7 @@ internal sealed class FingertipsRows(CsvSource source) : RowReader(source)
             Sex = sex,
             AgeBand = age,
             Value = value,
+            ValueColumn = "Value",
             Count = count,
             Denominator = denominator,
             Lower95 = lower95,

@@ -106,6 +106,7 @@ internal sealed class MhsdsRows(CsvSource source) : RowReader(source)
             Sex = sex,
             AgeBand = age,
             Value = value,
+            ValueColumn = "MEASURE_VALUE",
             SuppressionMarker = marker,
             SeriesFacts = Facts(measure, measureName, breakdown, areaKind, secondaryName),
         };

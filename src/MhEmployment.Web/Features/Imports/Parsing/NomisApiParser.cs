@@ -149,6 +149,7 @@ internal sealed class NomisApiRows(CsvSource source) : RowReader(source)
             Sex = series.Sex,
             AgeBand = series.Age,
             Value = value,
+            ValueColumn = "OBS_VALUE",
             SuppressionMarker = marker,
             Note = note,
             SeriesFacts = series.Facts,

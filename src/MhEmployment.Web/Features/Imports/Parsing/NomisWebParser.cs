@@ -157,6 +157,7 @@ internal sealed class NomisWebRows(CsvSource source) : RowReader(source)
                 Sex = _sex,
                 AgeBand = _age,
                 Value = value,
+                ValueColumn = _columns[column],
                 SuppressionMarker = marker,
                 SeriesFacts = _facts[s],
             };

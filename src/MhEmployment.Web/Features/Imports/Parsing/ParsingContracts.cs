@@ -37,6 +37,10 @@ public sealed record SourceObservation
     public required string AgeBand { get; init; }
 
     public double? Value { get; init; }
+
+    /// <summary>The column the value was read from, as the file's header names it, for messages about it.</summary>
+    public string? ValueColumn { get; init; }
+
     public double? Count { get; init; }
     public double? Denominator { get; init; }
     public double? Lower95 { get; init; }

@@ -104,6 +104,7 @@ internal sealed class TemplateRows(CsvSource source) : RowReader(source)
             Sex = sex,
             AgeBand = age,
             Value = value,
+            ValueColumn = "value",
             Count = count,
             Denominator = denominator,
             Lower95 = lower95,
