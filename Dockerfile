@@ -1,11 +1,14 @@
 # Build: the SDK image restores and publishes; only the published app goes into the runtime image.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# The platform being built for (amd64, arm64): the app is published compiled ahead of time for it (ReadyToRun),
+# so the import command starts about a second sooner and the server answers its first requests without JIT pauses.
+ARG TARGETARCH
 WORKDIR /source
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/MhEmployment.Web/MhEmployment.Web.csproj src/MhEmployment.Web/
-RUN dotnet restore src/MhEmployment.Web/MhEmployment.Web.csproj
+RUN dotnet restore src/MhEmployment.Web/MhEmployment.Web.csproj -a $TARGETARCH -p:PublishReadyToRun=true
 COPY src/ src/
-RUN dotnet publish src/MhEmployment.Web/MhEmployment.Web.csproj -c Release -o /app --no-restore
+RUN dotnet publish src/MhEmployment.Web/MhEmployment.Web.csproj -c Release -a $TARGETARCH --self-contained false -p:PublishReadyToRun=true -o /app --no-restore
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 # curl serves the container health check.

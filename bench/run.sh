@@ -12,7 +12,7 @@ chmod 755 "$work"
 trap 'if [ -n "${pgdata:-}" ]; then $as_pg "$pgbin/pg_ctl" -D "$pgdata" -m immediate stop >/dev/null 2>&1 || true; fi; rm -rf "$work"' EXIT
 
 echo "Building the app (Release)..."
-dotnet publish src/MhEmployment.Web -c Release -o "$work/app" --nologo -v quiet >/dev/null
+dotnet publish src/MhEmployment.Web -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true -o "$work/app" --nologo -v quiet >/dev/null
 for n in 100000 1000000; do python3 bench/generate_nomis.py $n "$work/nomis-$n.csv"; done
 chmod 644 "$work"/*.csv
 
