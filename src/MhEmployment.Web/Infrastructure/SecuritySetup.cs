@@ -129,7 +129,7 @@ public static class SessionValidation
         }
         var stamp = services.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
         // The validator's own test, with its clock (the options' TimeProvider, which Identity sets from the app's).
-        var stampNow = stamp.TimeProvider?.GetUtcNow() ?? now;
+        var stampNow = (stamp.TimeProvider ?? TimeProvider.System).GetUtcNow();
         if (context.Properties.IssuedUtc is { } issued && stampNow - issued <= stamp.ValidationInterval)
         {
             return Task.CompletedTask;
