@@ -7,7 +7,8 @@
 # and, for reference, a light signed-in page (/Account); on SQLite, then on PostgreSQL (a private cluster).
 # Targets: dashboard >= 0.5 x the static file's request rate, with p99 <= 20 ms.
 # Needs PostgreSQL's server binaries (apt-get install postgresql), python3, curl and sqlite3; installs wrk if missing.
-# Settings: DURATION (seconds per measured run, default 20), WARMUP (seconds, default 5), CONNECTIONS (16), THREADS (2).
+# Settings: DURATION (seconds measured per URL, default 20), WARMUP (seconds, default 5), CONNECTIONS (16), THREADS (2),
+# ROUNDS (4: the static file and the dashboard alternate in this many runs of DURATION / ROUNDS seconds each).
 # Writes only the block between <!-- dashboards:start --> and <!-- dashboards:end --> of docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +17,8 @@ duration=${DURATION:-20}
 warmup=${WARMUP:-5}
 connections=${CONNECTIONS:-16}
 threads=${THREADS:-2}
+rounds=${ROUNDS:-4}
+slice_seconds=$(( (duration + rounds - 1) / rounds ))
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 started=$(date -u +"%Y-%m-%d %H:%M UTC")
 
@@ -28,6 +31,14 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+# wrk prints its latency at every 0.1 percent too, so that alternating runs can be reported as one.
+cat >"$work/quantiles.lua" <<'LUA'
+done = function(summary, latency, requests)
+  local q = {}
+  for i = 1, 1000 do q[i] = latency:percentile(i / 10) end
+  io.write("quantiles " .. table.concat(q, " ") .. "\n")
+end
+LUA
 
 if ! command -v wrk >/dev/null; then
   echo "Installing wrk..."
@@ -101,18 +112,31 @@ PY
 }
 
 declare -A result
-measure() { # provider label path [status]
-  local provider=$1 label=$2 path=$3 url="$base$3" status=${4:-200} cookie expected
-  # A fresh session for each URL: the app re-checks a session against its account once it is 60 s old and then
-  # issues a new cookie, which a browser keeps but wrk cannot; warm-up plus run stay under 60 s.
-  sign_in "$base" "$viewer_password" "$work/jar"
-  cookie=$(jar_cookies "$work/jar")
-  local code
-  code=$(curl -s -o "$work/page.html" -w '%{http_code}' -H "Cookie: $cookie" "$url")
+# The app re-checks a session against its account once it is 60 s old and then issues a new cookie, which a browser
+# keeps but wrk cannot: each wrk run gets a session young enough to last it, signing in again when needed (not for
+# every run: sign-in is rate-limited per address).
+session_cookie="" session_born=0
+ensure_session() { # seconds the next run lasts -> $session_cookie
+  if [ -z "$session_cookie" ] || [ $(( $(date +%s) - session_born + $1 + 5 )) -ge 60 ]; then
+    sign_in "$base" "$viewer_password" "$work/jar"
+    session_cookie=$(jar_cookies "$work/jar") session_born=$(date +%s)
+  fi
+}
+
+prepare() { # provider label path [status]: checks the answer, notes its size, warms up
+  local provider=$1 label=$2 path=$3 url="$base$3" status=${4:-200} code
+  ensure_session "$warmup"
+  code=$(curl -s -o "$work/page.html" -w '%{http_code}' -H "Cookie: $session_cookie" "$url")
   [ "$code" = "$status" ] || { echo "$url answered $code, not $status." >&2; exit 1; }
-  expected=$(size_of "$url" "$cookie")
-  wrk -t"$threads" -c"$connections" -d"${warmup}s" -H "Cookie: $cookie" "$url" >/dev/null
-  wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -H "Cookie: $cookie" "$url" >"$work/wrk.txt"
+  result[$provider.$label.expected]=$(size_of "$url" "$session_cookie")
+  wrk -t"$threads" -c"$connections" -d"${warmup}s" -H "Cookie: $session_cookie" "$url" >/dev/null
+  : >"$work/slices-$provider-$label"
+}
+
+slice() { # provider label path status seconds: one measured wrk run, checked and kept for finish
+  local provider=$1 label=$2 path=$3 url="$base$3" status=$4 seconds=$5 expected=${result[$1.$2.expected]}
+  ensure_session "$seconds"
+  wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency -s "$work/quantiles.lua" -H "Cookie: $session_cookie" "$url" >"$work/wrk.txt"
   read -r rps p50 p99 requests per_request non2xx socket_errors < <(parse_wrk "$work/wrk.txt")
   # wrk counts a redirect to the sign-in page as a success: check that responses were the page's size throughout.
   # (wrk's byte count includes the responses still arriving when it stopped, up to one per connection.)
@@ -121,10 +145,51 @@ measure() { # provider label path [status]
   if [ "$status" = 200 ]; then
     [ "$non2xx" = 0 ] || { echo "$url: $non2xx responses were not 2xx/3xx." >&2; cat "$work/wrk.txt" >&2; exit 1; }
   fi
-  printf '  %-10s %-45s %8s req/s  p50 %7s ms  p99 %7s ms  (%s requests, %s bytes each)\n' \
-    "$provider" "$path" "$rps" "$p50" "$p99" "$requests" "$per_request"
+  echo "$rps $p50 $p99 $requests $per_request $socket_errors $(grep '^quantiles' "$work/wrk.txt" | cut -d' ' -f2-)" >>"$work/slices-$provider-$label"
+}
+
+finish() { # provider label path: one result from the URL's runs, as if they were one (rate over their total time;
+  # p50 and p99 of all their requests, from each run's latency at every 0.1 percent)
+  local provider=$1 label=$2 path=$3
+  read -r rps p50 p99 requests per_request socket_errors runs < <(python3 - "$work/slices-$provider-$label" <<'PY'
+import bisect, sys
+rows = [line.split() for line in open(sys.argv[1]) if line.strip()]
+rps, n, size = ([float(r[i]) for r in rows] for i in (0, 3, 4))
+quantiles = [[int(v) for v in r[6:]] for r in rows]  # microseconds at 0.1, 0.2, ... 100 percent
+assert all(len(q) == 1000 for q in quantiles), "wrk's quantiles missing"
+seconds = sum(k / r for k, r in zip(n, rps))
+def percentile(p):  # the smallest latency at or below which p of all the runs' requests fell
+    share = lambda x: sum(k * bisect.bisect_right(q, x) / 1000 for k, q in zip(n, quantiles)) / sum(n)
+    return next(x for x in sorted({v for q in quantiles for v in q}) if share(x) >= p - 1e-9) / 1000
+print(f"{sum(n) / seconds:.0f} {percentile(0.5):.2f} {percentile(0.99):.2f} {sum(n):.0f} "
+      f"{sum(b * k for b, k in zip(size, n)) / sum(n):.0f} {'yes' if any(r[5] == 'yes' for r in rows) else 'no'} {len(rows)}")
+PY
+)
+  printf '  %-10s %-45s %8s req/s  p50 %7s ms  p99 %7s ms  (%s requests, %s bytes each, %s run(s))\n' \
+    "$provider" "$path" "$rps" "$p50" "$p99" "$requests" "$per_request" "$runs"
   result[$provider.$label.rps]=$rps result[$provider.$label.p50]=$p50 result[$provider.$label.p99]=$p99
   result[$provider.$label.bytes]=$per_request result[$provider.$label.errors]=$socket_errors
+}
+
+measure() { # provider label path [status]: one run of DURATION seconds
+  prepare "$@"
+  slice "$1" "$2" "$3" "${4:-200}" "$duration"
+  finish "$1" "$2" "$3"
+}
+
+# The static file and the dashboard, whose ratio is the target: measured in ROUNDS alternating runs that share
+# DURATION each, so that other work on a shared machine weighs on both alike rather than on whichever ran when it
+# started.
+measure_alternating() { # provider
+  local provider=$1 round
+  prepare "$provider" static "$static_path"
+  prepare "$provider" dashboard "$dashboard_path"
+  for round in $(seq 1 "$rounds"); do
+    slice "$provider" static "$static_path" 200 "$slice_seconds"
+    slice "$provider" dashboard "$dashboard_path" 200 "$slice_seconds"
+  done
+  finish "$provider" static "$static_path"
+  finish "$provider" dashboard "$dashboard_path"
 }
 
 dashboard_path=/areas/E09000012
@@ -166,7 +231,7 @@ for provider in Sqlite Postgres; do
   base="http://127.0.0.1:$port"
   app_env "$provider" "$connection"
   (cd "$work/app" && exec env "${settings[@]}" dotnet MhEmployment.Web.dll --urls "$base") >"$work/app-$provider.log" 2>&1 &
-  app_pid=$!
+  app_pid=$! session_cookie=""
   for _ in $(seq 1 120); do curl -sf -o /dev/null "$base/health/live" && break; sleep 0.5; done
   curl -sf -o /dev/null "$base/health/live" || { cat "$work/app-$provider.log"; exit 1; }
 
@@ -185,8 +250,7 @@ for provider in Sqlite Postgres; do
   result[$provider.dashboard.rows]=$rows_shown
 
   loads[$provider]=$(cut -d' ' -f1-3 /proc/loadavg)
-  measure "$provider" static "$static_path"
-  measure "$provider" dashboard "$dashboard_path"
+  measure_alternating "$provider"
   measure "$provider" indicator "$indicator_path"
   measure "$provider" light "$light_path"
   measure "$provider" bare "$bare_path" 404
@@ -222,7 +286,7 @@ block="$work/block.md"
   echo "- Load average (1, 5, 15 min) at the start: $load_start; before the SQLite runs: ${loads[Sqlite]}; before the PostgreSQL runs: ${loads[Postgres]}; at the end: $load_end. The benchmark itself (wrk's 2 threads and the app) accounts for about 2 to 3 of it when running; the machine is shared, so a load above that means others were running at the same time."
   echo "- Data: $stored values ($areas_n areas in effect today: every E06, E07, E08, E09 and E10 local authority, the 9 regions and England × $indicators_n indicators, the whole catalogue × 15 periods each), generated by \`bench/generate_england.py\` (seeded) and loaded with the \`import --commit\` verb"
   echo "- App: Release build, Production environment, Serilog at Warning (\`Serilog__MinimumLevel__Default=Warning\`, so no per-request log lines); PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') in a private cluster with default settings; SQLite as bundled with Microsoft.Data.Sqlite"
-  echo "- wrk: \`-t$threads -c$connections -d${duration}s --latency\` per URL after a ${warmup}-second warm-up, as a signed-in Viewer (session cookie, a fresh sign-in per URL); every response checked to be the page itself (mean size; no non-2xx, apart from the status page's 404)"
+  echo "- wrk: \`-t$threads -c$connections --latency\` per URL after a ${warmup}-second warm-up, as a signed-in Viewer (session cookie, signed in again before a run the session would not outlast); the static file and the dashboard in $rounds alternating runs of ${slice_seconds} s each (reported as one run: rate over their total time, p50 and p99 over all their requests), so that other work on the machine weighs on both alike; the other pages in one run of ${duration} s; every response checked to be the page itself (mean size; no non-2xx, apart from the status page's 404)"
   echo
   echo "| | SQLite | PostgreSQL | target |"
   echo "|---|---|---|---|"

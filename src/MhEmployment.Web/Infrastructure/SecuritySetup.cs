@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using MhEmployment.Web.Data;
@@ -67,19 +68,7 @@ public static class SecuritySetup
                 context.Properties.Items[AbsoluteExpiryKey] = clock.GetUtcNow().Add(AbsoluteLifetime).ToString("O");
                 return Task.CompletedTask;
             };
-            options.Events.OnValidatePrincipal = async context =>
-            {
-                var clock = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
-                if (context.Properties.Items.TryGetValue(AbsoluteExpiryKey, out var value)
-                    && DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var expiry)
-                    && clock.GetUtcNow() > expiry)
-                {
-                    context.RejectPrincipal();
-                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
-                    return;
-                }
-                await SecurityStampValidator.ValidatePrincipalAsync(context);
-            };
+            options.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
         });
 
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
@@ -113,6 +102,39 @@ public static class SecuritySetup
                 : RateLimitPartition.GetNoLimiter("read"));
         });
         return services;
+    }
+}
+
+/// <summary>
+/// What every request with a session cookie checks: the absolute lifetime (eight hours from sign-in, however active),
+/// then the security stamp against the account once the revalidation interval has passed since the cookie was
+/// issued (a disabled account or a changed password ends the session). Identity's validator makes the same interval
+/// check itself, but only after it has been resolved, and resolving it builds a sign-in manager, a user manager and a
+/// database context on every request; asking it only when it would look at the account costs the same behaviour
+/// nothing and the cached pages most of what they still paid per request.
+/// </summary>
+public static class SessionValidation
+{
+    public static Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        var services = context.HttpContext.RequestServices;
+        var clock = services.GetRequiredService<TimeProvider>();
+        var now = clock.GetUtcNow();
+        if (context.Properties.Items.TryGetValue(SecuritySetup.AbsoluteExpiryKey, out var value)
+            && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var expiry)
+            && now > expiry)
+        {
+            context.RejectPrincipal();
+            return context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        }
+        var stamp = services.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
+        // The validator's own test, with its clock (the options' TimeProvider, which Identity sets from the app's).
+        var stampNow = (stamp.TimeProvider ?? TimeProvider.System).GetUtcNow();
+        if (context.Properties.IssuedUtc is { } issued && stampNow - issued <= stamp.ValidationInterval)
+        {
+            return Task.CompletedTask;
+        }
+        return SecurityStampValidator.ValidatePrincipalAsync(context);
     }
 }
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using MhEmployment.IntegrationTests.Infrastructure;
 using MhEmployment.Web.Features.Accounts;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MhEmployment.IntegrationTests.Security;
@@ -34,6 +35,48 @@ public sealed class SessionLifetimeAndLimitsTests
 
         expired.StatusCode.Should().Be(HttpStatusCode.Redirect);
         expired.Headers.Location!.OriginalString.Should().Contain("/Account/Login");
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Session_IsCheckedAgainstTheAccount_OnlyOnceTheRevalidationIntervalHasPassed(Provider provider)
+    {
+        var clock = new ManualClock();
+        var validators = 0;
+        await using var factory = await AppFactory.CreateAsync(provider, new Dictionary<string, string> { ["Security:SessionRevalidationSeconds"] = "60" },
+            s =>
+            {
+                s.AddSingleton<TimeProvider>(clock);
+                // Identity's validator is built (sign-in manager, user manager, database context) only when it looks at the account.
+                s.AddScoped<ISecurityStampValidator>(sp =>
+                {
+                    Interlocked.Increment(ref validators);
+                    return ActivatorUtilities.CreateInstance<SecurityStampValidator<AppUser>>(sp);
+                });
+            });
+        await factory.CreateUserAsync("stamped@test.local", Password, Roles.Viewer);
+        var session = await factory.SignedInClientAsync("stamped@test.local", Password);
+        for (var i = 0; i < 3; i++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(10));
+            (await session.GetAsync(new Uri("/indicators", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+        validators.Should().Be(0, "within the interval the cookie alone is enough");
+
+        // An administrator disables the account (which changes its security stamp)...
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            (await users.UpdateSecurityStampAsync((await users.FindByEmailAsync("stamped@test.local"))!)).Succeeded.Should().BeTrue();
+        }
+        // ...and the session ends at the first request once the interval since the cookie was issued has passed.
+        clock.Advance(TimeSpan.FromSeconds(31));
+        var after = await session.GetAsync(new Uri("/indicators", UriKind.Relative));
+
+        after.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        after.Headers.Location!.OriginalString.Should().Contain("/Account/Login");
+        validators.Should().BeGreaterThan(0);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using MhEmployment.Web.Domain;
 using MhEmployment.Web.Features.Charts;
 using MhEmployment.Web.Features.Statistics;
@@ -38,15 +39,31 @@ public sealed class SpineChartSvgTests
         var svg = SvgDocument.Parse(SpineChartSvg.Render("s", "t", HighGood, 5, "Similar"));
         double X(double v) => HighGood.Position(v) * SpineChartSvg.Width;
 
-        var inner = svg.WithClass("rect", "spine-inner").Single();
-        var outer = svg.WithClass("rect", "spine-outer").ToList();
+        var inner = Bands(svg, "spine-inner");
+        var outer = Bands(svg, "spine-outer");
 
-        inner.Number("x").Should().BeApproximately(X(4), 0.05);
-        (inner.Number("x") + inner.Number("width")).Should().BeApproximately(X(8), 0.1);
+        inner.Should().ContainSingle();
+        inner[0].Left.Should().BeApproximately(X(4), 0.05);
+        inner[0].Right.Should().BeApproximately(X(8), 0.1);
         outer.Should().HaveCount(2);
-        outer[0].Number("x").Should().BeApproximately(X(2), 0.05);
-        (outer[1].Number("x") + outer[1].Number("width")).Should().BeApproximately(SpineChartSvg.Width, 0.1);
-        svg.WithClass("line", "spine-benchmark").Single().Number("x1").Should().Be(SpineChartSvg.Width / 2);
+        outer[0].Left.Should().BeApproximately(X(2), 0.05);
+        outer[0].Right.Should().BeApproximately(X(4), 0.1);
+        outer[1].Left.Should().BeApproximately(X(8), 0.05);
+        outer[1].Right.Should().BeApproximately(SpineChartSvg.Width, 0.1);
+        inner.Concat(outer).Should().OnlyContain(b => b.Top == 4 && b.Height == 16);
+        svg.WithClass("path", "spine-benchmark").Single().PathNumbers().Should().Equal(SpineChartSvg.Width / 2, 0, SpineChartSvg.Height);
+    }
+
+    /// <summary>A band path's rectangles: each subpath is "M left top h width v height H left z".</summary>
+    private static List<(double Left, double Right, double Top, double Height)> Bands(XElement svg, string cssClass)
+    {
+        var path = svg.WithClass("path", cssClass).Single();
+        ((string)path.Attribute("d")!).Should().MatchRegex(@"^(M[-\d.]+ [-\d.]+h[-\d.]+v[-\d.]+H[-\d.]+z)+$");
+        return [.. path.PathNumbers().Chunk(5).Select(n =>
+        {
+            n[4].Should().Be(n[0], "each band closes where it started");
+            return (n[0], n[0] + n[2], n[1], n[3]);
+        })];
     }
 
     [Fact]
@@ -69,9 +86,10 @@ public sealed class SpineChartSvgTests
             var svg = SvgDocument.Parse(markup);
 
             svg.Element(SvgDocument.Ns + "desc")!.Value.Should().Be("Not enough data");
-            svg.WithClass("rect", "spine-track").Should().ContainSingle();
+            svg.WithClass("path", "spine-track").Single().PathNumbers().Should().Equal(0, 4, SpineChartSvg.Width, 16, 0);
             svg.WithClass("path", "marker").Should().BeEmpty();
-            svg.WithClass("rect", "spine-inner").Should().BeEmpty();
+            svg.WithClass("path", "spine-inner").Should().BeEmpty();
+            svg.WithClass("path", "spine-outer").Should().BeEmpty();
         }
     }
 }

@@ -39,7 +39,7 @@ internal static partial class SvgDocument
         return (parts[2], parts[3]);
     }
 
-    /// <summary>Every number in path data, in order (the chart renderers only write absolute M/H/V/L commands).</summary>
+    /// <summary>Every number in path data, in order (commands and their case are left out).</summary>
     public static double[] PathNumbers(this XElement path) =>
         [.. NumberPattern().Matches((string)path.Attribute("d")!).Select(m => double.Parse(m.Value, CultureInfo.InvariantCulture))];
 

@@ -21,15 +21,19 @@ public static class SpineChartSvg
         var description = drawable ? Describe(scale!, areaValue!.Value, label, decimals) : "Not enough data";
         var sb = new StringBuilder(900);
         Svg.Open(sb, idPrefix, "chart spine", Width, Height, title, description);
-        sb.Append("<rect class=\"spine-track\" x=\"0\" y=\"").Append(Svg.N(BandTop)).Append("\" width=\"").Append(Svg.N(Width))
-          .Append("\" height=\"").Append(Svg.N(BandHeight)).Append("\"/>");
+        // Track, bands (both outer bands in one path) and benchmark as short path data rather than rects and a line: a
+        // dashboard draws one spine per indicator and is served from its cache many times, so every byte counts often.
+        sb.Append("<path class=\"spine-track\" d=\"M0 ").Append(Svg.N(BandTop)).Append('h').Append(Svg.N(Width)).Append('v')
+          .Append(Svg.N(BandHeight)).Append("H0z\"/>");
         if (drawable)
         {
             double X(double value) => scale!.Position(value) * Width;
-            Band(sb, "spine-outer", X(scale!.Worst), X(scale.WorstQuartile));
-            Band(sb, "spine-inner", X(scale.WorstQuartile), X(scale.BestQuartile));
-            Band(sb, "spine-outer", X(scale.BestQuartile), X(scale.Best));
-            sb.Line("spine-benchmark", Width / 2, 0, Width / 2, Height);
+            sb.Append("<path class=\"spine-outer\" d=\"");
+            Band(sb, X(scale!.Worst), X(scale.WorstQuartile));
+            Band(sb, X(scale.BestQuartile), X(scale.Best));
+            sb.Append("\"/><path class=\"spine-inner\" d=\"");
+            Band(sb, X(scale.WorstQuartile), X(scale.BestQuartile));
+            sb.Append("\"/><path class=\"spine-benchmark\" d=\"M").Append(Svg.N(Width / 2)).Append(" 0V").Append(Svg.N(Height)).Append("\"/>");
             var css = SignificanceClasses.For(label);
             sb.Append("<path class=\"marker ").Append(css).Append("\" transform=\"")
               .Append(Markers.Translate(X(areaValue!.Value), Height / 2)).Append("\" d=\"").Append(Markers.ShapeFor(css)).Append("\">")
@@ -39,10 +43,13 @@ public static class SpineChartSvg
         return sb.ToString();
     }
 
-    private static void Band(StringBuilder sb, string css, double from, double to) =>
-        sb.Append("<rect class=\"").Append(css).Append("\" x=\"").Append(Svg.N(Math.Min(from, to))).Append("\" y=\"")
-          .Append(Svg.N(BandTop)).Append("\" width=\"").Append(Svg.N(Math.Abs(to - from))).Append("\" height=\"")
-          .Append(Svg.N(BandHeight)).Append("\"/>");
+    /// <summary>One band, from one value's position to another's, as a closed subpath of the band's path.</summary>
+    private static void Band(StringBuilder sb, double from, double to)
+    {
+        var left = Svg.N(Math.Min(from, to));
+        sb.Append('M').Append(left).Append(' ').Append(Svg.N(BandTop)).Append('h').Append(Svg.N(Math.Abs(to - from))).Append('v')
+          .Append(Svg.N(BandHeight)).Append('H').Append(left).Append('z');
+    }
 
     /// <summary>
     /// The spread in words, worst end first as drawn. Percentiles are named by value (where low is good the worst
