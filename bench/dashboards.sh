@@ -47,7 +47,7 @@ if ! command -v wrk >/dev/null; then
 fi
 
 echo "Building the app (Release)..."
-dotnet publish src/MhEmployment.Web -c Release -o "$work/app" --nologo -v quiet >/dev/null
+dotnet publish src/MhEmployment.Web -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true -o "$work/app" --nologo -v quiet >/dev/null
 
 pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 as_pg=""
