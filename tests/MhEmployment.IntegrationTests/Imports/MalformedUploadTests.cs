@@ -55,11 +55,11 @@ public abstract class MalformedUploadTests(Provider provider) : IAsyncLifetime
         ["negative-count-fingertips.csv"] = ("negative-count", 3, "Count"),
         ["negative-denominator-template.csv"] = ("negative-denominator", 3, "denominator"),
         ["count-exceeds-denominator-proportion-template.csv"] = ("count-exceeds-denominator", 2, "count"),
-        // The same key twice is checked once the rows are matched to the catalogue, where the column is not known.
-        ["duplicate-key-conflict-nomis-api.csv"] = ("duplicate-key-conflict", 4, null),
-        ["duplicate-key-conflict-fingertips.csv"] = ("duplicate-key-conflict", 4, null),
-        ["duplicate-key-conflict-template.csv"] = ("duplicate-key-conflict", 3, null),
-        ["same-key-twice-after-mapping-template.csv"] = ("duplicate-key-conflict", 3, null),
+        // The same key twice is checked once the rows are matched to the catalogue; the message names the value column.
+        ["duplicate-key-conflict-nomis-api.csv"] = ("duplicate-key-conflict", 4, "OBS_VALUE"),
+        ["duplicate-key-conflict-fingertips.csv"] = ("duplicate-key-conflict", 4, "Value"),
+        ["duplicate-key-conflict-template.csv"] = ("duplicate-key-conflict", 3, "value"),
+        ["same-key-twice-after-mapping-template.csv"] = ("duplicate-key-conflict", 3, "value"),
         ["impossible-date-mhsds.csv"] = ("impossible-date", 3, "REPORTING_PERIOD_END"),
         ["impossible-date-template.csv"] = ("impossible-date", 3, "period_end"),
         ["unrecognised-date-mhsds.csv"] = ("unrecognised-date", 3, "REPORTING_PERIOD_START"),

@@ -8,11 +8,14 @@ public sealed class IndicatorValueConfiguration : IEntityTypeConfiguration<Indic
 {
     public void Configure(EntityTypeBuilder<IndicatorValue> builder)
     {
-        // One value per indicator, area, period, sex and age band: the key imports merge on. Each index on this table
+        // One value per indicator, period, area, sex and age band: the key imports merge on. Each index on this table
         // costs every bulk import a write per row, so there is no surrogate id and no second lookup index: the
-        // dashboards read from an in-memory snapshot, the values API filters by indicator (this key's prefix), and
-        // undo finds an import's rows through the ImportId index.
-        builder.HasKey(v => new { v.IndicatorId, v.AreaCode, v.PeriodStart, v.PeriodEnd, v.Sex, v.AgeBand });
+        // dashboards read from an in-memory snapshot, the values API filters by indicator and dates (this key's
+        // prefix), and undo finds an import's rows through the ImportId index. The period comes before the area
+        // because files come period by period (NOMIS, Fingertips and MHSDS all write one period's areas together)
+        // and new periods follow old ones: an import's new keys then land side by side at the end of their
+        // indicator's range, rather than one in every area's run (half the cost of the key's upkeep, measured).
+        builder.HasKey(v => new { v.IndicatorId, v.PeriodStart, v.PeriodEnd, v.AreaCode, v.Sex, v.AgeBand });
         builder.Property(v => v.AreaCode).HasMaxLength(9);
         builder.Property(v => v.PeriodLabel).HasMaxLength(100);
         builder.Property(v => v.AgeBand).HasMaxLength(50);

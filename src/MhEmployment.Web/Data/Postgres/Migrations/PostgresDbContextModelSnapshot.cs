@@ -359,15 +359,15 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                     b.Property<int>("IndicatorId")
                         .HasColumnType("integer");
 
-                    b.Property<string>("AreaCode")
-                        .HasMaxLength(9)
-                        .HasColumnType("character varying(9)");
-
                     b.Property<DateOnly>("PeriodStart")
                         .HasColumnType("date");
 
                     b.Property<DateOnly>("PeriodEnd")
                         .HasColumnType("date");
+
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
 
                     b.Property<string>("Sex")
                         .HasMaxLength(40)
@@ -410,7 +410,7 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                     b.Property<double?>("Value")
                         .HasColumnType("double precision");
 
-                    b.HasKey("IndicatorId", "AreaCode", "PeriodStart", "PeriodEnd", "Sex", "AgeBand");
+                    b.HasKey("IndicatorId", "PeriodStart", "PeriodEnd", "AreaCode", "Sex", "AgeBand");
 
                     b.HasIndex("ImportId");
 

@@ -346,14 +346,14 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                     b.Property<int>("IndicatorId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("AreaCode")
-                        .HasMaxLength(9)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateOnly>("PeriodStart")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(9)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Sex")
@@ -397,7 +397,7 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                     b.Property<double?>("Value")
                         .HasColumnType("REAL");
 
-                    b.HasKey("IndicatorId", "AreaCode", "PeriodStart", "PeriodEnd", "Sex", "AgeBand");
+                    b.HasKey("IndicatorId", "PeriodStart", "PeriodEnd", "AreaCode", "Sex", "AgeBand");
 
                     b.HasIndex("ImportId");
 

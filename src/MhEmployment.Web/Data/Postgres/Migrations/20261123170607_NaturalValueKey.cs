@@ -30,7 +30,7 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
             migrationBuilder.AddPrimaryKey(
                 name: "PK_IndicatorValues",
                 table: "IndicatorValues",
-                columns: new[] { "IndicatorId", "AreaCode", "PeriodStart", "PeriodEnd", "Sex", "AgeBand" });
+                columns: new[] { "IndicatorId", "PeriodStart", "PeriodEnd", "AreaCode", "Sex", "AgeBand" });
         }
 
         /// <inheritdoc />

@@ -29,7 +29,7 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
             migrationBuilder.AddPrimaryKey(
                 name: "PK_IndicatorValues",
                 table: "IndicatorValues",
-                columns: new[] { "IndicatorId", "AreaCode", "PeriodStart", "PeriodEnd", "Sex", "AgeBand" });
+                columns: new[] { "IndicatorId", "PeriodStart", "PeriodEnd", "AreaCode", "Sex", "AgeBand" });
         }
 
         /// <inheritdoc />
