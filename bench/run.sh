@@ -127,6 +127,7 @@ Run with \`bash bench/run.sh\`; this file is rewritten by each run.
 - Machine: $(nproc) cores ($cpu), $(free -g | awk '/Mem:/ {print $2}') GiB memory, $(uname -sr); load average (1, 5, 15 min) $load_before before the app's runs and $load_after after
 - PostgreSQL $($pgbin/postgres --version | awk '{print $3}') (a private cluster, default settings, on loopback); SQLite as bundled with Microsoft.Data.Sqlite
 - Input: a generated NOMIS API CSV (34 columns, the full layout of a real download, 307 MB for 1M rows) over 306 real area codes (\`bench/generate_nomis.py\`)
+- App: published as the image publishes it (Release, ReadyToRun for this platform)
 - Method: each figure is one run of a fresh process on a fresh database (\`import FILE --mapping ... --commit\`), timed from start to exit: .NET start-up, copying and hashing the upload, the encoding check, reading and validating every row, staging, counting changes, and the commit. psql's time is its \`\\copy\` alone.
 
 ## Imports (issue 4)
@@ -142,17 +143,18 @@ Run with \`bash bench/run.sh\`; this file is rewritten by each run.
 
 Values stored by the 1M-row PostgreSQL import: $stored.
 
-The machine has two cores and may be shared with other work (on 2026-11-23, another session building, testing and
-load-testing its own app): the load averages above say how busy it was, and a busy machine slows every figure,
-psql's included. That day the same build took 15.7 s (PostgreSQL) and 12.3 s (SQLite) at a load of about 1.6, and
-15.6 s and 17.9 s at about 8.8.
+The machine has two cores and may be shared with other work: the load averages above say how busy it was, and a
+busy machine slows every figure, psql's included (on 2026-11-23 the same build's PostgreSQL import took 11.4 s at a
+load of 2 and 23.9 s at a load of 7).
 
-Before the speed work of 2026-11-23 (same machine, same method): PostgreSQL 39.06 s (0.14 × psql), SQLite 22.10 s
-(45,253 rows/s), peak memory 243 MB and 258 MB. What changed: keys checked in memory during validation instead of
-a GROUP BY over staging; a staging table with no key, index or foreign key (unlogged on PostgreSQL), written in
-PostgreSQL's binary COPY format directly and through SQLite's C API, on a second thread while the file is read;
-counts taken from the merge's own statements; foreign keys checked once per distinct value instead of by a trigger
-or lookup per row; SQLite's staging emptied by truncation.
+History, same machine and method: the first working bulk path took 39.06 s on PostgreSQL (0.14 × psql) and 22.10 s
+on SQLite (45,253 rows/s). A first round of speed work (keys checked in memory during validation; a staging table with
+no key, index or foreign key, unlogged on PostgreSQL, written in PostgreSQL's binary COPY format and through SQLite's
+C API on a second thread while the file is read; counts from the merge's own statements; foreign keys checked once
+per distinct value; SQLite's staging emptied by truncation) brought that to 15.16 s (0.40 ×) and 12.51 s (79,945
+rows/s). A second round (ADR 0007) gave the values table two indexes instead of four (the six key columns are the
+primary key, with the period before the area so that an import's new keys land together; no surrogate id, no
+area index) and published the app ReadyToRun.
 
 ### Where the time goes (1M rows, from the app's step log)
 
@@ -171,27 +173,28 @@ into copies of \`IndicatorValues\`:
 | table | time |
 |---|---|
 | no index, no constraint (what a bare load costs) | $(s2 "$heap_s") s |
-| with its four indexes (primary key, the unique key imports merge on, area + indicator, import) | $(s2 "$indexed_s") s |
-| with the four indexes and its three foreign keys checked row by row (PostgreSQL's triggers) | $(s2 "$triggers_s") s |
+| with its two indexes (the primary key imports merge on: indicator, period, area, sex, age band; the import) | $(s2 "$indexed_s") s |
+| with the two indexes and its three foreign keys checked row by row (PostgreSQL's triggers) | $(s2 "$triggers_s") s |
 
 psql's baseline table has one index and no foreign key, and psql does nothing but load. The app writes each row
 twice (binary COPY into an index-free unlogged staging table while validating, then the merge, so that the preview can
-show new, changed and unchanged counts before anything is committed) and keeps four indexes on the values table that
-the dashboards and undo read through. The row-by-row foreign-key triggers are replaced, when the app's role may set
+show new, changed and unchanged counts before anything is committed) and keeps two indexes on the values table: the
+key imports merge on and the import, which undo reads by. The row-by-row foreign-key triggers are replaced, when the app's role may set
 \`session_replication_role\` (a superuser, or PostgreSQL 15+ with \`GRANT SET ON PARAMETER\`), by one check per
 distinct area, indicator and import that takes the same \`FOR KEY SHARE\` locks the triggers would; otherwise the
-triggers run and the commit takes the difference between the last two rows longer. Reaching 0.8 × psql would mean
-dropping indexes or the separate validation pass, which the issue's own requirements (preview before commit, exact
-undo, fast reads) rule out.
+triggers run and the commit takes the difference between the last two rows longer. What is left above psql's time
+is the app's own work before the merge (start-up, hashing the upload, reading and validating 34 columns a row in .NET)
+and the second write; reaching 0.8 × psql would mean dropping the separate validation pass, which the issue's own
+flow (preview with counts before commit) rules out.
 
 ### What limits the SQLite figure
 
 SQLite runs in the app's process, so every row's insert costs the app's own CPU: staging (one prepared 32-row INSERT
 through SQLite's C API, on a second thread while the first reads the file) and the merge's \`INSERT ... SELECT\` into a
-table with four indexes. Per-row foreign-key checks are replaced by one check per distinct value during the commit
+table with two indexes. Per-row foreign-key checks are replaced by one check per distinct value during the commit
 (SQLite's single writer makes it equivalent). The remaining time is SQLite's own b-tree work for the staged and the
 merged rows and writing them to its WAL; 150,000 rows/s end to end would leave under 7 s for start-up, reading,
-validating and writing every row twice with five b-trees to maintain.
+validating and writing every row twice with four b-trees to maintain (staging, the table, its key, the import).
 MD
 # The dashboard benchmark (bench/dashboards.sh) keeps its own section; carry it over.
 if [ -n "$dashboards_block" ]; then printf '\n%s\n' "$dashboards_block" >> docs/benchmarks.md; fi
