@@ -181,7 +181,7 @@ public abstract class DashboardTests(DashboardFixture fixture)
         await fixture.Viewer.GetPageAsync($"/areas/{Islington}"); // warms the cache with the old figures
         var import = await fixture.AnalystApi.UploadAndValidateAsync(await WriteAsync(csv), "islington-2020.csv");
         var id = import.GetProperty("id").GetInt32();
-        await fixture.AnalystApi.CommitAsync(id);
+        (await fixture.AnalystApi.CommitAsync(id)).GetProperty("status").GetString().Should().Be("committed");
 
         var (_, after) = await fixture.Viewer.GetPageAsync($"/areas/{Islington}");
         RowFor(after, "esa-mental-behavioural-rate").QuerySelectorAll("td")[0].Text().Should().Be("2020/21");

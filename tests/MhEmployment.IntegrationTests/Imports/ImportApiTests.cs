@@ -1,3 +1,5 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -189,6 +191,49 @@ public abstract class ImportApiTests(AppFixture fixture)
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().Should().Contain("book.csv");
         (await fixture.Factory.WithDbAsync(db => db.Imports.CountAsync())).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task Upload_StreamedIntoStorage_ReadsFieldsSentBeforeTheFile_AndKeepsTheFileIntact()
+    {
+        var path = ImportClient.Sample("nomis-aps-employment-rate.csv");
+        var unmapped = await _api.UploadAndValidateAsync(path);
+        var seriesKey = unmapped.GetProperty("series").EnumerateArray().Single().GetProperty("key").GetString()!;
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(JsonSerializer.Serialize(new Dictionary<string, string> { [seriesKey] = "ni151-employment-rate" })), "mapping" },
+            { new StringContent("NomisApi"), "format" },
+            { new ByteArrayContent(await File.ReadAllBytesAsync(path)), "file", "aps.csv" },
+        };
+
+        var response = await _api.PostAsync(new Uri("/api/v1/imports", UriKind.Relative), form);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var ready = await _api.WaitForAsync(id, "ready", "failed");
+        ready.GetProperty("series").EnumerateArray().Single().GetProperty("indicatorKey").GetString().Should().Be("ni151-employment-rate");
+        ready.GetProperty("sha256").GetString().Should().Be(Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(path))));
+        ready.GetProperty("fileName").GetString().Should().Be("aps.csv");
+    }
+
+    [Fact]
+    public async Task Upload_BrokenOffIs400_NotAFormIs415_AndNothingIsLeftBehind()
+    {
+        var before = await fixture.Factory.WithDbAsync(db => db.Imports.CountAsync());
+        // A multipart body that stops in the middle of the file, as when a connection drops.
+        var broken = new ByteArrayContent(Encoding.ASCII.GetBytes(
+            "--cut\r\nContent-Disposition: form-data; name=\"file\"; filename=\"half.csv\"\r\nContent-Type: text/csv\r\n\r\nindicator_key,area_code,period_label,value\r\nni151-emp"));
+        broken.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=cut");
+        var plain = new StringContent("indicator_key,area_code,period_label,value\n", Encoding.UTF8, "text/csv");
+
+        var brokenResponse = await _api.PostAsync(new Uri("/api/v1/imports", UriKind.Relative), broken);
+        var plainResponse = await _api.PostAsync(new Uri("/api/v1/imports", UriKind.Relative), plain);
+
+        brokenResponse.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await brokenResponse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().Should().Contain("broke off");
+        plainResponse.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType, "the endpoint takes multipart/form-data only");
+        (await fixture.Factory.WithDbAsync(db => db.Imports.CountAsync())).Should().Be(before);
+        Directory.GetFiles(fixture.Factory.ImportStoragePath, "incoming-*").Should().BeEmpty("the partial upload is deleted");
     }
 
     [Fact]

@@ -27,32 +27,47 @@ public sealed partial class ImportService(
     public async Task<UploadResult> UploadAsync(Stream content, string fileName, string? format, string? mappingJson, string? user, CancellationToken cancellationToken,
         bool validateInBackground = true)
     {
-        ImportFormat? requested = null;
-        if (!string.IsNullOrWhiteSpace(format))
+        if (RequestProblem(format, mappingJson) is { } problem)
         {
-            if (!Enum.TryParse<ImportFormat>(format, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
-            {
-                return new UploadResult(null, $"'{format}' is not a format. Use one of: {string.Join(", ", Enum.GetNames<ImportFormat>())}, or leave it empty to detect it.");
-            }
-            requested = parsed;
+            return new UploadResult(null, problem);
         }
-        if (ParseChoices(mappingJson) is { Refusal: { } mappingProblem })
-        {
-            return new UploadResult(null, mappingProblem);
-        }
-        (string Path, string Sha256, long Bytes)? received;
-        using (ImportTimings.Start(logger, 0, "receive and hash upload"))
-        {
-            received = await storage.ReceiveAsync(content, cancellationToken);
-        }
+        var received = await ReceiveAsync(content, cancellationToken);
         if (received is not { } file)
         {
-            return new UploadResult(null, $"'{fileName}' is larger than the limit of {storage.MaxFileBytes / (1024 * 1024)} MB.");
+            return new UploadResult(null, TooLarge(fileName));
         }
-        if (ImportReading.Sniff(file.Path, fileName) is { } refusal)
+        return await RegisterAsync(file, fileName, format, mappingJson, user, validateInBackground, cancellationToken);
+    }
+
+    /// <summary>Copies an upload into storage, hashing it on the way (see <see cref="ImportStorage.ReceiveAsync"/>), timed.</summary>
+    public async Task<ReceivedFile?> ReceiveAsync(Stream content, CancellationToken cancellationToken)
+    {
+        using (ImportTimings.Start(logger, 0, "receive and hash upload"))
+        {
+            return await storage.ReceiveAsync(content, cancellationToken);
+        }
+    }
+
+    public long MaxFileMegabytes => storage.MaxFileBytes / (1024 * 1024);
+
+    public string TooLarge(string fileName) => $"'{fileName}' is larger than the limit of {MaxFileMegabytes} MB.";
+
+    /// <summary>
+    /// Records a file already received (the API streams a multipart upload straight into storage, whose fields may come
+    /// after the file) as an import, or refuses it and deletes it.
+    /// </summary>
+    public async Task<UploadResult> RegisterAsync(ReceivedFile file, string fileName, string? format, string? mappingJson, string? user,
+        bool validateInBackground, CancellationToken cancellationToken)
+    {
+        var refusal = RequestProblem(format, mappingJson);
+        if (refusal is null && ImportReading.Sniff(file.Path, fileName) is { } sniffed)
+        {
+            refusal = $"'{fileName}' cannot be imported: {sniffed}";
+        }
+        if (refusal is not null)
         {
             File.Delete(file.Path);
-            return new UploadResult(null, $"'{fileName}' cannot be imported: {refusal}");
+            return new UploadResult(null, refusal);
         }
 
         var import = new Import
@@ -63,7 +78,7 @@ public sealed partial class ImportService(
             CreatedUtc = Now,
             CreatedBy = user,
             Status = ImportStatus.Validating,
-            RequestedFormat = requested?.ToString(),
+            RequestedFormat = string.IsNullOrWhiteSpace(format) ? null : Enum.Parse<ImportFormat>(format, ignoreCase: true).ToString(),
             MappingJson = string.IsNullOrWhiteSpace(mappingJson) ? null : mappingJson,
         };
         db.Imports.Add(import);
@@ -75,6 +90,16 @@ public sealed partial class ImportService(
             await queue.EnqueueAsync(new ImportJob(import.Id, ImportJobKind.Validate, user), cancellationToken);
         }
         return new UploadResult(import, null);
+    }
+
+    /// <summary>What is wrong with the requested format or mapping, in words; null when nothing is.</summary>
+    private static string? RequestProblem(string? format, string? mappingJson)
+    {
+        if (!string.IsNullOrWhiteSpace(format) && (!Enum.TryParse<ImportFormat>(format, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed)))
+        {
+            return $"'{format}' is not a format. Use one of: {string.Join(", ", Enum.GetNames<ImportFormat>())}, or leave it empty to detect it.";
+        }
+        return ParseChoices(mappingJson).Refusal;
     }
 
     /// <summary>Reads the whole file, checks every row, stages the good ones and records what was found.</summary>
@@ -232,6 +257,9 @@ public sealed partial class ImportService(
                 {
                     await transaction.CommitAsync(cancellationToken);
                 }
+                // At once, before anything else awaits: whoever sees the import committed must not then be shown a
+                // dashboard cached from the values before it.
+                valuesChanged.Raise();
             });
         }
         catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
@@ -258,7 +286,6 @@ public sealed partial class ImportService(
         }
         await audit.WriteAsync(AuditActions.ImportCommitted, $"#{import.Id} {import.FileName}",
             $"{import.NewCount:N0} new, {import.ChangedCount:N0} changed, {import.UnchangedCount:N0} unchanged", actor: user, cancellationToken: cancellationToken);
-        valuesChanged.Raise();
     }
 
     public async Task<ActionResult> UndoAsync(int importId, string? user, CancellationToken cancellationToken)

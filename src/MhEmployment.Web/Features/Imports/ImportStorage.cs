@@ -24,31 +24,42 @@ public sealed class ImportStorage(IConfiguration configuration, IHostEnvironment
 
     public string IssuesFor(int importId) => Path.Combine(FolderFor(importId), "issues.csv");
 
-    /// <summary>Copies an upload to a temporary file, hashing it on the way; null when it is over the size limit.</summary>
-    public async Task<(string Path, string Sha256, long Bytes)?> ReceiveAsync(Stream upload, CancellationToken cancellationToken)
+    /// <summary>
+    /// Copies an upload to a temporary file, hashing it on the way; null when it is over the size limit. Nothing is left
+    /// behind when it is refused or the upload breaks off.
+    /// </summary>
+    public async Task<ReceivedFile?> ReceiveAsync(Stream upload, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Root);
         var temporary = Path.Combine(Root, $"incoming-{Guid.NewGuid():N}.tmp");
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[81920];
         long total = 0;
-        await using (var file = File.Create(temporary))
+        try
         {
-            int read;
-            while ((read = await upload.ReadAsync(buffer, cancellationToken)) > 0)
+            await using (var file = File.Create(temporary))
             {
-                total += read;
-                if (total > MaxFileBytes)
+                int read;
+                while ((read = await upload.ReadAsync(buffer, cancellationToken)) > 0)
                 {
-                    file.Close();
-                    File.Delete(temporary);
-                    return null;
+                    total += read;
+                    if (total > MaxFileBytes)
+                    {
+                        file.Close();
+                        File.Delete(temporary);
+                        return null;
+                    }
+                    hash.AppendData(buffer, 0, read);
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                 }
-                hash.AppendData(buffer, 0, read);
-                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
             }
         }
-        return (temporary, Convert.ToHexStringLower(hash.GetHashAndReset()), total);
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+        return new ReceivedFile(temporary, Convert.ToHexStringLower(hash.GetHashAndReset()), total);
     }
 
     public void Keep(string temporary, int importId)
@@ -57,3 +68,6 @@ public sealed class ImportStorage(IConfiguration configuration, IHostEnvironment
         File.Move(temporary, FileFor(importId), overwrite: true);
     }
 }
+
+/// <summary>An upload copied into storage: where it is, its SHA-256 and its size.</summary>
+public sealed record ReceivedFile(string Path, string Sha256, long Bytes);

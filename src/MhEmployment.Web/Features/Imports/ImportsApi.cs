@@ -24,6 +24,9 @@ public sealed record ImportResponse(
         [.. issues.Select(x => new ImportIssueResponse(x.LineNumber, x.Column, x.Value, x.Rule, x.Severity == IssueSeverity.Error ? "error" : "warning", x.Message))]);
 }
 
+/// <summary>The upload's form, as the API documents it (the handler reads it as a stream: see <see cref="StreamedUpload"/>).</summary>
+public sealed record UploadForm(IFormFile File, string? Format, string? Mapping);
+
 public static class ImportsApi
 {
     public const int ApiIssueLimit = 100;
@@ -32,7 +35,7 @@ public static class ImportsApi
     {
         var group = api.MapGroup("/imports").WithTags("Imports").RequireAuthorization(Policies.ApiAnalyse);
         // Tokens, not cookies, open the API, so a form post here cannot be forged from another site.
-        group.MapPost("/", UploadAsync).DisableAntiforgery()
+        group.MapPost("/", UploadAsync).DisableAntiforgery().Accepts<UploadForm>("multipart/form-data")
             .WithSummary("Uploads a CSV (multipart field 'file'; optional 'format' and 'mapping' JSON). Validation runs in the background.");
         group.MapGet("/{id:int}", GetAsync).WithSummary("An import's status, progress, counts, series and first errors.");
         group.MapPost("/{id:int}/commit", CommitAsync).WithSummary("Commits a validated import: all or nothing, in the background.");
@@ -41,14 +44,22 @@ public static class ImportsApi
     }
 
     private static async Task<Results<Accepted<ImportResponse>, ProblemHttpResult>> UploadAsync(
-        IFormFile? file, [FromForm] string? format, [FromForm] string? mapping, ImportService imports, HttpContext http, CancellationToken cancellationToken)
+        HttpRequest request, ImportService imports, HttpContext http, CancellationToken cancellationToken)
     {
-        if (file is null)
+        var (upload, problem) = await StreamedUpload.ReadAsync(request, imports, cancellationToken);
+        if (upload is null)
+        {
+            return TypedResults.Problem(statusCode: 400, title: "The upload cannot be read", detail: problem);
+        }
+        if (upload.TooLarge)
+        {
+            return TypedResults.Problem(statusCode: 400, title: "The file cannot be imported", detail: imports.TooLarge(upload.FileName!));
+        }
+        if (upload.File is not { } file)
         {
             return TypedResults.Problem(statusCode: 400, title: "No file", detail: "Send the CSV as the multipart form field 'file'.");
         }
-        await using var content = file.OpenReadStream();
-        var result = await imports.UploadAsync(content, file.FileName, format, mapping, http.User.Identity?.Name, cancellationToken);
+        var result = await imports.RegisterAsync(file, upload.FileName!, upload.Format, upload.Mapping, http.User.Identity?.Name, validateInBackground: true, cancellationToken);
         if (result.Import is not { } import)
         {
             return TypedResults.Problem(statusCode: 400, title: "The file cannot be imported", detail: result.Refusal);
