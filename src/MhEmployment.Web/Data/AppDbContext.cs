@@ -57,5 +57,10 @@ public sealed class PostgresDbContext(DbContextOptions<PostgresDbContext> option
         // Staging is rewritten in bulk and read once; PostgreSQL empties an unlogged table after a crash, which commit
         // notices (it counts the staged rows) and answers with "validate again".
         builder.Entity<StagedValue>().IsUnlogged();
+        // Undo finds an import's values by ImportId. An import's rows are appended together, so a block-range (BRIN)
+        // index finds them almost as well as a b-tree, for a fraction of the upkeep: a 1M-row import spent about a
+        // sixth of its insert keeping a b-tree on ImportId. Ranges are summarised as autovacuum passes; until then
+        // they are simply read.
+        builder.Entity<IndicatorValue>().HasIndex(v => v.ImportId).HasMethod("brin").HasStorageParameter("autosummarize", true);
     }
 }

@@ -72,6 +72,13 @@ public static class DatabaseSetup
     public static bool ShouldMigrateOnStart(IConfiguration configuration) =>
         ProviderFrom(configuration) == DatabaseProvider.Sqlite || configuration.GetValue<bool>("Database:MigrateOnStart");
 
+    /// <summary>Builds EF Core's model and opens a first connection, which the first real query would otherwise wait for.</summary>
+    public static async Task WarmUpAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AppDbContext>().Imports.AsNoTracking().AnyAsync();
+    }
+
     public static async Task MigrateAndSeedAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();

@@ -14,26 +14,39 @@ public static class ImportCommand
 {
     private const string Actor = "command line";
 
-    public static async Task<int> RunAsync(CommandLine command, IServiceProvider services)
+    /// <param name="databaseReady">Migration and seeding (or a warm-up), started by the caller: the file is copied and hashed meanwhile.</param>
+    public static async Task<int> RunAsync(CommandLine command, IServiceProvider services, Task databaseReady)
     {
         var path = command.File!;
         if (!File.Exists(path))
         {
+            await databaseReady;
             await Console.Error.WriteLineAsync($"There is no file '{path}'.");
             return 2;
         }
-        // EF Core builds its model and opens the first connection in about a second: do it while the file is copied and hashed.
-        var warmUp = Task.Run(async () =>
+        if (ImportService.RequestProblem(command.Option("format"), command.Option("mapping")) is { } problem)
         {
-            await using var scope = services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<AppDbContext>().Imports.AsNoTracking().AnyAsync();
-        });
+            await databaseReady;
+            await Console.Error.WriteLineAsync(problem);
+            return 1;
+        }
         int importId;
         await using (var scope = services.CreateAsyncScope())
         {
             var service = scope.ServiceProvider.GetRequiredService<ImportService>();
-            await using var content = File.OpenRead(path);
-            var upload = await service.UploadAsync(content, Path.GetFileName(path), command.Option("format"), command.Option("mapping"), Actor, CancellationToken.None, validateInBackground: false);
+            ReceivedFile? received;
+            await using (var content = File.OpenRead(path))
+            {
+                received = await service.ReceiveAsync(content, CancellationToken.None);
+            }
+            await databaseReady;
+            if (received is null)
+            {
+                await Console.Error.WriteLineAsync(service.TooLarge(Path.GetFileName(path)));
+                return 1;
+            }
+            var upload = await service.RegisterAsync(received, Path.GetFileName(path), command.Option("format"), command.Option("mapping"), Actor,
+                validateInBackground: false, CancellationToken.None);
             if (upload.Import is null)
             {
                 await Console.Error.WriteLineAsync(upload.Refusal);
@@ -41,7 +54,6 @@ public static class ImportCommand
             }
             importId = upload.Import.Id;
         }
-        await warmUp;
 
         await RunWithProgressAsync(services, importId, "Validating", async service => await service.ValidateNowAsync(importId, CancellationToken.None));
         var import = await LoadAsync(services, importId);

@@ -93,7 +93,7 @@ public sealed partial class ImportService(
     }
 
     /// <summary>What is wrong with the requested format or mapping, in words; null when nothing is.</summary>
-    private static string? RequestProblem(string? format, string? mappingJson)
+    public static string? RequestProblem(string? format, string? mappingJson)
     {
         if (!string.IsNullOrWhiteSpace(format) && (!Enum.TryParse<ImportFormat>(format, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed)))
         {

@@ -24,8 +24,15 @@ public sealed class ImportValidator(ReferenceData reference, IReadOnlyDictionary
     private readonly Dictionary<string, int> _unresolvedAreas = new(StringComparer.Ordinal);
     private readonly Dictionary<SeriesSummary, int> _unresolvedIds = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<(Sex, string), int> _sexAges = [];
-    private readonly Dictionary<ValueKey, (int Fingerprint, int Line)> _keys = [];
+    private readonly Dictionary<(int Indicator, int Start, int End), int> _seriesPeriods = [];
+    private readonly ValueKeys _keys = new();
     private (Sex Sex, string Age, int Id) _lastSexAge = (default, "", -1);
+    private (int Indicator, int Start, int End, int Id) _lastSeriesPeriod = (0, 0, 0, -1);
+    private (Dictionary<string, int>? Areas, string Code, int Id) _lastArea = (null, "", -1);
+    private (string? Raw, string Code) _lastCurrentArea = (null, "");
+    private (string Text, Sex Sex, bool Known) _lastSex = ("", default, false);
+    private DateOnly? _lastPeriod;
+    private SeriesSummary? _lastSeries;
     private readonly HashSet<string> _historical = new(StringComparer.Ordinal);
     private readonly SortedDictionary<DateOnly, string> _periods = [];
     private long _skipped;
@@ -106,7 +113,13 @@ public sealed class ImportValidator(ReferenceData reference, IReadOnlyDictionary
         {
             return null;
         }
-        if (!TryParseSex(o.Sex, out var sex))
+        if (!string.Equals(o.Sex, _lastSex.Text, StringComparison.Ordinal))
+        {
+            var known = TryParseSex(o.Sex, out var parsed);
+            _lastSex = (o.Sex, parsed, known);
+        }
+        var sex = _lastSex.Sex;
+        if (!_lastSex.Known)
         {
             issues.Add(new ParseIssue(o.LineNumber, "sex", o.Sex, "unknown-sex", $"'{o.Sex}' is not a sex this app records; use Persons, Male or Female."));
             return null;
@@ -136,7 +149,11 @@ public sealed class ImportValidator(ReferenceData reference, IReadOnlyDictionary
             return null;
         }
         Observe(series, o);
-        _periods.TryAdd(o.PeriodStart, o.PeriodLabel);
+        if (o.PeriodStart != _lastPeriod)
+        {
+            _periods.TryAdd(o.PeriodStart, o.PeriodLabel);
+            _lastPeriod = o.PeriodStart;
+        }
         return staged;
     }
 
@@ -147,9 +164,14 @@ public sealed class ImportValidator(ReferenceData reference, IReadOnlyDictionary
     /// </summary>
     private bool IsFirstWithKey(StagedValue v, string? valueColumn, Dictionary<string, int> areas)
     {
-        if (!areas.TryGetValue(v.AreaCode, out var area))
+        // Files hold runs of rows for one area, one period and one sex and age: each id is looked up once a run.
+        if (!ReferenceEquals(areas, _lastArea.Areas) || !string.Equals(v.AreaCode, _lastArea.Code, StringComparison.Ordinal))
         {
-            areas.Add(v.AreaCode, area = areas.Count);
+            if (!areas.TryGetValue(v.AreaCode, out var id))
+            {
+                areas.Add(v.AreaCode, id = areas.Count);
+            }
+            _lastArea = (areas, v.AreaCode, id);
         }
         if (v.Sex != _lastSexAge.Sex || !ReferenceEquals(v.AgeBand, _lastSexAge.Age))
         {
@@ -159,13 +181,21 @@ public sealed class ImportValidator(ReferenceData reference, IReadOnlyDictionary
             }
             _lastSexAge = (v.Sex, v.AgeBand, id);
         }
-        var key = new ValueKey(v.IndicatorId, area, v.PeriodStart.DayNumber, v.PeriodEnd.DayNumber, _lastSexAge.Id);
+        var (start, end) = (v.PeriodStart.DayNumber, v.PeriodEnd.DayNumber);
+        if (v.IndicatorId != _lastSeriesPeriod.Indicator || start != _lastSeriesPeriod.Start || end != _lastSeriesPeriod.End || _lastSeriesPeriod.Id < 0)
+        {
+            if (!_seriesPeriods.TryGetValue((v.IndicatorId, start, end), out var id))
+            {
+                _seriesPeriods.Add((v.IndicatorId, start, end), id = _seriesPeriods.Count);
+            }
+            _lastSeriesPeriod = (v.IndicatorId, start, end, id);
+        }
+        var key = new ValueKeys.Key(_lastSeriesPeriod.Id, _lastArea.Id, _lastSexAge.Id);
         var fingerprint = Fingerprint(v);
-        if (_keys.TryAdd(key, (fingerprint, (int)Math.Min(v.LineNumber, int.MaxValue))))
+        if (_keys.TryAdd(key, fingerprint, (int)Math.Min(v.LineNumber, int.MaxValue), out var first))
         {
             return true;
         }
-        var first = _keys[key];
         if (first.Fingerprint == fingerprint)
         {
             Note("duplicate-row", "rows repeat another row exactly and were read once");
@@ -231,9 +261,23 @@ public sealed class ImportValidator(ReferenceData reference, IReadOnlyDictionary
         return hash.ToHashCode();
     }
 
-    private readonly record struct ValueKey(int Indicator, int Area, int Start, int End, int SexAge);
 
     private string? AreaCodeFor(SourceObservation o)
+    {
+        // Runs of rows for one current area resolve it once. Other rows are looked at one by one: their notes count rows.
+        if (string.Equals(o.AreaCode, _lastCurrentArea.Raw, StringComparison.Ordinal))
+        {
+            return _lastCurrentArea.Code;
+        }
+        var resolved = ResolveAreaCode(o);
+        if (resolved is not null && reference.AreasByCode[resolved].ValidTo is null)
+        {
+            _lastCurrentArea = (o.AreaCode, resolved);
+        }
+        return resolved;
+    }
+
+    private string? ResolveAreaCode(SourceObservation o)
     {
         var code = o.AreaCode.Trim().ToUpperInvariant();
         if (reference.AreasByCode.TryGetValue(code, out var area) || (reference.CodeByOds.TryGetValue(code, out var mapped) && reference.AreasByCode.TryGetValue(mapped, out area)))
@@ -283,14 +327,18 @@ public sealed class ImportValidator(ReferenceData reference, IReadOnlyDictionary
 
     private SeriesSummary SeriesFor(SourceObservation o)
     {
+        if (_lastSeries is not null && string.Equals(o.SeriesKey, _lastSeries.Key, StringComparison.Ordinal))
+        {
+            return _lastSeries;
+        }
         if (_series.TryGetValue(o.SeriesKey, out var known))
         {
-            return known;
+            return _lastSeries = known;
         }
         var series = new SeriesSummary { Key = o.SeriesKey, Name = o.SeriesName, Facts = o.SeriesFacts is null ? [] : new(o.SeriesFacts) };
         Resolve(series);
         _series.Add(o.SeriesKey, series);
-        return series;
+        return _lastSeries = series;
     }
 
     private void Resolve(SeriesSummary series)

@@ -412,7 +412,10 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
 
                     b.HasKey("IndicatorId", "PeriodStart", "PeriodEnd", "AreaCode", "Sex", "AgeBand");
 
-                    b.HasIndex("ImportId");
+                    b.HasIndex("ImportId")
+                        .HasAnnotation("Npgsql:StorageParameter:autosummarize", true);
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("ImportId"), "brin");
 
                     b.ToTable("IndicatorValues");
                 });
