@@ -32,7 +32,10 @@ now() { date +%s.%N; }
 # Each measured load starts from the same state: the operating system's dirty pages written out and a PostgreSQL
 # checkpoint just taken. Otherwise whichever load comes second pays for the first one's writes (a checkpoint forced
 # by the WAL psql's load left, or the kernel flushing its pages), which measured about 2 s on a 1M-row load.
+# After each load its database is vacuumed and analysed (untimed), as autovacuum would do a minute later, in the
+# middle of the next measurement.
 quiesce() { sync; psql_ -d postgres -c "CHECKPOINT"; }
+settle() { psql_ -d "$1" -c "VACUUM ANALYZE"; }
 
 # Baseline: psql \copy of the same file into a table with a primary key on the observation's key.
 psql_ -d postgres -c "CREATE DATABASE baseline"
@@ -46,6 +49,7 @@ psql_copy() { # -> seconds
   quiesce
   local t0 t1
   t0=$(now); psql_ -d baseline -c "\\copy nomis FROM '$work/nomis-1000000.csv' CSV HEADER"; t1=$(now)
+  settle baseline
   python3 -c "print($t1 - $t0)"
 }
 
@@ -66,6 +70,7 @@ app_import() { # provider connection file tag -> "seconds peak_kb user_s sys_s"
       /usr/bin/time -f "%M %U %S" -o "$work/peak" dotnet "$work/app/MhEmployment.Web.dll" import "$file" --mapping "$mapping" --commit >"$work/import-$tag.log" 2>&1 \
       || { cat "$work/import-$tag.log"; exit 1; }
   t1=$(now)
+  [ "$provider" = Postgres ] && settle "${connection##*Database=}" >/dev/null
   echo "$(python3 -c "print($t1 - $t0)") $(cat "$work/peak")"
 }
 pg_db() { psql_ -d postgres -c "CREATE DATABASE $1"; echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=$1"; }

@@ -44,9 +44,9 @@ try
     {
         // The import copies and hashes its file while the database is brought up to date (or, already up to date,
         // while EF Core builds its model and opens its first connection): both take about half a second.
-        var databaseReady = DatabaseSetup.ShouldMigrateOnStart(app.Configuration)
+        var databaseReady = Task.Run(() => DatabaseSetup.ShouldMigrateOnStart(app.Configuration)
             ? DatabaseSetup.MigrateAndSeedAsync(app.Services)
-            : DatabaseSetup.WarmUpAsync(app.Services);
+            : DatabaseSetup.WarmUpAsync(app.Services)); // on a thread of its own: much of EF Core's start-up is synchronous
         return await ImportCommand.RunAsync(command, app.Services, databaseReady);
     }
     if (DatabaseSetup.ShouldMigrateOnStart(app.Configuration))

@@ -62,9 +62,11 @@ public sealed class PostgresImportStore(AppDbContext db, ILogger<PostgresImportS
         await LockAsync(cancellationToken);
         if (!await MaySkipRowTriggersAsync(cancellationToken))
         {
-            return await ImportStoreCommon.MergeAsync(db, Sql, importId, expectedRows, placeholderIndicators, logger, cancellationToken);
+            return await ImportStoreCommon.MergeAsync(db, Sql, importId, expectedRows, placeholderIndicators, logger, cancellationToken,
+                clearStaging: ClearStagingAsync);
         }
         return await ImportStoreCommon.MergeAsync(db, Sql, importId, expectedRows, placeholderIndicators, logger, cancellationToken,
+            clearStaging: ClearStagingAsync,
             beforeWrites: async () =>
             {
                 var missing = await ImportStoreCommon.ScalarAsync(db, CheckAndLockReferencedRows, importId, cancellationToken);
@@ -75,6 +77,30 @@ public sealed class PostgresImportStore(AppDbContext db, ILogger<PostgresImportS
                 await ImportStoreCommon.ExecuteAsync(db, "SET LOCAL session_replication_role = replica", importId, cancellationToken);
             },
             afterWrites: () => ImportStoreCommon.ExecuteAsync(db, "SET LOCAL session_replication_role = DEFAULT", importId, cancellationToken));
+    }
+
+    /// <summary>
+    /// Empties staging with TRUNCATE when it holds only this import and no validation is writing to it (a 1M-row
+    /// DELETE took a quarter of a second); otherwise deletes this import's rows. TRUNCATE takes the table's exclusive
+    /// lock until the commit ends, which a staging validation would wait for: NOWAIT falls back to DELETE instead, as
+    /// does a role without the TRUNCATE privilege.
+    /// </summary>
+    private Task ClearStagingAsync(int importId, CancellationToken cancellationToken)
+    {
+        var id = importId.ToString(System.Globalization.CultureInfo.InvariantCulture); // DO blocks take no parameters
+        return ImportStoreCommon.ExecuteAsync(db, $"""
+            DO $$
+            BEGIN
+              LOCK TABLE "StagedValues" IN ACCESS EXCLUSIVE MODE NOWAIT;
+              IF EXISTS (SELECT 1 FROM "StagedValues" WHERE "ImportId" <> {id}) THEN
+                DELETE FROM "StagedValues" WHERE "ImportId" = {id};
+              ELSE
+                TRUNCATE "StagedValues";
+              END IF;
+            EXCEPTION WHEN lock_not_available OR insufficient_privilege THEN
+              DELETE FROM "StagedValues" WHERE "ImportId" = {id};
+            END $$
+            """, importId, cancellationToken);
     }
 
     /// <summary>

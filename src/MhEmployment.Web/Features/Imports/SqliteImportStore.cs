@@ -65,6 +65,7 @@ public sealed class SqliteImportStore(AppDbContext db, ILogger<SqliteImportStore
         private readonly sqlite3_stmt _statement;
         private readonly byte[] _text = new byte[4096];
         private readonly Dictionary<int, byte[]> _dates = [];
+        private readonly Utf8Texts _areaCodes = new(), _ageBands = new(), _periodLabels = new();
 
         public RawInsert(SqliteConnection connection, int importId, int rows)
         {
@@ -77,24 +78,31 @@ public sealed class SqliteImportStore(AppDbContext db, ILogger<SqliteImportStore
 
         public void Execute(ReadOnlySpan<StagedValue> rows)
         {
+            // Every parameter starts NULL (cleared after each step), so missing values cost no call at all: most rows
+            // of most files leave counts, intervals and notes empty.
             var p = 1;
             foreach (var row in rows)
             {
-                Check(raw.sqlite3_bind_int(_statement, p++, row.IndicatorId));
-                BindText(p++, row.AreaCode);
-                Check(raw.sqlite3_bind_text(_statement, p++, Date(row.PeriodStart)));
-                Check(raw.sqlite3_bind_text(_statement, p++, Date(row.PeriodEnd)));
-                Check(raw.sqlite3_bind_text(_statement, p++, SexNames[(int)row.Sex]));
-                BindText(p++, row.AgeBand);
-                BindText(p++, row.PeriodLabel);
-                BindDouble(p++, row.Value);
-                BindDouble(p++, row.Count);
-                BindDouble(p++, row.Denominator);
-                BindDouble(p++, row.Lower95);
-                BindDouble(p++, row.Upper95);
-                BindDouble(p++, row.Lower998);
-                BindDouble(p++, row.Upper998);
-                BindText(p++, row.Note);
+                Check(raw.sqlite3_bind_int(_statement, p, row.IndicatorId));
+                Check(raw.sqlite3_bind_text(_statement, p + 1, _areaCodes.Get(row.AreaCode)));
+                Check(raw.sqlite3_bind_text(_statement, p + 2, Date(row.PeriodStart)));
+                Check(raw.sqlite3_bind_text(_statement, p + 3, Date(row.PeriodEnd)));
+                Check(raw.sqlite3_bind_text(_statement, p + 4, SexNames[(int)row.Sex]));
+                Check(raw.sqlite3_bind_text(_statement, p + 5, _ageBands.Get(row.AgeBand)));
+                Check(raw.sqlite3_bind_text(_statement, p + 6, _periodLabels.Get(row.PeriodLabel)));
+                BindDouble(p + 7, row.Value);
+                BindDouble(p + 8, row.Count);
+                BindDouble(p + 9, row.Denominator);
+                BindDouble(p + 10, row.Lower95);
+                BindDouble(p + 11, row.Upper95);
+                BindDouble(p + 12, row.Lower998);
+                BindDouble(p + 13, row.Upper998);
+                if (row.Note is { } note)
+                {
+                    var length = Encoding.UTF8.GetBytes(note, _text);
+                    Check(raw.sqlite3_bind_text(_statement, p + 14, _text.AsSpan(0, length))); // SQLite copies it
+                }
+                p += ImportSql.StagingColumns.Length - 1;
             }
             var done = raw.sqlite3_step(_statement);
             if (done != raw.SQLITE_DONE)
@@ -102,21 +110,16 @@ public sealed class SqliteImportStore(AppDbContext db, ILogger<SqliteImportStore
                 Check(done);
             }
             Check(raw.sqlite3_reset(_statement));
+            Check(raw.sqlite3_clear_bindings(_statement));
         }
 
-        private void BindText(int index, string? value)
+        private void BindDouble(int index, double? value)
         {
-            if (value is null)
+            if (value is { } v)
             {
-                Check(raw.sqlite3_bind_null(_statement, index));
-                return;
+                Check(raw.sqlite3_bind_double(_statement, index, v));
             }
-            var length = Encoding.UTF8.GetBytes(value, _text);
-            Check(raw.sqlite3_bind_text(_statement, index, _text.AsSpan(0, length))); // SQLite copies it
         }
-
-        private void BindDouble(int index, double? value) =>
-            Check(value is { } v ? raw.sqlite3_bind_double(_statement, index, v) : raw.sqlite3_bind_null(_statement, index));
 
         // Dates as EF Core stores DateOnly on SQLite: ISO text. A file has few distinct periods.
         private byte[] Date(DateOnly date)
@@ -126,6 +129,35 @@ public sealed class SqliteImportStore(AppDbContext db, ILogger<SqliteImportStore
                 _dates.Add(date.DayNumber, text = Encoding.UTF8.GetBytes(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
             }
             return text;
+        }
+
+        /// <summary>
+        /// The UTF-8 bytes of a column's values, encoded once each: files repeat a few hundred areas, age bands and
+        /// period labels. A text seen last time is found by reference, without hashing; the cache stops growing at a
+        /// size no real file reaches.
+        /// </summary>
+        private sealed class Utf8Texts
+        {
+            private readonly Dictionary<string, byte[]> _known = new(StringComparer.Ordinal);
+            private (string? Text, byte[] Bytes) _last = (null, []);
+
+            public byte[] Get(string text)
+            {
+                if (ReferenceEquals(text, _last.Text))
+                {
+                    return _last.Bytes;
+                }
+                if (!_known.TryGetValue(text, out var bytes))
+                {
+                    bytes = Encoding.UTF8.GetBytes(text);
+                    if (_known.Count < 100_000)
+                    {
+                        _known.Add(text, bytes);
+                    }
+                }
+                _last = (text, bytes);
+                return bytes;
+            }
         }
 
         private void Check(int rc)
