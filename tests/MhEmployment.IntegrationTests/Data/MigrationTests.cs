@@ -31,6 +31,18 @@ public sealed class MigrationTests
         (await db.IndicatorValues.CountAsync()).Should().Be(0);
     }
 
+    [Fact]
+    public async Task OnPostgres_ValuesFindTheirImportThroughABlockRangeIndex()
+    {
+        // Every bulk import pays for each index on the values table a row; ImportId's is BRIN there (ADR 0007).
+        await using var db = await EmptyDatabaseAsync(Provider.Postgres);
+        await db.Database.MigrateAsync();
+
+        var definition = await db.Database.SqlQueryRaw<string>(
+            "SELECT indexdef AS \"Value\" FROM pg_indexes WHERE tablename = 'IndicatorValues' AND indexname = 'IX_IndicatorValues_ImportId'").SingleAsync();
+        definition.Should().Contain("USING brin").And.Contain("autosummarize");
+    }
+
     [Theory]
     [InlineData(Provider.Sqlite)]
     [InlineData(Provider.Postgres)]

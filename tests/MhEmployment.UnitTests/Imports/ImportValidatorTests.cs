@@ -193,5 +193,41 @@ public sealed class ImportValidatorTests : IDisposable
         summary.Notes.Single(n => n.Rule == "suppressed").Rows.Should().Be(1);
     }
 
+    [Fact]
+    public void AKeySeenAgain_AfterOtherAreasAndPeriods_IsStillCaught()
+    {
+        // The validator looks up each run of rows' series, area and period once: a key coming back after the runs
+        // have moved on must still be recognised, as a repeat or as a conflict.
+        static ParsedRecord InYear(ParsedRecord row, int year) => new(row.Observation! with
+        {
+            PeriodStart = new DateOnly(year, 4, 1), PeriodEnd = new DateOnly(year + 1, 3, 31), PeriodLabel = $"{year}/{year % 100 + 1}",
+        }, []);
+
+        var (staged, summary, issues) = Run(null,
+            Row(2, Depression.Key, "E09000012", value: 10),
+            Row(3, Depression.Key, "E92000001", value: 11),
+            InYear(Row(4, Depression.Key, "E09000012", value: 12), 2024),
+            Row(5, EsaRate.Key, "E09000012", value: 13),
+            Row(6, Depression.Key, "E09000012", value: 10),
+            Row(7, Depression.Key, "E92000001", value: 99));
+
+        staged.Select(s => s.LineNumber).Should().Equal(2, 3, 4, 5);
+        summary.Notes.Should().ContainSingle(n => n.Rule == "duplicate-row").Which.Rows.Should().Be(1);
+        issues.Should().ContainSingle().Which.Should().BeEquivalentTo(new { LineNumber = 7L, Rule = IssueRules.DuplicateKeyConflict });
+        issues[0].Message.Should().Contain("Lines 3 and 7");
+    }
+
+    [Fact]
+    public void ARunOfRowsForAnAbolishedArea_CountsEveryRowInItsNote()
+    {
+        static ParsedRecord Aged(ParsedRecord row, string age) => new(row.Observation! with { AgeBand = age }, []);
+
+        var (staged, summary, _) = Run(null,
+            Aged(Row(2, Depression.Key, "E10000006"), "18-64"), Aged(Row(3, Depression.Key, "E10000006"), "65+"), Row(4, Depression.Key, "E10000006"));
+
+        staged.Should().HaveCount(3);
+        summary.Notes.Should().ContainSingle(n => n.Rule == "historical-area").Which.Rows.Should().Be(3);
+    }
+
     public void Dispose() => File.Delete(_issuesPath);
 }
