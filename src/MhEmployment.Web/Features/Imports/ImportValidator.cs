@@ -160,7 +160,7 @@ public sealed class ImportValidator(ReferenceData reference, IReadOnlyDictionary
     /// <summary>
     /// One value per indicator, area, period, sex and age band, checked after mapping (two series or two spellings of
     /// an area can land on the same key): an exact repeat is read once, a different value is an error naming both lines.
-    /// Held in memory as five small ids, a fingerprint and a line per key (36 bytes), so the database never sorts the file.
+    /// Held in memory as one packed 64-bit id, a fingerprint and a line per key (see <see cref="ValueKeys"/>), so the database never sorts the file.
     /// </summary>
     private bool IsFirstWithKey(StagedValue v, string? valueColumn, Dictionary<string, int> areas)
     {
@@ -260,7 +260,6 @@ public sealed class ImportValidator(ReferenceData reference, IReadOnlyDictionary
         hash.Add(v.PeriodLabel, StringComparer.Ordinal);
         return hash.ToHashCode();
     }
-
 
     private string? AreaCodeFor(SourceObservation o)
     {
