@@ -60,14 +60,10 @@ public sealed class PostgresImportStore(AppDbContext db, ILogger<PostgresImportS
     public async Task<ChangeCounts> MergeAsync(int importId, long expectedRows, IReadOnlyDictionary<int, int> placeholderIndicators, CancellationToken cancellationToken)
     {
         await LockAsync(cancellationToken);
-        if (!await MaySkipRowTriggersAsync(cancellationToken))
-        {
-            return await ImportStoreCommon.MergeAsync(db, Sql, importId, expectedRows, placeholderIndicators, logger, cancellationToken,
-                clearStaging: ClearStagingAsync);
-        }
+        var skipRowTriggers = await MaySkipRowTriggersAsync(cancellationToken);
         return await ImportStoreCommon.MergeAsync(db, Sql, importId, expectedRows, placeholderIndicators, logger, cancellationToken,
             clearStaging: ClearStagingAsync,
-            beforeWrites: async () =>
+            beforeWrites: skipRowTriggers ? async () =>
             {
                 var missing = await ImportStoreCommon.ScalarAsync(db, CheckAndLockReferencedRows, importId, cancellationToken);
                 if (missing != 0)
@@ -75,8 +71,8 @@ public sealed class PostgresImportStore(AppDbContext db, ILogger<PostgresImportS
                     throw new InvalidOperationException($"{missing} area(s), indicator(s) or the import itself, referred to by staged rows, no longer exist; nothing was written.");
                 }
                 await ImportStoreCommon.ExecuteAsync(db, "SET LOCAL session_replication_role = replica", importId, cancellationToken);
-            },
-            afterWrites: () => ImportStoreCommon.ExecuteAsync(db, "SET LOCAL session_replication_role = DEFAULT", importId, cancellationToken));
+            } : null,
+            afterWrites: skipRowTriggers ? () => ImportStoreCommon.ExecuteAsync(db, "SET LOCAL session_replication_role = DEFAULT", importId, cancellationToken) : null);
     }
 
     /// <summary>
