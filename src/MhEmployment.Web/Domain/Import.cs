@@ -25,6 +25,12 @@ public class Import
 
     /// <summary>Validation read the whole file and staged its rows: the import can be committed (again, after an interruption).</summary>
     public bool ValidationComplete { get; set; }
+
+    /// <summary>
+    /// Commit as soon as the file is found valid, without stopping at the preview (the command line's --commit). Such an
+    /// import is checked and written in one pass; if that is interrupted, committing it again checks it again.
+    /// </summary>
+    public bool CommitWhenValid { get; set; }
     public double Progress { get; set; }
     public long RowCount { get; set; }
     public long ErrorCount { get; set; }

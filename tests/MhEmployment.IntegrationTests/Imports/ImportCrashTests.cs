@@ -17,13 +17,17 @@ public sealed class HeavyImportsCollection
 /// <summary>
 /// The app killed with SIGKILL in the middle of committing a 1,000,000-row NOMIS import, then started again: the commit
 /// was one transaction, so none of the import's rows exist; the import shows as interrupted and commits again in full.
+/// The command line's --commit writes a file of new values in one pass; with some of its keys stored already, it
+/// validates and stages the file first and merges it after: both ways are killed.
 /// </summary>
-public abstract class ImportCrashTests(Provider provider)
+public abstract partial class ImportCrashTests(Provider provider)
 {
     private const int Rows = 1_000_000;
 
-    [Fact]
-    public async Task KilledMidCommit_LeavesNoneOfItsRows_ShowsInterrupted_AndCommitsAgainInFull()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(100)]
+    public async Task KilledMidCommit_LeavesNoneOfItsRows_ShowsInterrupted_AndCommitsAgainInFull(int storedBefore)
     {
         var folder = Directory.CreateTempSubdirectory("mhe-crash-").FullName;
         try
@@ -33,36 +37,45 @@ public abstract class ImportCrashTests(Provider provider)
             var storage = Path.Combine(folder, "storage");
             var connection = provider == Provider.Postgres ? await PostgresServer.CreateDatabaseAsync() : $"Data Source={Path.Combine(folder, "app.db")}";
             var database = new ImportDatabase(provider, connection);
+            if (storedBefore > 0)
+            {
+                var first = Path.Combine(folder, "first-rows.csv");
+                await NomisFiles.WriteAsync(first, storedBefore);
+                using var earlier = AppProcess.Start(provider, connection, storage, "import", first, "--mapping", NomisFiles.Mapping, "--commit");
+                (await earlier.WaitForExitAsync(TimeSpan.FromMinutes(2))).Should().Be(0, earlier.Output);
+            }
 
             using (var app = AppProcess.Start(provider, connection, storage, "import", file, "--mapping", NomisFiles.Mapping, "--commit"))
             {
-                await WaitUntilInsertingAsync(app);
+                await (storedBefore == 0 ? WaitUntilWritingInOnePassAsync(app) : WaitUntilMergingAsync(app));
                 await app.KillAsync();
                 app.Output.Should().NotContain("commit transaction", "the kill has to land before the commit's transaction ends:\n" + app.Output);
             }
 
-            (await database.ScalarAsync("SELECT \"Status\" FROM \"Imports\"")).Should().Be("Committing");
-            (await database.ValueCountAsync()).Should().Be(0, "the commit is one transaction, and it never ended");
+            const string Last = "SELECT MAX(\"Id\") FROM \"Imports\"";
+            (await database.ScalarAsync($"SELECT \"Status\" FROM \"Imports\" WHERE \"Id\" = ({Last})")).Should().Be("Committing");
+            (await database.ValueCountAsync()).Should().Be(storedBefore, "the commit is one transaction, and it never ended");
 
             await using var restarted = new AppFactory(provider, connection, new Dictionary<string, string> { ["Imports:StoragePath"] = storage });
             restarted.StartServer();
             await restarted.CreateUserAsync(Accounts.EmailFor(Roles.Analyst), Accounts.PasswordFor(Roles.Analyst), Roles.Analyst);
             var api = await restarted.ApiClientAsync(Accounts.EmailFor(Roles.Analyst));
-            var id = Convert.ToInt32(await database.ScalarAsync("SELECT \"Id\" FROM \"Imports\""), System.Globalization.CultureInfo.InvariantCulture);
+            var id = Convert.ToInt32(await database.ScalarAsync(Last), System.Globalization.CultureInfo.InvariantCulture);
 
             var interrupted = await api.GetFromJsonAsync<JsonElement>($"/api/v1/imports/{id}");
             interrupted.GetProperty("status").GetString().Should().Be("interrupted", interrupted.ToString());
             interrupted.GetProperty("message").GetString().Should().Contain("stopped while committing").And.Contain("Nothing of it was written");
-            (await database.ValueCountAsync()).Should().Be(0);
+            (await database.ValueCountAsync()).Should().Be(storedBefore);
 
             var commit = await api.PostAsync(new Uri($"/api/v1/imports/{id}/commit", UriKind.Relative), null);
             commit.StatusCode.Should().Be(HttpStatusCode.Accepted, await commit.Content.ReadAsStringAsync());
             var committed = await api.WaitForAsync(id, TimeSpan.FromMinutes(5), "committed", "ready");
 
             committed.GetProperty("status").GetString().Should().Be("committed", committed.ToString());
-            committed.GetProperty("newCount").GetInt64().Should().Be(Rows);
+            committed.GetProperty("newCount").GetInt64().Should().Be(Rows - storedBefore);
+            committed.GetProperty("unchangedCount").GetInt64().Should().Be(storedBefore);
             (await database.ValueCountAsync()).Should().Be(Rows);
-            (await database.CountAsync($"SELECT COUNT(*) FROM \"IndicatorValues\" WHERE \"ImportId\" = {id}")).Should().Be(Rows);
+            (await database.CountAsync($"SELECT COUNT(*) FROM \"IndicatorValues\" WHERE \"ImportId\" = {id}")).Should().Be(Rows - storedBefore);
         }
         finally
         {
@@ -71,20 +84,36 @@ public abstract class ImportCrashTests(Provider provider)
     }
 
     /// <summary>
+    /// Until the one pass is a third of the way through the file: the app logs its start, and the command line prints
+    /// its progress twice a second. By then the transaction has written hundreds of thousands of rows.
+    /// </summary>
+    private static Task WaitUntilWritingInOnePassAsync(AppProcess app) => WaitForAsync(app, output =>
+        output.Contains("writing its values in one pass", StringComparison.Ordinal)
+        && Progress().Matches(output) is { Count: > 0 } matches && int.Parse(matches[^1].Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 33);
+
+    /// <summary>
     /// Until the commit is inserting the new values: the app logs each step of the merge as it ends, and the insert
     /// follows "update changed". A few hundred milliseconds into it, the transaction is well under way.
     /// </summary>
-    private static async Task WaitUntilInsertingAsync(AppProcess app)
+    private static async Task WaitUntilMergingAsync(AppProcess app)
+    {
+        await WaitForAsync(app, output => output.Contains("merge: update changed", StringComparison.Ordinal));
+        await Task.Delay(300);
+    }
+
+    private static async Task WaitForAsync(AppProcess app, Func<string, bool> reached)
     {
         var waited = Stopwatch.StartNew();
-        while (!app.Output.Contains("merge: update changed", StringComparison.Ordinal))
+        while (!reached(app.Output))
         {
             app.HasExited.Should().BeFalse("the import should still be running:\n" + app.Output);
             waited.Elapsed.Should().BeLessThan(TimeSpan.FromMinutes(5), "validation of a million rows took too long:\n" + app.Output);
             await Task.Delay(20);
         }
-        await Task.Delay(300);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"Importing: (\d+) %")]
+    private static partial System.Text.RegularExpressions.Regex Progress();
 }
 
 [Collection(HeavyImportsCollection.Name)]

@@ -17,6 +17,13 @@ public sealed class StagingMismatchException(long expected, long found)
 }
 
 /// <summary>
+/// A commit in one pass cannot write these rows straight into the values table (a key is stored already, the file has
+/// errors, a series needs an analyst's mapping or a new indicator, or the database would check each row by trigger):
+/// the caller rolls back, nothing is written, and the import goes the staged way instead.
+/// </summary>
+public sealed class OnePassAbandonedException(string reason) : Exception(reason);
+
+/// <summary>
 /// The bulk path of imports, which bypasses the change tracker: staging rows, comparing them with stored values,
 /// merging and undoing. PostgreSQL uses binary COPY and set-based SQL; SQLite one prepared command in one transaction.
 /// </summary>
@@ -46,6 +53,20 @@ public interface IImportStore
     /// per distinct value instead; PostgreSQL has nothing to do.
     /// </summary>
     Task<IAsyncDisposable> BeforeCommitAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A commit in one pass, inside the caller's transaction (begun after <see cref="BeforeCommitAsync"/>): waits for any
+    /// other commit or undo, then writes the rows straight into IndicatorValues as they are enumerated, so that reading,
+    /// validating and writing overlap. Throws <see cref="OnePassAbandonedException"/> on a key already stored (the
+    /// table's key refuses it) and when the foreign keys would be checked by a trigger a row. Returns how many rows.
+    /// </summary>
+    Task<long> WriteValuesAsync(int importId, IEnumerable<StagedValue> rows, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// After <see cref="WriteValuesAsync"/>, in the same transaction: what each row's foreign keys would have checked,
+    /// once per distinct value: the areas, indicators and the import exist (and, on PostgreSQL, stay until it ends).
+    /// </summary>
+    Task CheckReferencedRowsAsync(int importId, IReadOnlyCollection<int> indicators, IReadOnlyCollection<string> areas, CancellationToken cancellationToken);
 
     /// <summary>Inside the caller's transaction: removes the import's values and puts back those it replaced.</summary>
     Task UndoAsync(int importId, CancellationToken cancellationToken);

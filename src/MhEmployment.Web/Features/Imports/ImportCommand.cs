@@ -8,7 +8,8 @@ namespace MhEmployment.Web.Features.Imports;
 
 /// <summary>
 /// 'import FILE [--format F] [--mapping JSON] [--commit]': the same upload, validation and commit as the pages,
-/// for scripted loads, with progress on the terminal. Exit codes: 0 done, 1 the file has problems, 2 the command was wrong.
+/// for scripted loads, with progress on the terminal. With --commit there is no preview to stop at, so a file of new
+/// values is checked and written in one pass (see <see cref="ImportService.ValidateAndCommitNowAsync"/>). Exit codes: 0 done, 1 the file has problems, 2 the command was wrong.
 /// </summary>
 public static class ImportCommand
 {
@@ -55,10 +56,18 @@ public static class ImportCommand
             importId = upload.Import.Id;
         }
 
-        await RunWithProgressAsync(services, importId, "Validating", async service => await service.ValidateNowAsync(importId, CancellationToken.None));
+        var commit = command.Flag("commit");
+        await RunWithProgressAsync(services, importId, commit ? "Importing" : "Validating", service => commit
+            ? service.ValidateAndCommitNowAsync(importId, Actor, CancellationToken.None)
+            : service.ValidateNowAsync(importId, CancellationToken.None));
         var import = await LoadAsync(services, importId);
         await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Import #{import.Id} ({import.Format}): {import.RowCount:N0} rows; {import.NewCount:N0} new, {import.ChangedCount:N0} changed, {import.UnchangedCount:N0} unchanged; {import.ErrorCount:N0} errors, {import.WarningCount:N0} warnings."));
+        if (import.Status == ImportStatus.Committed)
+        {
+            await Console.Out.WriteLineAsync($"Committed import #{importId}.");
+            return 0;
+        }
         if (import.Status == ImportStatus.Failed)
         {
             await Console.Error.WriteLineAsync(import.Message);
@@ -77,15 +86,13 @@ public static class ImportCommand
             await Console.Error.WriteLineAsync(blocker);
             return import.ErrorCount > 0 || ImportService.SummaryOf(import)?.NeedsMapping == true ? 1 : 0;
         }
-        if (!command.Flag("commit"))
+        if (!commit)
         {
             await Console.Out.WriteLineAsync($"Not committed. Run again with --commit, or commit it at /imports/{importId}.");
             return 0;
         }
-        await RunWithProgressAsync(services, importId, "Committing", async service => await service.CommitNowAsync(importId, Actor, CancellationToken.None));
-        import = await LoadAsync(services, importId);
-        await Console.Out.WriteLineAsync(import.Status == ImportStatus.Committed ? $"Committed import #{importId}." : import.Message);
-        return import.Status == ImportStatus.Committed ? 0 : 1;
+        await Console.Error.WriteLineAsync(import.Message); // the commit itself failed; nothing was written
+        return 1;
     }
 
     private static async Task RunWithProgressAsync(IServiceProvider services, int importId, string stage, Func<ImportService, Task> work)

@@ -2,7 +2,7 @@ using System.Threading.Channels;
 
 namespace MhEmployment.Web.Features.Imports;
 
-public enum ImportJobKind { Validate, Commit }
+public enum ImportJobKind { Validate, Commit, ValidateAndCommit }
 
 public sealed record ImportJob(int ImportId, ImportJobKind Kind, string? User);
 
@@ -36,14 +36,12 @@ public sealed partial class ImportWorker(ImportJobChannel queue, IServiceScopeFa
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var service = scope.ServiceProvider.GetRequiredService<ImportService>();
-                if (job.Kind == ImportJobKind.Validate)
+                await (job.Kind switch
                 {
-                    await service.ValidateNowAsync(job.ImportId, stoppingToken);
-                }
-                else
-                {
-                    await service.CommitNowAsync(job.ImportId, job.User, stoppingToken);
-                }
+                    ImportJobKind.Validate => service.ValidateNowAsync(job.ImportId, stoppingToken),
+                    ImportJobKind.Commit => service.CommitNowAsync(job.ImportId, job.User, stoppingToken),
+                    _ => service.ValidateAndCommitNowAsync(job.ImportId, job.User, stoppingToken),
+                });
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -118,19 +118,10 @@ public sealed partial class ImportService(
         await db.SaveChangesAsync(cancellationToken);
         await store.DeleteStagingAsync(importId, cancellationToken);
 
-        var requested = import.RequestedFormat is null ? (ImportFormat?)null : Enum.Parse<ImportFormat>(import.RequestedFormat);
-        ImportReading reading;
-        using (ImportTimings.Start(logger, importId, "check encoding and detect format"))
+        if (await OpenAsync(import, cancellationToken) is not { } reading)
         {
-            reading = ImportReading.Open(storage.FileFor(importId), import.FileName, requested, cancellationToken);
-        }
-        if (reading.Refusal is { } refusal)
-        {
-            await FailAsync(import, refusal, cancellationToken);
             return;
         }
-        import.Format = reading.Format.ToString();
-        await db.SaveChangesAsync(cancellationToken);
 
         var reference = await ReferenceData.LoadAsync(db, cancellationToken);
         ImportSummary summary;
@@ -144,9 +135,7 @@ public sealed partial class ImportService(
                 staged = await store.StageAsync(importId, progress.Track(validator.Validate(reading.Records)), cancellationToken);
             }
             summary = validator.Summary();
-            import.RowCount = progress.Rows;
-            import.ErrorCount = issues.Errors;
-            import.WarningCount = issues.Warnings + summary.Notes.Sum(n => n.Rows);
+            await RecordFindingsAsync(import, summary, progress.Rows, issues, cancellationToken);
         }
 
         ChangeCounts counts;
@@ -155,12 +144,7 @@ public sealed partial class ImportService(
             counts = await store.CountChangesAsync(importId, cancellationToken);
         }
         (import.NewCount, import.ChangedCount, import.UnchangedCount) = (counts.New, counts.Changed, counts.Unchanged);
-        var identical = await db.Imports.AsNoTracking()
-            .Where(i => i.Id != importId && i.Sha256 == import.Sha256 && i.MappingJson == import.MappingJson && i.Status == ImportStatus.Committed)
-            .OrderByDescending(i => i.Id).FirstOrDefaultAsync(cancellationToken);
-        summary.IdenticalToImport = identical is null ? null : $"#{identical.Id} ({identical.FileName}, committed {identical.CommittedUtc:d MMM yyyy HH:mm})";
         board.Clear(importId);
-        import.SummaryJson = JsonSerializer.Serialize(summary, Json);
         import.Status = ImportStatus.Ready;
         import.ValidationComplete = true;
         import.Progress = 1;
@@ -169,6 +153,38 @@ public sealed partial class ImportService(
             : null;
         await db.SaveChangesAsync(cancellationToken);
         LogValidated(logger, importId, import.RowCount, import.ErrorCount, staged, watch.ElapsedMilliseconds);
+    }
+
+    /// <summary>Checks the file's encoding and detects its format; null when the file is refused (the import then failed).</summary>
+    private async Task<ImportReading?> OpenAsync(Import import, CancellationToken cancellationToken)
+    {
+        var requested = import.RequestedFormat is null ? (ImportFormat?)null : Enum.Parse<ImportFormat>(import.RequestedFormat);
+        ImportReading reading;
+        using (ImportTimings.Start(logger, import.Id, "check encoding and detect format"))
+        {
+            reading = ImportReading.Open(storage.FileFor(import.Id), import.FileName, requested, cancellationToken);
+        }
+        if (reading.Refusal is { } refusal)
+        {
+            await FailAsync(import, refusal, cancellationToken);
+            return null;
+        }
+        import.Format = reading.Format.ToString();
+        await db.SaveChangesAsync(cancellationToken);
+        return reading;
+    }
+
+    /// <summary>What reading the whole file found, on the import (saved by the caller).</summary>
+    private async Task RecordFindingsAsync(Import import, ImportSummary summary, long rows, IssueLog issues, CancellationToken cancellationToken)
+    {
+        import.RowCount = rows;
+        import.ErrorCount = issues.Errors;
+        import.WarningCount = issues.Warnings + summary.Notes.Sum(n => n.Rows);
+        var identical = await db.Imports.AsNoTracking()
+            .Where(i => i.Id != import.Id && i.Sha256 == import.Sha256 && i.MappingJson == import.MappingJson && i.Status == ImportStatus.Committed)
+            .OrderByDescending(i => i.Id).FirstOrDefaultAsync(cancellationToken);
+        summary.IdenticalToImport = identical is null ? null : $"#{identical.Id} ({identical.FileName}, committed {identical.CommittedUtc:d MMM yyyy HH:mm})";
+        import.SummaryJson = JsonSerializer.Serialize(summary, Json);
     }
 
     public async Task<ActionResult> RequestCommitAsync(int importId, string? user, CancellationToken cancellationToken)
@@ -182,16 +198,22 @@ public sealed partial class ImportService(
         {
             return new ActionResult(false, reason);
         }
+        // An interrupted one-pass commit left no validated rows behind: the file is checked again as it is written.
+        var kind = import.ValidationComplete ? ImportJobKind.Commit : ImportJobKind.ValidateAndCommit;
         import.Status = ImportStatus.Committing;
         import.Progress = 0;
         await db.SaveChangesAsync(cancellationToken);
-        await queue.EnqueueAsync(new ImportJob(importId, ImportJobKind.Commit, user), cancellationToken);
+        await queue.EnqueueAsync(new ImportJob(importId, kind, user), cancellationToken);
         return new ActionResult(true, "Committing: the values appear when it finishes.");
     }
 
     /// <summary>Why an import cannot be committed now, in words; null when it can.</summary>
     public static string? CommitBlocker(Import import)
     {
+        if (import is { Status: ImportStatus.Interrupted, ValidationComplete: false, CommitWhenValid: true })
+        {
+            return null; // committed without a preview and interrupted: committing again checks the file again
+        }
         if (import.Status is not (ImportStatus.Ready or ImportStatus.Interrupted) || !import.ValidationComplete)
         {
             return import.Status switch
@@ -370,10 +392,10 @@ public sealed partial class ImportService(
             .SetProperty(i => i.Message, "The app stopped while validating this import. Validate it again."), cancellationToken);
     }
 
-    /// <summary>The import with its live progress while it is being validated.</summary>
+    /// <summary>The import with its live progress while it is being validated (or checked and written in one pass).</summary>
     public Import WithLiveProgress(Import import)
     {
-        if (import.Status == ImportStatus.Validating && board.Get(import.Id) is { } live)
+        if (import.Status is ImportStatus.Validating or ImportStatus.Committing && board.Get(import.Id) is { } live)
         {
             import.Progress = live.Progress;
             import.RowCount = live.Rows;

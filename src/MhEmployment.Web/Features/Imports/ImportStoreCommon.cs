@@ -110,6 +110,15 @@ internal static class ImportStoreCommon
         return new ChangeCounts(added, changed, staged - added - changed);
     }
 
+    /// <summary>Refuses a commit whose rows refer to areas, indicators or an import that no longer exist.</summary>
+    public static void ThrowIfMissing(long missing)
+    {
+        if (missing != 0)
+        {
+            throw new InvalidOperationException($"{missing} area(s), indicator(s) or the import itself, referred to by the rows, no longer exist; nothing was written.");
+        }
+    }
+
     public static async Task UndoAsync(AppDbContext db, ImportSql sql, int importId, CancellationToken cancellationToken)
     {
         await ExecuteAsync(db, sql.DeleteImported, importId, cancellationToken);

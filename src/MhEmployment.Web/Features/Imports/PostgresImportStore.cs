@@ -1,5 +1,6 @@
 using MhEmployment.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace MhEmployment.Web.Features.Imports;
@@ -18,37 +19,114 @@ public sealed class PostgresImportStore(AppDbContext db, ILogger<PostgresImportS
     public async Task<long> StageAsync(int importId, IEnumerable<StagedValue> rows, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var columns = string.Join(", ", ImportSql.StagingColumns.Select(c => $"\"{c}\""));
-        long count = 0;
-        // Synchronous writes, on a thread of their own: the rows are produced on another, and the copy only buffers and sends.
-        await Task.Run(() =>
-        {
-            var copy = connection.BeginRawBinaryCopy($"COPY \"StagedValues\" ({columns}) FROM STDIN (FORMAT BINARY)");
-            try
-            {
-                var writer = new PgBinaryRows(copy);
-                writer.WriteHeader();
-                foreach (var (batch, size) in ReadAhead.Batches(rows, cancellationToken))
-                {
-                    for (var i = 0; i < size; i++)
-                    {
-                        writer.Write(importId, batch[i]);
-                    }
-                    count += size;
-                }
-                writer.WriteTrailer();
-            }
-            catch
-            {
-                copy.Cancel(); // else disposing the stream would end the copy and keep the rows written so far
-                throw;
-            }
-            copy.Dispose();
-        }, cancellationToken);
+        var count = await Task.Run(() => Copy("StagedValues", importId, rows, beforeFirst: null, cancellationToken), cancellationToken);
         // Fresh statistics, so that the merge's joins are planned for the rows just staged rather than an empty table.
         await ImportStoreCommon.ExecuteAsync(db, "ANALYZE \"StagedValues\"", importId, cancellationToken);
         return count;
+    }
+
+    public async Task<long> WriteValuesAsync(int importId, IEnumerable<StagedValue> rows, CancellationToken cancellationToken)
+    {
+        await LockAsync(cancellationToken);
+        if (!await MaySkipRowTriggersAsync(cancellationToken))
+        {
+            throw new OnePassAbandonedException("this database role may not skip the per-row foreign-key triggers");
+        }
+        await ImportStoreCommon.ExecuteAsync(db, "SET LOCAL session_replication_role = replica", importId, cancellationToken);
+        long count;
+        try
+        {
+            count = await Task.Run(() => Copy("IndicatorValues", importId, rows, AbandonIfAnyStored, cancellationToken), cancellationToken);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            throw new OnePassAbandonedException($"a value is already stored for one of its keys ({ex.Detail ?? ex.MessageText})");
+        }
+        await ImportStoreCommon.ExecuteAsync(db, "SET LOCAL session_replication_role = DEFAULT", importId, cancellationToken);
+        return count;
+    }
+
+    /// <summary>
+    /// Binary COPY of the rows into a table with the staging table's columns, on the calling thread (the rows are
+    /// produced on another, and the copy only buffers and sends). <paramref name="beforeFirst"/> sees the first batch
+    /// before the copy begins, while the connection can still run other statements.
+    /// </summary>
+    private long Copy(string table, int importId, IEnumerable<StagedValue> rows, Action<StagedValue[], int>? beforeFirst, CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var columns = string.Join(", ", ImportSql.StagingColumns.Select(c => $"\"{c}\""));
+        using var batches = ReadAhead.Batches(rows, cancellationToken).GetEnumerator();
+        var any = batches.MoveNext();
+        if (any)
+        {
+            beforeFirst?.Invoke(batches.Current.Items, batches.Current.Count);
+        }
+        long count = 0;
+        var copy = connection.BeginRawBinaryCopy($"COPY \"{table}\" ({columns}) FROM STDIN (FORMAT BINARY)");
+        try
+        {
+            var writer = new PgBinaryRows(copy);
+            writer.WriteHeader();
+            for (; any; any = batches.MoveNext())
+            {
+                var (batch, size) = batches.Current;
+                for (var i = 0; i < size; i++)
+                {
+                    writer.Write(importId, batch[i]);
+                }
+                count += size;
+            }
+            writer.WriteTrailer();
+        }
+        catch
+        {
+            copy.Cancel(); // else disposing the stream would end the copy and keep the rows written so far
+            throw;
+        }
+        copy.Dispose(); // a key already stored is refused here, where the server reports the copy's end
+        return count;
+    }
+
+    /// <summary>
+    /// A file that revises stored values usually starts with some of them. The first rows' keys are looked up before
+    /// the copy begins, so such a file goes the staged way at once, rather than after the whole copy (PostgreSQL
+    /// reports a key already stored only at its end). A stored key further on is still refused by the table's key.
+    /// </summary>
+    private void AbandonIfAnyStored(StagedValue[] batch, int size)
+    {
+        using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = """
+            SELECT EXISTS (SELECT 1 FROM unnest(@indicators, @starts, @ends, @areas, @sexes, @ages) AS k(i, s, e, a, x, g)
+              JOIN "IndicatorValues" v ON v."IndicatorId" = k.i AND v."PeriodStart" = k.s AND v."PeriodEnd" = k.e
+                AND v."AreaCode" = k.a AND v."Sex" = k.x AND v."AgeBand" = k.g)
+            """;
+        var rows = batch.AsSpan(0, size).ToArray();
+        command.Parameters.Add(new NpgsqlParameter("indicators", rows.Select(r => r.IndicatorId).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter("starts", rows.Select(r => r.PeriodStart).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter("ends", rows.Select(r => r.PeriodEnd).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter("areas", rows.Select(r => r.AreaCode).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter("sexes", rows.Select(r => r.Sex.ToString()).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter("ages", rows.Select(r => r.AgeBand).ToArray()));
+        if (command.ExecuteScalar() is true)
+        {
+            throw new OnePassAbandonedException("values are already stored for some of its first rows' keys");
+        }
+    }
+
+    public async Task CheckReferencedRowsAsync(int importId, IReadOnlyCollection<int> indicators, IReadOnlyCollection<string> areas, CancellationToken cancellationToken)
+    {
+        await using var command = await ImportStoreCommon.CommandAsync(db, """
+            WITH locked_areas AS (SELECT a."Code" FROM "Areas" a WHERE a."Code" = ANY(@areas) FOR KEY SHARE),
+                 locked_indicators AS (SELECT i."Id" FROM "Indicators" i WHERE i."Id" = ANY(@indicators) FOR KEY SHARE),
+                 locked_import AS (SELECT m."Id" FROM "Imports" m WHERE m."Id" = @import FOR KEY SHARE)
+            SELECT cardinality(@areas) - (SELECT COUNT(*) FROM locked_areas)
+                 + cardinality(@indicators) - (SELECT COUNT(*) FROM locked_indicators)
+                 + 1 - (SELECT COUNT(*) FROM locked_import)
+            """, importId, cancellationToken);
+        command.Parameters.Add(new NpgsqlParameter("areas", areas.ToArray()));
+        command.Parameters.Add(new NpgsqlParameter("indicators", indicators.ToArray()));
+        ImportStoreCommon.ThrowIfMissing(Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public Task<ChangeCounts> CountChangesAsync(int importId, CancellationToken cancellationToken) =>
@@ -65,11 +143,7 @@ public sealed class PostgresImportStore(AppDbContext db, ILogger<PostgresImportS
             clearStaging: ClearStagingAsync,
             beforeWrites: skipRowTriggers ? async () =>
             {
-                var missing = await ImportStoreCommon.ScalarAsync(db, CheckAndLockReferencedRows, importId, cancellationToken);
-                if (missing != 0)
-                {
-                    throw new InvalidOperationException($"{missing} area(s), indicator(s) or the import itself, referred to by staged rows, no longer exist; nothing was written.");
-                }
+                ImportStoreCommon.ThrowIfMissing(await ImportStoreCommon.ScalarAsync(db, CheckAndLockReferencedRows, importId, cancellationToken));
                 await ImportStoreCommon.ExecuteAsync(db, "SET LOCAL session_replication_role = replica", importId, cancellationToken);
             } : null,
             afterWrites: skipRowTriggers ? () => ImportStoreCommon.ExecuteAsync(db, "SET LOCAL session_replication_role = DEFAULT", importId, cancellationToken) : null);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using MhEmployment.Web.Data;
 using MhEmployment.Web.Domain;
 using Microsoft.Data.Sqlite;
@@ -24,31 +25,66 @@ public sealed class SqliteImportStore(AppDbContext db, ILogger<SqliteImportStore
     public async Task<long> StageAsync(int importId, IEnumerable<StagedValue> rows, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
-        long count = 0;
         await using (await FastWritesAsync(cancellationToken))
         {
-            await Task.Run(() =>
+            return await Task.Run(() =>
             {
                 using var transaction = Connection.BeginTransaction();
-                using var many = new RawInsert(Connection, importId, RowsPerStatement);
-                using var one = new RawInsert(Connection, importId, 1);
-                foreach (var (batch, size) in ReadAhead.Batches(rows, cancellationToken))
-                {
-                    var i = 0;
-                    for (; i + RowsPerStatement <= size; i += RowsPerStatement)
-                    {
-                        many.Execute(batch.AsSpan(i, RowsPerStatement));
-                    }
-                    for (; i < size; i++)
-                    {
-                        one.Execute(batch.AsSpan(i, 1));
-                    }
-                    count += size;
-                }
+                var count = Insert("StagedValues", importId, rows, cancellationToken);
                 transaction.Commit();
+                return count;
             }, cancellationToken);
         }
+    }
+
+    // SQLite has a single writer: the caller's transaction already excludes every other commit. Its foreign keys were
+    // turned off by BeforeCommitAsync; CheckReferencedRowsAsync does their work after.
+    public async Task<long> WriteValuesAsync(int importId, IEnumerable<StagedValue> rows, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await Task.Run(() => Insert("IndicatorValues", importId, rows, cancellationToken), cancellationToken);
+        }
+        catch (SqliteException ex) when (ex.SqliteExtendedErrorCode is 1555 or 2067) // SQLITE_CONSTRAINT_PRIMARYKEY, _UNIQUE
+        {
+            throw new OnePassAbandonedException($"a value is already stored for one of its keys ({ex.Message})");
+        }
+    }
+
+    /// <summary>Inserts the rows into a table with the staging table's columns, in the connection's transaction.</summary>
+    private long Insert(string table, int importId, IEnumerable<StagedValue> rows, CancellationToken cancellationToken)
+    {
+        long count = 0;
+        using var many = new RawInsert(Connection, table, importId, RowsPerStatement);
+        using var one = new RawInsert(Connection, table, importId, 1);
+        foreach (var (batch, size) in ReadAhead.Batches(rows, cancellationToken))
+        {
+            var i = 0;
+            for (; i + RowsPerStatement <= size; i += RowsPerStatement)
+            {
+                many.Execute(batch.AsSpan(i, RowsPerStatement));
+            }
+            for (; i < size; i++)
+            {
+                one.Execute(batch.AsSpan(i, 1));
+            }
+            count += size;
+        }
         return count;
+    }
+
+    public async Task CheckReferencedRowsAsync(int importId, IReadOnlyCollection<int> indicators, IReadOnlyCollection<string> areas, CancellationToken cancellationToken)
+    {
+        await using var command = await ImportStoreCommon.CommandAsync(db, """
+            SELECT (SELECT COUNT(*) FROM json_each(@areas) k WHERE NOT EXISTS (SELECT 1 FROM "Areas" a WHERE a."Code" = k.value))
+                 + (SELECT COUNT(*) FROM json_each(@indicators) k WHERE NOT EXISTS (SELECT 1 FROM "Indicators" i WHERE i."Id" = k.value))
+                 + (SELECT CASE WHEN EXISTS (SELECT 1 FROM "Imports" WHERE "Id" = @import) THEN 0 ELSE 1 END)
+            """, importId, cancellationToken);
+        var parameters = ((SqliteCommand)command).Parameters;
+        parameters.AddWithValue("@areas", JsonSerializer.Serialize(areas));
+        parameters.AddWithValue("@indicators", JsonSerializer.Serialize(indicators));
+        ImportStoreCommon.ThrowIfMissing(Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture));
     }
 
     /// <summary>Rows per INSERT statement: 32 rows × 15 parameters, far below SQLite's limit of 32,766.</summary>
@@ -67,12 +103,12 @@ public sealed class SqliteImportStore(AppDbContext db, ILogger<SqliteImportStore
         private readonly Dictionary<int, byte[]> _dates = [];
         private readonly Utf8Texts _areaCodes = new(), _ageBands = new(), _periodLabels = new();
 
-        public RawInsert(SqliteConnection connection, int importId, int rows)
+        public RawInsert(SqliteConnection connection, string table, int importId, int rows)
         {
             _db = connection.Handle!;
             var columns = string.Join(", ", ImportSql.StagingColumns.Select(c => $"\"{c}\""));
             var row = $"({importId.ToString(CultureInfo.InvariantCulture)}{string.Concat(Enumerable.Repeat(", ?", ImportSql.StagingColumns.Length - 1))})";
-            var sql = $"INSERT INTO \"StagedValues\" ({columns}) VALUES {string.Join(", ", Enumerable.Repeat(row, rows))}";
+            var sql = $"INSERT INTO \"{table}\" ({columns}) VALUES {string.Join(", ", Enumerable.Repeat(row, rows))}";
             Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
         }
 
@@ -196,7 +232,6 @@ public sealed class SqliteImportStore(AppDbContext db, ILogger<SqliteImportStore
         return new Restore(this, [("foreign_keys", "ON")], () => _foreignKeysOff = false);
     }
 
-    // SQLite has a single writer: the caller's transaction already excludes every other commit.
     public Task<ChangeCounts> MergeAsync(int importId, long expectedRows, IReadOnlyDictionary<int, int> placeholderIndicators, CancellationToken cancellationToken) =>
         ImportStoreCommon.MergeAsync(db, Sql, importId, expectedRows, placeholderIndicators, logger, cancellationToken,
             beforeWrites: _foreignKeysOff ? () => CheckReferencedRowsAsync(importId, cancellationToken) : null,
@@ -212,11 +247,7 @@ public sealed class SqliteImportStore(AppDbContext db, ILogger<SqliteImportStore
 
     private async Task CheckReferencedRowsAsync(int importId, CancellationToken cancellationToken)
     {
-        var missing = await ImportStoreCommon.ScalarAsync(db, MissingReferencedRows, importId, cancellationToken);
-        if (missing != 0)
-        {
-            throw new InvalidOperationException($"{missing} area(s), indicator(s) or the import itself, referred to by staged rows, no longer exist; nothing was written.");
-        }
+        ImportStoreCommon.ThrowIfMissing(await ImportStoreCommon.ScalarAsync(db, MissingReferencedRows, importId, cancellationToken));
     }
 
     /// <summary>

@@ -169,6 +169,9 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                     b.Property<long>("ChangedCount")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("CommitWhenValid")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("CommittedBy")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");

@@ -158,6 +158,9 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                     b.Property<long>("ChangedCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("CommitWhenValid")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CommittedBy")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");

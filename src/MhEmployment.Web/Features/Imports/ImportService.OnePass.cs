@@ -1,0 +1,173 @@
+using MhEmployment.Web.Domain;
+using MhEmployment.Web.Features.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace MhEmployment.Web.Features.Imports;
+
+/// <summary>
+/// Imports committed without stopping at the preview (the command line's --commit): checked and written in one pass,
+/// in one transaction, so that reading and validating the file overlap with writing its values. Only a file whose
+/// every row is new, valid and mapped can go this way; any other is rolled back (nothing written) and goes the staged
+/// way, validation then commit, with the same result.
+/// </summary>
+public sealed partial class ImportService
+{
+    /// <summary>Validates the import and commits it if nothing stands in the way; the import records what happened.</summary>
+    public async Task ValidateAndCommitNowAsync(int importId, string? user, CancellationToken cancellationToken)
+    {
+        if (await CommitInOnePassAsync(importId, user, cancellationToken))
+        {
+            return;
+        }
+        await ValidateNowAsync(importId, cancellationToken);
+        var validated = await db.Imports.AsNoTracking().SingleAsync(i => i.Id == importId, cancellationToken);
+        if (validated.Status == ImportStatus.Ready && CommitBlocker(validated) is null)
+        {
+            await CommitNowAsync(importId, user, cancellationToken);
+        }
+    }
+
+    /// <summary>True when the import is settled (committed, refused, or failed); false when it has to go the staged way.</summary>
+    private async Task<bool> CommitInOnePassAsync(int importId, string? user, CancellationToken cancellationToken)
+    {
+        var import = await db.Imports.SingleAsync(i => i.Id == importId, cancellationToken);
+        if (import.Status is ImportStatus.Committed or ImportStatus.Undone)
+        {
+            return true; // a stale job
+        }
+        // Recorded before the transaction: a process killed in the middle leaves the import "committing", which the next
+        // start marks interrupted; committing it again then checks the file again, as nothing of it was kept.
+        import.Status = ImportStatus.Committing;
+        import.CommitWhenValid = true;
+        import.ValidationComplete = false;
+        import.Progress = 0;
+        import.Message = null;
+        await db.SaveChangesAsync(cancellationToken);
+        await store.DeleteStagingAsync(importId, cancellationToken);
+        if (await OpenAsync(import, cancellationToken) is not { } reading)
+        {
+            return true;
+        }
+
+        var reference = await ReferenceData.LoadAsync(db, cancellationToken);
+        try
+        {
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                using var issues = new IssueLog(storage.IssuesFor(importId));
+                var validator = new ImportValidator(reference, ParseChoices(import.MappingJson).Choices, issues);
+                var progress = new ProgressReporter(board, importId, reading);
+                var referenced = new ReferencedRows();
+                await using var prepared = await store.BeforeCommitAsync(cancellationToken);
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                long written;
+                using (ImportTimings.Start(logger, importId, "read, validate and write values"))
+                {
+                    LogOnePass(logger, importId);
+                    written = await store.WriteValuesAsync(importId, referenced.Track(progress.Track(validator.Validate(reading.Records)), issues), cancellationToken);
+                }
+                var summary = validator.Summary();
+                if (issues.Errors > 0 || summary.NeedsMapping || summary.Series.Any(s => s.PlaceholderId is not null))
+                {
+                    throw new OnePassAbandonedException(issues.Errors > 0 ? "the file has errors" : "some series need mapping or a new indicator");
+                }
+                await store.CheckReferencedRowsAsync(importId, referenced.Indicators, referenced.Areas, cancellationToken);
+                await RememberMappingsAsync(import, summary, [], cancellationToken);
+                await RecordFindingsAsync(import, summary, progress.Rows, issues, cancellationToken);
+                (import.NewCount, import.ChangedCount, import.UnchangedCount) = (written, 0, 0);
+                import.ValidationComplete = true;
+                import.Status = ImportStatus.Committed;
+                import.CommittedUtc = Now;
+                import.CommittedBy = user;
+                import.Progress = 1;
+                await db.SaveChangesAsync(cancellationToken);
+                using (ImportTimings.Start(logger, importId, "commit transaction"))
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                }
+                valuesChanged.Raise(); // at once: see CommitNowAsync
+            });
+        }
+        catch (OnePassAbandonedException ex)
+        {
+            LogOnePassAbandoned(logger, importId, ex.Message);
+            await BackToValidationAsync(importId, cancellationToken);
+            return false;
+        }
+        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
+        {
+            LogCommitFailed(logger, ex, importId);
+            await BackToValidationAsync(importId, cancellationToken);
+            var failed = await db.Imports.SingleAsync(i => i.Id == importId, cancellationToken);
+            failed.Status = ImportStatus.Interrupted;
+            failed.Message = ex is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 }
+                ? "Another import (or undo) held the database for longer than this commit could wait, so nothing was written. Commit again once it has finished."
+                : "The commit failed and nothing was written. Try again; if it fails again, ask an administrator to look at the log.";
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        finally
+        {
+            board.Clear(importId);
+        }
+        await audit.WriteAsync(AuditActions.ImportCommitted, $"#{import.Id} {import.FileName}",
+            $"{import.NewCount:N0} new, 0 changed, 0 unchanged (checked and written in one pass)", actor: user, cancellationToken: cancellationToken);
+        return true;
+    }
+
+    /// <summary>After a rolled-back pass: the context forgets what it wrote, and the import waits for validation.</summary>
+    private async Task BackToValidationAsync(int importId, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var import = await db.Imports.SingleAsync(i => i.Id == importId, cancellationToken);
+        import.Status = ImportStatus.Validating;
+        import.ValidationComplete = false;
+        import.Progress = 0;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The distinct indicators and areas of the rows written, gathered as they pass (files come in runs of one area and
+    /// indicator), so that the foreign keys are checked once each; and the end of the pass at the first error or new
+    /// indicator, as the file then goes the staged way anyway.
+    /// </summary>
+    private sealed class ReferencedRows
+    {
+        private readonly HashSet<int> _indicators = [];
+        private readonly HashSet<string> _areas = new(StringComparer.Ordinal);
+
+        public IReadOnlyCollection<int> Indicators => _indicators;
+        public IReadOnlyCollection<string> Areas => _areas;
+
+        public IEnumerable<StagedValue> Track(IEnumerable<StagedValue> rows, IssueLog issues)
+        {
+            var (lastIndicator, lastArea) = (0, (string?)null);
+            foreach (var row in rows)
+            {
+                if (issues.Errors > 0)
+                {
+                    throw new OnePassAbandonedException("the file has errors");
+                }
+                if (row.IndicatorId != lastIndicator)
+                {
+                    if (row.IndicatorId < 0)
+                    {
+                        throw new OnePassAbandonedException("a series of the file becomes a new indicator");
+                    }
+                    _indicators.Add(lastIndicator = row.IndicatorId);
+                }
+                if (!ReferenceEquals(row.AreaCode, lastArea))
+                {
+                    _areas.Add(lastArea = row.AreaCode);
+                }
+                yield return row;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import {ImportId}: checking the file and writing its values in one pass")]
+    private static partial void LogOnePass(ILogger logger, int importId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import {ImportId}: one pass rolled back ({Reason}); validating it before commit instead")]
+    private static partial void LogOnePassAbandoned(ILogger logger, int importId, string reason);
+}

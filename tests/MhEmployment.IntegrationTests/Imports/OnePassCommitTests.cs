@@ -1,0 +1,187 @@
+using MhEmployment.IntegrationTests.Infrastructure;
+using MhEmployment.Web.Domain;
+using MhEmployment.Web.Features.Audit;
+using MhEmployment.Web.Features.Imports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MhEmployment.IntegrationTests.Imports;
+
+/// <summary>
+/// An import committed without a preview (the command line's --commit) is checked and written in one pass when every
+/// row is new, valid and mapped; any other file is rolled back and goes the staged way. Either way the result is what
+/// validation then commit would give: the same values, counts and undo, and nothing written for a file with errors.
+/// </summary>
+public abstract partial class OnePassCommitTests(Provider provider) : IAsyncLifetime
+{
+    private const string OnePass = "(checked and written in one pass)";
+    private AppFactory _factory = null!;
+    private string _folder = null!;
+
+    public async Task InitializeAsync()
+    {
+        _factory = await AppFactory.CreateAsync(provider);
+        _factory.StartServer();
+        _folder = Directory.CreateTempSubdirectory("mhe-onepass-").FullName;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task NewValues_AreWrittenInOnePass_WithTheImportsFindings_AndUndoRemovesThem()
+    {
+        var path = Path.Combine(_folder, "new.csv");
+        var sum = await NomisFiles.WriteAsync(path, 3_000);
+
+        var import = await ImportAsync(path, NomisFiles.Mapping);
+
+        import.Status.Should().Be(ImportStatus.Committed, import.Message);
+        (import.NewCount, import.ChangedCount, import.UnchangedCount, import.RowCount, import.ErrorCount).Should().Be((3_000L, 0L, 0L, 3_000L, 0L));
+        import.ValidationComplete.Should().BeTrue("the details page shows what the pass found, as after a validation");
+        import.Format.Should().Be("NomisApi");
+        ImportService.SummaryOf(import)!.Series.Should().NotBeEmpty().And.OnlyContain(s => s.IndicatorKey == "ni152-out-of-work-benefits");
+        (await AuditOfAsync(import.Id)).Should().Contain(OnePass);
+        (await ValuesOfAsync(import.Id)).Should().Be((3_000, sum));
+        (await _factory.WithDbAsync(db => db.StagedValues.CountAsync())).Should().Be(0, "the pass writes no staging rows");
+
+        await UndoAsync(import.Id);
+        (await _factory.WithDbAsync(db => db.IndicatorValues.CountAsync())).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task StoredValuesAmongTheFirstRows_GoTheStagedWay_AndCountChangesAsAValidationWould()
+    {
+        var first = await ImportAsync(await WriteAsync("first.csv", 2_000, valueOffset: 0), NomisFiles.Mapping);
+        var secondPath = Path.Combine(_folder, "second.csv");
+        var secondSum = await NomisFiles.WriteAsync(secondPath, 3_000, valueOffset: 1); // the first 2,000 keys, other values
+
+        var second = await ImportAsync(secondPath, NomisFiles.Mapping);
+
+        second.Status.Should().Be(ImportStatus.Committed, second.Message);
+        (second.NewCount, second.ChangedCount, second.UnchangedCount).Should().Be((1_000L, 2_000L, 0L));
+        (await AuditOfAsync(second.Id)).Should().NotContain(OnePass);
+        (await ValuesOfAsync(second.Id)).Should().Be((3_000, secondSum));
+        await UndoAsync(second.Id);
+        (await ValuesOfAsync(first.Id)).Count.Should().Be(2_000, "undo puts back the values the staged commit replaced");
+    }
+
+    [Fact]
+    public async Task AStoredKeyFarIntoTheFile_IsRefusedByTheKey_RolledBack_AndTheFileGoesTheStagedWay()
+    {
+        // The stored rows are the file's last 500: the first rows' keys are all new, so the pass starts writing.
+        var path = Path.Combine(_folder, "whole.csv");
+        await NomisFiles.WriteAsync(path, 3_000);
+        var lines = await File.ReadAllLinesAsync(path);
+        var tail = Path.Combine(_folder, "tail.csv");
+        await File.WriteAllLinesAsync(tail, [lines[0], .. lines[^500..]]);
+        var stored = await ImportAsync(tail, NomisFiles.Mapping);
+        (await AuditOfAsync(stored.Id)).Should().Contain(OnePass);
+
+        var whole = await ImportAsync(path, NomisFiles.Mapping);
+
+        whole.Status.Should().Be(ImportStatus.Committed, whole.Message);
+        (whole.NewCount, whole.ChangedCount, whole.UnchangedCount).Should().Be((2_500L, 0L, 500L));
+        (await AuditOfAsync(whole.Id)).Should().NotContain(OnePass);
+        (await ValuesOfAsync(whole.Id)).Count.Should().Be(2_500, "nothing of the rolled-back pass is left: only the staged commit's new values");
+        (await ValuesOfAsync(stored.Id)).Count.Should().Be(500);
+    }
+
+    [Fact]
+    public async Task AFileWithAnError_WritesNothing_AndWaitsWithEveryErrorListed()
+    {
+        var path = Path.Combine(_folder, "bad.csv");
+        await NomisFiles.WriteAsync(path, 3_000);
+        var lines = await File.ReadAllLinesAsync(path);
+        lines[2_500] = AreaCode().Replace(lines[2_500], ",\"E09999999\",", 1); // a London borough's code that does not exist
+        await File.WriteAllLinesAsync(path, lines);
+
+        var import = await ImportAsync(path, NomisFiles.Mapping);
+
+        import.Status.Should().Be(ImportStatus.Ready);
+        import.ErrorCount.Should().Be(1);
+        ImportService.CommitBlocker(import).Should().Contain("1 error(s)");
+        await using var scope = _factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ImportService>().FirstIssues(import.Id).Should().ContainSingle(i => i.LineNumber == 2_501 && i.Rule == "unknown-area");
+        (await _factory.WithDbAsync(db => db.IndicatorValues.CountAsync())).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task UnmappedSeries_WriteNothing_ThenTheAnalystsChoiceIsWrittenInOnePass_AndRemembered()
+    {
+        var path = await WriteAsync("unmapped.csv", 1_000);
+        var unmapped = await ImportAsync(path, mapping: null);
+
+        unmapped.Status.Should().Be(ImportStatus.Ready);
+        var series = ImportService.SummaryOf(unmapped)!.Series;
+        series.Should().NotBeEmpty().And.OnlyContain(s => s.Resolution == SeriesResolution.Unmapped);
+        (await _factory.WithDbAsync(db => db.IndicatorValues.CountAsync())).Should().Be(0);
+
+        var choices = series.ToDictionary(s => s.Key, _ => "ni152-out-of-work-benefits");
+        var mapped = await ImportAsync(path, System.Text.Json.JsonSerializer.Serialize(choices));
+
+        mapped.Status.Should().Be(ImportStatus.Committed, mapped.Message);
+        (await AuditOfAsync(mapped.Id)).Should().Contain(OnePass);
+        var remembered = await _factory.WithDbAsync(db => db.SeriesMappings.Join(db.Indicators, m => m.IndicatorId, i => i.Id, (m, i) => new { m.SeriesKey, i.Key }).ToListAsync());
+        remembered.Where(m => choices.ContainsKey(m.SeriesKey)).Should().HaveCount(choices.Count, "the next file of this kind maps itself")
+            .And.OnlyContain(m => m.Key == "ni152-out-of-work-benefits");
+    }
+
+    [Fact]
+    public async Task MeasuresNewToTheCatalogue_GoTheStagedWay_AndAreAdded()
+    {
+        var import = await ImportAsync(ImportClient.Sample("mhsds-4ww-performance-sep-2024.csv"), mapping: null);
+
+        import.Status.Should().Be(ImportStatus.Committed, import.Message);
+        (await AuditOfAsync(import.Id)).Should().NotContain(OnePass);
+        var added = await _factory.WithDbAsync(db => db.Indicators.Where(i => i.CreatedByImportId == import.Id).Select(i => i.Key).ToListAsync());
+        added.Should().Contain("mhsds-mrs01");
+        (await ValuesOfAsync(import.Id)).Count.Should().Be((int)import.NewCount).And.BeGreaterThan(0);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@",""E\d{8}"",")]
+    private static partial System.Text.RegularExpressions.Regex AreaCode();
+
+    private async Task<string> WriteAsync(string name, int rows, double valueOffset = 0)
+    {
+        var path = Path.Combine(_folder, name);
+        await NomisFiles.WriteAsync(path, rows, valueOffset);
+        return path;
+    }
+
+    /// <summary>As the command line does with --commit: the file registered, then checked and committed.</summary>
+    private async Task<Import> ImportAsync(string path, string? mapping)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var service = scope.ServiceProvider.GetRequiredService<ImportService>();
+        await using var content = File.OpenRead(path);
+        var upload = await service.UploadAsync(content, Path.GetFileName(path), null, mapping, "test", CancellationToken.None, validateInBackground: false);
+        upload.Import.Should().NotBeNull(upload.Refusal);
+        await service.ValidateAndCommitNowAsync(upload.Import!.Id, "test", CancellationToken.None);
+        return await _factory.WithDbAsync(db => db.Imports.AsNoTracking().SingleAsync(i => i.Id == upload.Import.Id));
+    }
+
+    private async Task UndoAsync(int importId)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var undone = await scope.ServiceProvider.GetRequiredService<ImportService>().UndoAsync(importId, "test", CancellationToken.None);
+        undone.Succeeded.Should().BeTrue(undone.Message);
+    }
+
+    private Task<string> AuditOfAsync(int importId) => _factory.WithDbAsync(async db =>
+        string.Join("\n", await db.AuditEvents.Where(e => e.Action == AuditActions.ImportCommitted && e.Target!.StartsWith($"#{importId} "))
+            .Select(e => e.Details).ToListAsync()));
+
+    private Task<(int Count, decimal Sum)> ValuesOfAsync(int importId) => _factory.WithDbAsync(async db =>
+    {
+        var values = await db.IndicatorValues.Where(v => v.ImportId == importId).Select(v => v.Value ?? 0).ToListAsync();
+        return (values.Count, Math.Round(values.Sum(v => (decimal)v), 1));
+    });
+}
+
+public sealed class OnePassCommitOnSqlite() : OnePassCommitTests(Provider.Sqlite);
+
+public sealed class OnePassCommitOnPostgres() : OnePassCommitTests(Provider.Postgres);
