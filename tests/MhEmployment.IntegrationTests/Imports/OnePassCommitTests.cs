@@ -1,5 +1,7 @@
 using MhEmployment.IntegrationTests.Infrastructure;
+using System.Net.Http.Json;
 using MhEmployment.Web.Domain;
+using MhEmployment.Web.Features.Accounts;
 using MhEmployment.Web.Features.Audit;
 using MhEmployment.Web.Features.Imports;
 using Microsoft.EntityFrameworkCore;
@@ -16,12 +18,15 @@ public abstract partial class OnePassCommitTests(Provider provider) : IAsyncLife
 {
     private const string OnePass = "(checked and written in one pass)";
     private AppFactory _factory = null!;
+    private HttpClient _api = null!;
     private string _folder = null!;
 
     public async Task InitializeAsync()
     {
         _factory = await AppFactory.CreateAsync(provider);
         _factory.StartServer();
+        await _factory.CreateUserAsync(Accounts.EmailFor(Roles.Analyst), Accounts.PasswordFor(Roles.Analyst), Roles.Analyst);
+        _api = await _factory.ApiClientAsync(Accounts.EmailFor(Roles.Analyst));
         _folder = Directory.CreateTempSubdirectory("mhe-onepass-").FullName;
     }
 
@@ -128,6 +133,36 @@ public abstract partial class OnePassCommitTests(Provider provider) : IAsyncLife
         var remembered = await _factory.WithDbAsync(db => db.SeriesMappings.Join(db.Indicators, m => m.IndicatorId, i => i.Id, (m, i) => new { m.SeriesKey, i.Key }).ToListAsync());
         remembered.Where(m => choices.ContainsKey(m.SeriesKey)).Should().HaveCount(choices.Count, "the next file of this kind maps itself")
             .And.OnlyContain(m => m.Key == "ni152-out-of-work-benefits");
+    }
+
+    [Fact]
+    public async Task TheApi_CommitsAnUploadAsSoonAsItIsFoundValid_AndStopsAtThePreviewWhenItIsNot()
+    {
+        var good = await SubmitAsync(await WriteAsync("api-good.csv", 2_000), "true");
+        var committed = await _api.WaitForAsync(good, "committed", "ready", "failed");
+        committed.GetProperty("status").GetString().Should().Be("committed", committed.ToString());
+        committed.GetProperty("newCount").GetInt64().Should().Be(2_000);
+        (await AuditOfAsync(good)).Should().Contain(OnePass);
+
+        var path = await WriteAsync("api-bad.csv", 3_000, valueOffset: 0.5);
+        var lines = await File.ReadAllLinesAsync(path);
+        lines[2_999] = AreaCode().Replace(lines[2_999], ",\"E09999999\",", 1);
+        await File.WriteAllLinesAsync(path, lines);
+        var bad = await _api.WaitForAsync(await SubmitAsync(path, "true"), "committed", "ready", "failed");
+        bad.GetProperty("status").GetString().Should().Be("ready", "a file with errors waits at the preview, with its errors listed");
+        bad.GetProperty("firstErrors").EnumerateArray().Should().ContainSingle(e => e.GetProperty("rule").GetString() == "unknown-area");
+        (await ValuesOfAsync(good)).Count.Should().Be(2_000, "nothing of the bad file was written over the good one's values");
+
+        var refused = await _api.UploadAsync(path, mapping: NomisFiles.Mapping, commit: "yes");
+        refused.StatusCode.Should().Be(System.Net.HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync()).Should().Contain("'commit'").And.Contain("true");
+    }
+
+    private async Task<int> SubmitAsync(string path, string commit)
+    {
+        var response = await _api.UploadAsync(path, mapping: NomisFiles.Mapping, commit: commit);
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetInt32();
     }
 
     [Fact]

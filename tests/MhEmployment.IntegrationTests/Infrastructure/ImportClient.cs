@@ -10,7 +10,8 @@ public static class ImportClient
 {
     public static string Sample(string name) => Path.Combine(AppContext.BaseDirectory, "TestData", "samples", name);
 
-    public static async Task<HttpResponseMessage> UploadAsync(this HttpClient api, string path, string? fileName = null, string? format = null, string? mapping = null)
+    public static async Task<HttpResponseMessage> UploadAsync(this HttpClient api, string path, string? fileName = null, string? format = null, string? mapping = null,
+        string? commit = null)
     {
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(await File.ReadAllBytesAsync(path));
@@ -23,6 +24,10 @@ public static class ImportClient
         if (mapping is not null)
         {
             form.Add(new StringContent(mapping), "mapping");
+        }
+        if (commit is not null)
+        {
+            form.Add(new StringContent(commit), "commit");
         }
         return await api.PostAsync(new Uri("/api/v1/imports", UriKind.Relative), form);
     }

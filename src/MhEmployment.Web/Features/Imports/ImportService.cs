@@ -54,10 +54,11 @@ public sealed partial class ImportService(
 
     /// <summary>
     /// Records a file already received (the API streams a multipart upload straight into storage, whose fields may come
-    /// after the file) as an import, or refuses it and deletes it.
+    /// after the file) as an import, or refuses it and deletes it. <paramref name="commitWhenValid"/>: no preview, the
+    /// file is committed if it is found valid (see <see cref="ValidateAndCommitNowAsync"/>).
     /// </summary>
     public async Task<UploadResult> RegisterAsync(ReceivedFile file, string fileName, string? format, string? mappingJson, string? user,
-        bool validateInBackground, CancellationToken cancellationToken)
+        bool validateInBackground, CancellationToken cancellationToken, bool commitWhenValid = false)
     {
         var refusal = RequestProblem(format, mappingJson);
         if (refusal is null && ImportReading.Sniff(file.Path, fileName) is { } sniffed)
@@ -80,6 +81,7 @@ public sealed partial class ImportService(
             Status = ImportStatus.Validating,
             RequestedFormat = string.IsNullOrWhiteSpace(format) ? null : Enum.Parse<ImportFormat>(format, ignoreCase: true).ToString(),
             MappingJson = string.IsNullOrWhiteSpace(mappingJson) ? null : mappingJson,
+            CommitWhenValid = commitWhenValid,
         };
         db.Imports.Add(import);
         await db.SaveChangesAsync(cancellationToken);
@@ -87,7 +89,7 @@ public sealed partial class ImportService(
         await audit.WriteAsync(AuditActions.ImportUploaded, $"#{import.Id} {import.FileName}", $"{file.Bytes:N0} bytes, SHA-256 {file.Sha256}", cancellationToken: cancellationToken);
         if (validateInBackground)
         {
-            await queue.EnqueueAsync(new ImportJob(import.Id, ImportJobKind.Validate, user), cancellationToken);
+            await queue.EnqueueAsync(new ImportJob(import.Id, commitWhenValid ? ImportJobKind.ValidateAndCommit : ImportJobKind.Validate, user), cancellationToken);
         }
         return new UploadResult(import, null);
     }

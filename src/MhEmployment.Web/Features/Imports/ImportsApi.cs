@@ -25,7 +25,7 @@ public sealed record ImportResponse(
 }
 
 /// <summary>The upload's form, as the API documents it (the handler reads it as a stream: see <see cref="StreamedUpload"/>).</summary>
-public sealed record UploadForm(IFormFile File, string? Format, string? Mapping);
+public sealed record UploadForm(IFormFile File, string? Format, string? Mapping, bool? Commit);
 
 public static class ImportsApi
 {
@@ -36,7 +36,7 @@ public static class ImportsApi
         var group = api.MapGroup("/imports").WithTags("Imports").RequireAuthorization(Policies.ApiAnalyse);
         // Tokens, not cookies, open the API, so a form post here cannot be forged from another site.
         group.MapPost("/", UploadAsync).DisableAntiforgery().Accepts<UploadForm>("multipart/form-data")
-            .WithSummary("Uploads a CSV (multipart field 'file'; optional 'format' and 'mapping' JSON). Validation runs in the background.");
+            .WithSummary("Uploads a CSV (multipart field 'file'; optional 'format', 'mapping' JSON, and 'commit' = true to commit it as soon as it is found valid, without a preview). Validation runs in the background.");
         group.MapGet("/{id:int}", GetAsync).WithSummary("An import's status, progress, counts, series and first errors.");
         group.MapPost("/{id:int}/commit", CommitAsync).WithSummary("Commits a validated import: all or nothing, in the background.");
         group.MapPost("/{id:int}/undo", UndoAsync).WithSummary("Undoes a committed import, restoring exactly the values it replaced.");
@@ -59,7 +59,8 @@ public static class ImportsApi
         {
             return TypedResults.Problem(statusCode: 400, title: "No file", detail: "Send the CSV as the multipart form field 'file'.");
         }
-        var result = await imports.RegisterAsync(file, upload.FileName!, upload.Format, upload.Mapping, http.User.Identity?.Name, validateInBackground: true, cancellationToken);
+        var result = await imports.RegisterAsync(file, upload.FileName!, upload.Format, upload.Mapping, http.User.Identity?.Name, validateInBackground: true, cancellationToken,
+            commitWhenValid: upload.Commit);
         if (result.Import is not { } import)
         {
             return TypedResults.Problem(statusCode: 400, title: "The file cannot be imported", detail: result.Refusal);

@@ -7,9 +7,9 @@ namespace MhEmployment.Web.Features.Imports;
 /// <summary>
 /// The API's multipart upload, read section by section: the file part goes straight into storage, hashed on the way,
 /// instead of being buffered to a temporary file by the form reader and then copied again (two writes of up to the
-/// size limit). The small 'format' and 'mapping' fields may come before or after it.
+/// size limit). The small 'format', 'mapping' and 'commit' fields may come before or after it.
 /// </summary>
-public sealed record StreamedUpload(ReceivedFile? File, string? FileName, string? Format, string? Mapping, bool TooLarge)
+public sealed record StreamedUpload(ReceivedFile? File, string? FileName, string? Format, string? Mapping, bool Commit, bool TooLarge)
 {
     private const int FieldLimit = 64 * 1024;
 
@@ -24,7 +24,7 @@ public sealed record StreamedUpload(ReceivedFile? File, string? FileName, string
         }
         var reader = new MultipartReader(boundary, request.Body);
         ReceivedFile? file = null;
-        string? fileName = null, format = null, mapping = null;
+        string? fileName = null, format = null, mapping = null, commit = null;
         var tooLarge = false;
         try
         {
@@ -41,7 +41,7 @@ public sealed record StreamedUpload(ReceivedFile? File, string? FileName, string
                     file = await imports.ReceiveAsync(section.Body, cancellationToken);
                     tooLarge = file is null;
                 }
-                else if (name is "format" or "mapping" && !disposition.IsFileDisposition())
+                else if (name is "format" or "mapping" or "commit" && !disposition.IsFileDisposition())
                 {
                     var value = await ReadFieldAsync(section.Body, cancellationToken);
                     if (value is null)
@@ -49,7 +49,18 @@ public sealed record StreamedUpload(ReceivedFile? File, string? FileName, string
                         Discard(file);
                         return (null, $"The form field '{name}' is longer than {FieldLimit / 1024} KB.");
                     }
-                    (format, mapping) = name == "format" ? (value, mapping) : (format, value);
+                    switch (name)
+                    {
+                        case "format":
+                            format = value;
+                            break;
+                        case "mapping":
+                            mapping = value;
+                            break;
+                        default:
+                            commit = value;
+                            break;
+                    }
                 }
                 // Anything else, and the rest of a file over the limit, is read past and dropped by the reader.
             }
@@ -62,7 +73,12 @@ public sealed record StreamedUpload(ReceivedFile? File, string? FileName, string
                 ? fileName is null ? $"The upload is larger than the limit of {imports.MaxFileMegabytes} MB." : imports.TooLarge(fileName)
                 : "The upload broke off or is not a well-formed multipart form; nothing was kept. Send it again.");
         }
-        return (new StreamedUpload(file, fileName, format, mapping, tooLarge), null);
+        if (commit is not null && !bool.TryParse(commit, out _))
+        {
+            Discard(file);
+            return (null, $"The form field 'commit' is '{commit}'; it should be true (commit as soon as the file is found valid) or false.");
+        }
+        return (new StreamedUpload(file, fileName, format, mapping, commit is not null && bool.Parse(commit), tooLarge), null);
     }
 
     private static async Task<string?> ReadFieldAsync(Stream body, CancellationToken cancellationToken)
