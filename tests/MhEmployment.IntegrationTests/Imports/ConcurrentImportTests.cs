@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using MhEmployment.IntegrationTests.Infrastructure;
 using MhEmployment.Web.Domain;
-using MhEmployment.Web.Features.Accounts;
 using MhEmployment.Web.Features.Imports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,28 +14,10 @@ namespace MhEmployment.IntegrationTests.Imports;
 /// (PostgreSQL: an advisory lock; SQLite: its single writer), so both apply in turn, the later one's values win, and
 /// undoing each in reverse order restores exactly what was there.
 /// </summary>
-public abstract class ConcurrentImportTests(Provider provider) : IAsyncLifetime
+public abstract class ConcurrentImportTests(Provider provider) : AnalystAppTests(provider, "mhe-concurrent-")
 {
     private const int FirstRows = 60_000;
     private const int SecondRows = 90_000; // the first 60,000 keys again with other values, and 30,000 more
-    private AppFactory _factory = null!;
-    private HttpClient _api = null!;
-    private string _folder = null!;
-
-    public async Task InitializeAsync()
-    {
-        _factory = await AppFactory.CreateAsync(provider);
-        _factory.StartServer();
-        await _factory.CreateUserAsync(Accounts.EmailFor(Roles.Analyst), Accounts.PasswordFor(Roles.Analyst), Roles.Analyst);
-        _api = await _factory.ApiClientAsync(Accounts.EmailFor(Roles.Analyst));
-        _folder = Directory.CreateTempSubdirectory("mhe-concurrent-").FullName;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
-    }
 
     [Fact]
     public async Task TwoOverlappingImportsCommittedAtOnce_ApplyOneAfterTheOther_AndUndoInReverseRestoresExactly()
@@ -49,7 +30,7 @@ public abstract class ConcurrentImportTests(Provider provider) : IAsyncLifetime
         (await Task.WhenAny(both, Task.Delay(TimeSpan.FromMinutes(3)))).Should().BeSameAs(both, "two commits must not deadlock");
         await both;
 
-        var imports = await _factory.WithDbAsync(db => db.Imports.AsNoTracking().Where(i => i.Id == a || i.Id == b).ToDictionaryAsync(i => i.Id));
+        var imports = await Factory.WithDbAsync(db => db.Imports.AsNoTracking().Where(i => i.Id == a || i.Id == b).ToDictionaryAsync(i => i.Id));
         imports.Values.Should().OnlyContain(i => i.Status == ImportStatus.Committed, string.Join("; ", imports.Values.Select(i => $"#{i.Id} {i.Status} {i.Message}")));
         // Whichever went second saw the other's values: counts that only a serial order gives.
         var (earlier, later) = imports[a].CommittedUtc <= imports[b].CommittedUtc ? (a, b) : (b, a);
@@ -68,23 +49,23 @@ public abstract class ConcurrentImportTests(Provider provider) : IAsyncLifetime
             (await ImportIdsAsync()).Should().BeEquivalentTo(new Dictionary<int, long> { [a] = FirstRows, [b] = SecondRows - FirstRows });
         }
 
-        var refused = await _api.PostAsync(new Uri($"/api/v1/imports/{earlier}/undo", UriKind.Relative), null);
+        var refused = await Api.PostAsync(new Uri($"/api/v1/imports/{earlier}/undo", UriKind.Relative), null);
         refused.StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await refused.Content.ReadAsStringAsync()).Should().Contain($"#{later}").And.Contain("undo them first");
 
-        (await _api.PostAsync(new Uri($"/api/v1/imports/{later}/undo", UriKind.Relative), null)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Api.PostAsync(new Uri($"/api/v1/imports/{later}/undo", UriKind.Relative), null)).StatusCode.Should().Be(HttpStatusCode.OK);
         (await ValuesAsync()).Should().Be(earlier == a ? (FirstRows, aSum) : (SecondRows, bSum), "undoing the later import puts back exactly the earlier one's values");
         (await ImportIdsAsync()).Should().BeEquivalentTo(new Dictionary<int, long> { [earlier] = earlier == a ? FirstRows : SecondRows });
 
-        (await _api.PostAsync(new Uri($"/api/v1/imports/{earlier}/undo", UriKind.Relative), null)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Api.PostAsync(new Uri($"/api/v1/imports/{earlier}/undo", UriKind.Relative), null)).StatusCode.Should().Be(HttpStatusCode.OK);
         (await ValuesAsync()).Count.Should().Be(0);
     }
 
     private async Task<(int Id, decimal Sum)> UploadAsync(string name, int rows, double valueOffset)
     {
-        var path = Path.Combine(_folder, name);
+        var path = Path.Combine(Folder, name);
         var sum = await NomisFiles.WriteAsync(path, rows, valueOffset);
-        var import = await _api.UploadAndValidateAsync(path, mapping: NomisFiles.Mapping);
+        var import = await Api.UploadAndValidateAsync(path, mapping: NomisFiles.Mapping);
         import.GetProperty("status").GetString().Should().Be("ready", import.ToString());
         import.GetProperty("newCount").GetInt64().Should().Be(rows);
         return (import.GetProperty("id").GetInt32(), sum);
@@ -92,23 +73,23 @@ public abstract class ConcurrentImportTests(Provider provider) : IAsyncLifetime
 
     /// <summary>The sum of a generated file's first rows: the keys two files of different lengths share.</summary>
     private async Task<decimal> SumOfFirstRowsAsync(int rows, double valueOffset) =>
-        await NomisFiles.WriteAsync(Path.Combine(_folder, "first-rows.csv"), rows, valueOffset);
+        await NomisFiles.WriteAsync(Path.Combine(Folder, "first-rows.csv"), rows, valueOffset);
 
     private async Task CommitNowAsync(int importId)
     {
         await Task.Yield();
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<ImportService>().CommitNowAsync(importId, "test", CancellationToken.None);
     }
 
     private async Task<(long Count, decimal Sum)> ValuesAsync()
     {
-        var values = await _factory.WithDbAsync(db => db.IndicatorValues.Select(v => v.Value ?? 0).ToListAsync());
+        var values = await Factory.WithDbAsync(db => db.IndicatorValues.Select(v => v.Value ?? 0).ToListAsync());
         return (values.Count, Math.Round(values.Sum(v => (decimal)v), 1));
     }
 
     private Task<Dictionary<int, long>> ImportIdsAsync() =>
-        _factory.WithDbAsync(db => db.IndicatorValues.GroupBy(v => v.ImportId).Select(g => new { g.Key, Count = g.LongCount() }).ToDictionaryAsync(g => g.Key, g => g.Count));
+        Factory.WithDbAsync(db => db.IndicatorValues.GroupBy(v => v.ImportId).Select(g => new { g.Key, Count = g.LongCount() }).ToDictionaryAsync(g => g.Key, g => g.Count));
 }
 
 [Collection(HeavyImportsCollection.Name)]

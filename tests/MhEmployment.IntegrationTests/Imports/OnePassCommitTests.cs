@@ -1,7 +1,6 @@
 using MhEmployment.IntegrationTests.Infrastructure;
 using System.Net.Http.Json;
 using MhEmployment.Web.Domain;
-using MhEmployment.Web.Features.Accounts;
 using MhEmployment.Web.Features.Audit;
 using MhEmployment.Web.Features.Imports;
 using Microsoft.EntityFrameworkCore;
@@ -14,32 +13,14 @@ namespace MhEmployment.IntegrationTests.Imports;
 /// row is new, valid and mapped; any other file is rolled back and goes the staged way. Either way the result is what
 /// validation then commit would give: the same values, counts and undo, and nothing written for a file with errors.
 /// </summary>
-public abstract partial class OnePassCommitTests(Provider provider) : IAsyncLifetime
+public abstract partial class OnePassCommitTests(Provider provider) : AnalystAppTests(provider, "mhe-onepass-")
 {
     private const string OnePass = "(checked and written in one pass)";
-    private AppFactory _factory = null!;
-    private HttpClient _api = null!;
-    private string _folder = null!;
-
-    public async Task InitializeAsync()
-    {
-        _factory = await AppFactory.CreateAsync(provider);
-        _factory.StartServer();
-        await _factory.CreateUserAsync(Accounts.EmailFor(Roles.Analyst), Accounts.PasswordFor(Roles.Analyst), Roles.Analyst);
-        _api = await _factory.ApiClientAsync(Accounts.EmailFor(Roles.Analyst));
-        _folder = Directory.CreateTempSubdirectory("mhe-onepass-").FullName;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
-    }
 
     [Fact]
     public async Task NewValues_AreWrittenInOnePass_WithTheImportsFindings_AndUndoRemovesThem()
     {
-        var path = Path.Combine(_folder, "new.csv");
+        var path = Path.Combine(Folder, "new.csv");
         var sum = await NomisFiles.WriteAsync(path, 3_000);
 
         var import = await ImportAsync(path, NomisFiles.Mapping);
@@ -51,17 +32,17 @@ public abstract partial class OnePassCommitTests(Provider provider) : IAsyncLife
         ImportService.SummaryOf(import)!.Series.Should().NotBeEmpty().And.OnlyContain(s => s.IndicatorKey == "ni152-out-of-work-benefits");
         (await AuditOfAsync(import.Id)).Should().Contain(OnePass);
         (await ValuesOfAsync(import.Id)).Should().Be((3_000, sum));
-        (await _factory.WithDbAsync(db => db.StagedValues.CountAsync())).Should().Be(0, "the pass writes no staging rows");
+        (await Factory.WithDbAsync(db => db.StagedValues.CountAsync())).Should().Be(0, "the pass writes no staging rows");
 
         await UndoAsync(import.Id);
-        (await _factory.WithDbAsync(db => db.IndicatorValues.CountAsync())).Should().Be(0);
+        (await Factory.WithDbAsync(db => db.IndicatorValues.CountAsync())).Should().Be(0);
     }
 
     [Fact]
     public async Task StoredValuesAmongTheFirstRows_GoTheStagedWay_AndCountChangesAsAValidationWould()
     {
         var first = await ImportAsync(await WriteAsync("first.csv", 2_000, valueOffset: 0), NomisFiles.Mapping);
-        var secondPath = Path.Combine(_folder, "second.csv");
+        var secondPath = Path.Combine(Folder, "second.csv");
         var secondSum = await NomisFiles.WriteAsync(secondPath, 3_000, valueOffset: 1); // the first 2,000 keys, other values
 
         var second = await ImportAsync(secondPath, NomisFiles.Mapping);
@@ -78,10 +59,10 @@ public abstract partial class OnePassCommitTests(Provider provider) : IAsyncLife
     public async Task AStoredKeyFarIntoTheFile_IsRefusedByTheKey_RolledBack_AndTheFileGoesTheStagedWay()
     {
         // The stored rows are the file's last 500: the first rows' keys are all new, so the pass starts writing.
-        var path = Path.Combine(_folder, "whole.csv");
+        var path = Path.Combine(Folder, "whole.csv");
         await NomisFiles.WriteAsync(path, 3_000);
         var lines = await File.ReadAllLinesAsync(path);
-        var tail = Path.Combine(_folder, "tail.csv");
+        var tail = Path.Combine(Folder, "tail.csv");
         await File.WriteAllLinesAsync(tail, [lines[0], .. lines[^500..]]);
         var stored = await ImportAsync(tail, NomisFiles.Mapping);
         (await AuditOfAsync(stored.Id)).Should().Contain(OnePass);
@@ -98,7 +79,7 @@ public abstract partial class OnePassCommitTests(Provider provider) : IAsyncLife
     [Fact]
     public async Task AFileWithAnError_WritesNothing_AndWaitsWithEveryErrorListed()
     {
-        var path = Path.Combine(_folder, "bad.csv");
+        var path = Path.Combine(Folder, "bad.csv");
         await NomisFiles.WriteAsync(path, 3_000);
         var lines = await File.ReadAllLinesAsync(path);
         lines[2_500] = AreaCode().Replace(lines[2_500], ",\"E09999999\",", 1); // a London borough's code that does not exist
@@ -109,9 +90,9 @@ public abstract partial class OnePassCommitTests(Provider provider) : IAsyncLife
         import.Status.Should().Be(ImportStatus.Ready);
         import.ErrorCount.Should().Be(1);
         ImportService.CommitBlocker(import).Should().Contain("1 error(s)");
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<ImportService>().FirstIssues(import.Id).Should().ContainSingle(i => i.LineNumber == 2_501 && i.Rule == "unknown-area");
-        (await _factory.WithDbAsync(db => db.IndicatorValues.CountAsync())).Should().Be(0);
+        (await Factory.WithDbAsync(db => db.IndicatorValues.CountAsync())).Should().Be(0);
     }
 
     [Fact]
@@ -123,14 +104,14 @@ public abstract partial class OnePassCommitTests(Provider provider) : IAsyncLife
         unmapped.Status.Should().Be(ImportStatus.Ready);
         var series = ImportService.SummaryOf(unmapped)!.Series;
         series.Should().NotBeEmpty().And.OnlyContain(s => s.Resolution == SeriesResolution.Unmapped);
-        (await _factory.WithDbAsync(db => db.IndicatorValues.CountAsync())).Should().Be(0);
+        (await Factory.WithDbAsync(db => db.IndicatorValues.CountAsync())).Should().Be(0);
 
         var choices = series.ToDictionary(s => s.Key, _ => "ni152-out-of-work-benefits");
         var mapped = await ImportAsync(path, System.Text.Json.JsonSerializer.Serialize(choices));
 
         mapped.Status.Should().Be(ImportStatus.Committed, mapped.Message);
         (await AuditOfAsync(mapped.Id)).Should().Contain(OnePass);
-        var remembered = await _factory.WithDbAsync(db => db.SeriesMappings.Join(db.Indicators, m => m.IndicatorId, i => i.Id, (m, i) => new { m.SeriesKey, i.Key }).ToListAsync());
+        var remembered = await Factory.WithDbAsync(db => db.SeriesMappings.Join(db.Indicators, m => m.IndicatorId, i => i.Id, (m, i) => new { m.SeriesKey, i.Key }).ToListAsync());
         remembered.Where(m => choices.ContainsKey(m.SeriesKey)).Should().HaveCount(choices.Count, "the next file of this kind maps itself")
             .And.OnlyContain(m => m.Key == "ni152-out-of-work-benefits");
     }
@@ -139,7 +120,7 @@ public abstract partial class OnePassCommitTests(Provider provider) : IAsyncLife
     public async Task TheApi_CommitsAnUploadAsSoonAsItIsFoundValid_AndStopsAtThePreviewWhenItIsNot()
     {
         var good = await SubmitAsync(await WriteAsync("api-good.csv", 2_000), "true");
-        var committed = await _api.WaitForAsync(good, "committed", "ready", "failed");
+        var committed = await Api.WaitForAsync(good, "committed", "ready", "failed");
         committed.GetProperty("status").GetString().Should().Be("committed", committed.ToString());
         committed.GetProperty("newCount").GetInt64().Should().Be(2_000);
         (await AuditOfAsync(good)).Should().Contain(OnePass);
@@ -148,19 +129,19 @@ public abstract partial class OnePassCommitTests(Provider provider) : IAsyncLife
         var lines = await File.ReadAllLinesAsync(path);
         lines[2_999] = AreaCode().Replace(lines[2_999], ",\"E09999999\",", 1);
         await File.WriteAllLinesAsync(path, lines);
-        var bad = await _api.WaitForAsync(await SubmitAsync(path, "true"), "committed", "ready", "failed");
+        var bad = await Api.WaitForAsync(await SubmitAsync(path, "true"), "committed", "ready", "failed");
         bad.GetProperty("status").GetString().Should().Be("ready", "a file with errors waits at the preview, with its errors listed");
         bad.GetProperty("firstErrors").EnumerateArray().Should().ContainSingle(e => e.GetProperty("rule").GetString() == "unknown-area");
         (await ValuesOfAsync(good)).Count.Should().Be(2_000, "nothing of the bad file was written over the good one's values");
 
-        var refused = await _api.UploadAsync(path, mapping: NomisFiles.Mapping, commit: "yes");
+        var refused = await Api.UploadAsync(path, mapping: NomisFiles.Mapping, commit: "yes");
         refused.StatusCode.Should().Be(System.Net.HttpStatusCode.BadRequest);
         (await refused.Content.ReadAsStringAsync()).Should().Contain("'commit'").And.Contain("true");
     }
 
     private async Task<int> SubmitAsync(string path, string commit)
     {
-        var response = await _api.UploadAsync(path, mapping: NomisFiles.Mapping, commit: commit);
+        var response = await Api.UploadAsync(path, mapping: NomisFiles.Mapping, commit: commit);
         response.StatusCode.Should().Be(System.Net.HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetInt32();
     }
@@ -172,7 +153,7 @@ public abstract partial class OnePassCommitTests(Provider provider) : IAsyncLife
 
         import.Status.Should().Be(ImportStatus.Committed, import.Message);
         (await AuditOfAsync(import.Id)).Should().NotContain(OnePass);
-        var added = await _factory.WithDbAsync(db => db.Indicators.Where(i => i.CreatedByImportId == import.Id).Select(i => i.Key).ToListAsync());
+        var added = await Factory.WithDbAsync(db => db.Indicators.Where(i => i.CreatedByImportId == import.Id).Select(i => i.Key).ToListAsync());
         added.Should().Contain("mhsds-mrs01");
         (await ValuesOfAsync(import.Id)).Count.Should().Be((int)import.NewCount).And.BeGreaterThan(0);
     }
@@ -182,7 +163,7 @@ public abstract partial class OnePassCommitTests(Provider provider) : IAsyncLife
 
     private async Task<string> WriteAsync(string name, int rows, double valueOffset = 0)
     {
-        var path = Path.Combine(_folder, name);
+        var path = Path.Combine(Folder, name);
         await NomisFiles.WriteAsync(path, rows, valueOffset);
         return path;
     }
@@ -190,27 +171,27 @@ public abstract partial class OnePassCommitTests(Provider provider) : IAsyncLife
     /// <summary>As the command line does with --commit: the file registered, then checked and committed.</summary>
     private async Task<Import> ImportAsync(string path, string? mapping)
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         var service = scope.ServiceProvider.GetRequiredService<ImportService>();
         await using var content = File.OpenRead(path);
         var upload = await service.UploadAsync(content, Path.GetFileName(path), null, mapping, "test", CancellationToken.None, validateInBackground: false);
         upload.Import.Should().NotBeNull(upload.Refusal);
         await service.ValidateAndCommitNowAsync(upload.Import!.Id, "test", CancellationToken.None);
-        return await _factory.WithDbAsync(db => db.Imports.AsNoTracking().SingleAsync(i => i.Id == upload.Import.Id));
+        return await Factory.WithDbAsync(db => db.Imports.AsNoTracking().SingleAsync(i => i.Id == upload.Import.Id));
     }
 
     private async Task UndoAsync(int importId)
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         var undone = await scope.ServiceProvider.GetRequiredService<ImportService>().UndoAsync(importId, "test", CancellationToken.None);
         undone.Succeeded.Should().BeTrue(undone.Message);
     }
 
-    private Task<string> AuditOfAsync(int importId) => _factory.WithDbAsync(async db =>
+    private Task<string> AuditOfAsync(int importId) => Factory.WithDbAsync(async db =>
         string.Join("\n", await db.AuditEvents.Where(e => e.Action == AuditActions.ImportCommitted && e.Target!.StartsWith($"#{importId} "))
             .Select(e => e.Details).ToListAsync()));
 
-    private Task<(int Count, decimal Sum)> ValuesOfAsync(int importId) => _factory.WithDbAsync(async db =>
+    private Task<(int Count, decimal Sum)> ValuesOfAsync(int importId) => Factory.WithDbAsync(async db =>
     {
         var values = await db.IndicatorValues.Where(v => v.ImportId == importId).Select(v => v.Value ?? 0).ToListAsync();
         return (values.Count, Math.Round(values.Sum(v => (decimal)v), 1));
