@@ -1,6 +1,9 @@
 using System.Net;
+using System.Net.Http.Json;
 using MhEmployment.IntegrationTests.Infrastructure;
 using MhEmployment.Web.Features.Accounts;
+using MhEmployment.Web.Features.Audit;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace MhEmployment.IntegrationTests.Imports;
@@ -81,6 +84,28 @@ public abstract class PostgresPlainRoleTests : IAsyncLifetime, IDisposable
         (await api.PostAsync(new Uri($"/api/v1/imports/{second.GetProperty("id").GetInt32()}/undo", UriKind.Relative), null)).StatusCode.Should().Be(HttpStatusCode.OK);
         var restored = await api.ValuesAsync("indicator=depression-qof-prevalence&from=2036-04-01");
         restored.Should().ContainSingle().Which.GetProperty("value").GetDouble().Should().Be(12.5);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task APlainRole_CommitsAnUploadWithoutAPreview_TheStagedWay()
+    {
+        await _app.CreateUserAsync(Accounts.EmailFor(Roles.Analyst), Accounts.PasswordFor(Roles.Analyst), Roles.Analyst);
+        var api = await _app.ApiClientAsync(Accounts.EmailFor(Roles.Analyst));
+        var folder = Directory.CreateTempSubdirectory("mhe-plain-").FullName;
+        var path = Write(folder, "c.csv", "indicator_key,area_code,period_label,period_start,period_end,sex,age_band,value\n" +
+            "depression-qof-prevalence,E09000012,2038/39,2038-04-01,2039-03-31,Persons,18+ yrs,11.5\n");
+
+        var upload = await api.UploadAsync(path, commit: "true");
+        upload.StatusCode.Should().Be(HttpStatusCode.Accepted, await upload.Content.ReadAsStringAsync());
+        var id = (await upload.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetInt32();
+        var committed = await api.WaitForAsync(id, "committed", "ready", "failed", "interrupted");
+
+        committed.GetProperty("status").GetString().Should().Be("committed", committed.ToString());
+        committed.GetProperty("newCount").GetInt64().Should().Be(1);
+        var audit = await _app.WithDbAsync(db => db.AuditEvents.Where(e => e.Action == AuditActions.ImportCommitted && e.Target!.StartsWith($"#{id} "))
+            .Select(e => e.Details).SingleAsync());
+        audit.Should().NotContain("one pass", "a role that may not skip the per-row triggers commits through staging and the merge");
         Directory.Delete(folder, recursive: true);
     }
 

@@ -91,19 +91,13 @@ public sealed partial class ImportService
         catch (OnePassAbandonedException ex)
         {
             LogOnePassAbandoned(logger, importId, ex.Message);
-            await BackToValidationAsync(importId, cancellationToken);
+            await AfterRollbackAsync(importId, ImportStatus.Validating, null, cancellationToken);
             return false;
         }
         catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
         {
             LogCommitFailed(logger, ex, importId);
-            await BackToValidationAsync(importId, cancellationToken);
-            var failed = await db.Imports.SingleAsync(i => i.Id == importId, cancellationToken);
-            failed.Status = ImportStatus.Interrupted;
-            failed.Message = ex is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 }
-                ? "Another import (or undo) held the database for longer than this commit could wait, so nothing was written. Commit again once it has finished."
-                : "The commit failed and nothing was written. Try again; if it fails again, ask an administrator to look at the log.";
-            await db.SaveChangesAsync(cancellationToken);
+            await AfterRollbackAsync(importId, ImportStatus.Interrupted, CommitFailure(ex), cancellationToken);
             return true;
         }
         finally
@@ -115,12 +109,16 @@ public sealed partial class ImportService
         return true;
     }
 
-    /// <summary>After a rolled-back pass: the context forgets what it wrote, and the import waits for validation.</summary>
-    private async Task BackToValidationAsync(int importId, CancellationToken cancellationToken)
+    /// <summary>
+    /// After a rolled-back pass: the context forgets what it wrote, and the import waits for validation (or, if the
+    /// database failed, for the analyst to commit it again).
+    /// </summary>
+    private async Task AfterRollbackAsync(int importId, ImportStatus status, string? message, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         var import = await db.Imports.SingleAsync(i => i.Id == importId, cancellationToken);
-        import.Status = ImportStatus.Validating;
+        import.Status = status;
+        import.Message = message;
         import.ValidationComplete = false;
         import.Progress = 0;
         await db.SaveChangesAsync(cancellationToken);

@@ -296,13 +296,9 @@ public sealed partial class ImportService(
                 failed.ValidationComplete = false;
                 failed.Message = "The validated rows were no longer waiting in the database, so nothing was written. Validate the import again, then commit it.";
             }
-            else if (ex is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 }) // SQLITE_BUSY, SQLITE_LOCKED
-            {
-                failed.Message = "Another import (or undo) held the database for longer than this commit could wait, so nothing was written. Commit again once it has finished.";
-            }
             else
             {
-                failed.Message = "The commit failed and nothing was written. Try again; if it fails again, ask an administrator to look at the log.";
+                failed.Message = CommitFailure(ex);
             }
             await db.SaveChangesAsync(cancellationToken);
             LogCommitFailed(logger, ex, importId);
@@ -472,6 +468,11 @@ public sealed partial class ImportService(
         }
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>Why a commit wrote nothing, in words for the analyst.</summary>
+    private static string CommitFailure(Exception ex) => ex is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 } // SQLITE_BUSY, SQLITE_LOCKED
+        ? "Another import (or undo) held the database for longer than this commit could wait, so nothing was written. Commit again once it has finished."
+        : "The commit failed and nothing was written. Try again; if it fails again, ask an administrator to look at the log.";
 
     private async Task FailAsync(Import import, string message, CancellationToken cancellationToken)
     {
