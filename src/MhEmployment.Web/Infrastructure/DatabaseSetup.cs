@@ -83,9 +83,8 @@ public static class DatabaseSetup
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        // Migrating a database already up to date still cost EF Core half a second (it compares the model with the
-        // snapshot), which every start and every 'import' on SQLite paid: ask first. A fresh database still migrates
-        // through MigrateAsync, with its checks.
+        // Migrating a database already up to date still made EF Core compare the model with the snapshot, at every
+        // SQLite start and 'import': ask first. A database with migrations to apply still goes through MigrateAsync.
         if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
         {
             await db.Database.MigrateAsync(cancellationToken);

@@ -73,12 +73,13 @@ public sealed record StreamedUpload(ReceivedFile? File, string? FileName, string
                 ? fileName is null ? $"The upload is larger than the limit of {imports.MaxFileMegabytes} MB." : imports.TooLarge(fileName)
                 : "The upload broke off or is not a well-formed multipart form; nothing was kept. Send it again.");
         }
-        if (commit is not null && !bool.TryParse(commit, out _))
+        var commitWhenValid = false;
+        if (commit is not null && !bool.TryParse(commit, out commitWhenValid))
         {
             Discard(file);
             return (null, $"The form field 'commit' is '{commit}'; it should be true (commit as soon as the file is found valid) or false.");
         }
-        return (new StreamedUpload(file, fileName, format, mapping, commit is not null && bool.Parse(commit), tooLarge), null);
+        return (new StreamedUpload(file, fileName, format, mapping, commitWhenValid, tooLarge), null);
     }
 
     private static async Task<string?> ReadFieldAsync(Stream body, CancellationToken cancellationToken)
