@@ -12,7 +12,11 @@ public enum Sex { Persons, Male, Female }
 
 public enum PeriodType { CalendarYear, FinancialYear, Quarter, Month, RollingYear }
 
-public enum IntervalMethod { Wilson, Byars, Dobson, None }
+/// <summary>
+/// How limits are computed where a file gives none. Byars switches to exact Poisson below 10 (methods.md);
+/// ExactPoisson uses exact limits for every count, as Fingertips did for some series (e.g. indicator 93356).
+/// </summary>
+public enum IntervalMethod { Wilson, Byars, ExactPoisson, Dobson, None }
 
 public enum ComparisonMethod { ConfidenceIntervals, Quintiles, None }
 

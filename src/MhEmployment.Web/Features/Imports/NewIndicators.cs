@@ -7,11 +7,15 @@ public static class NewIndicators
 {
     public static Indicator From(SeriesSummary series, Import import)
     {
+        var mhsds = series.Key.StartsWith(SeriesKeys.Mhsds, StringComparison.Ordinal);
         var (valueType, unit, multiplier, interval) = series.InferredMultiplier switch
         {
             100 => (IndicatorValueType.Proportion, IndicatorUnit.Percent, 100, IntervalMethod.Wilson),
             1000 => (IndicatorValueType.CrudeRate, IndicatorUnit.RatePer1000, 1000, IntervalMethod.Byars),
             100_000 => (IndicatorValueType.CrudeRate, IndicatorUnit.RatePer100000, 100_000, IntervalMethod.Byars),
+            // MHSDS names its percentages ("Proportion of …") but gives no count or denominator to compute limits from.
+            _ when mhsds && series.Name.StartsWith("Proportion", StringComparison.OrdinalIgnoreCase)
+                => (IndicatorValueType.Proportion, IndicatorUnit.Percent, 100, IntervalMethod.None),
             _ => (IndicatorValueType.Count, IndicatorUnit.Count, 1, IntervalMethod.None),
         };
         var source = series.Key.Split(':')[0] switch
@@ -26,7 +30,7 @@ public static class NewIndicators
             Key = series.IndicatorKey!,
             Name = Truncate(string.IsNullOrWhiteSpace(series.Name) ? series.Key : series.Name.Trim(), 300),
             Definition = $"Added from '{import.FileName}' (import #{import.Id}, {import.Format}). The file gives no definition: an analyst should write one and check the unit and polarity.",
-            Theme = series.Key.StartsWith(SeriesKeys.Mhsds, StringComparison.Ordinal) ? IndicatorTheme.Services : IndicatorTheme.Prevalence,
+            Theme = mhsds ? IndicatorTheme.Services : ThemeOf(series.Name),
             Unit = unit,
             ValueType = valueType,
             Multiplier = multiplier,
@@ -36,11 +40,24 @@ public static class NewIndicators
             Sex = Enum.TryParse<Sex>(series.Sex, ignoreCase: true, out var sex) ? sex : Sex.Persons,
             PeriodType = PeriodTypeOf(series.FirstPeriodStart, series.FirstPeriodEnd),
             IntervalMethod = interval,
-            ComparisonMethod = interval == IntervalMethod.None ? ComparisonMethod.Quintiles : ComparisonMethod.ConfidenceIntervals,
+            // Counts are never compared (areas differ in size); values without limits are banded in quintiles.
+            ComparisonMethod = valueType == IndicatorValueType.Count ? ComparisonMethod.None
+                : interval == IntervalMethod.None ? ComparisonMethod.Quintiles : ComparisonMethod.ConfidenceIntervals,
             FingertipsId = SeriesKeys.FingertipsId(series.Key),
             NeedsReview = true,
             CreatedByImportId = import.Id,
         };
+    }
+
+    /// <summary>A first guess from the name, for the analyst to confirm: claimants and benefits, employment, else prevalence.</summary>
+    private static IndicatorTheme ThemeOf(string name)
+    {
+        bool Mentions(string word) => name.Contains(word, StringComparison.OrdinalIgnoreCase);
+        if (Mentions("claimant") || Mentions("benefit") || Mentions("allowance"))
+        {
+            return IndicatorTheme.Benefits;
+        }
+        return Mentions("employ") ? IndicatorTheme.Employment : IndicatorTheme.Prevalence;
     }
 
     private static PeriodType PeriodTypeOf(DateOnly? start, DateOnly? end)

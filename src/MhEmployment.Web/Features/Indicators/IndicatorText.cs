@@ -56,6 +56,7 @@ public static class IndicatorText
     {
         Domain.IntervalMethod.Wilson => "Wilson score (proportions)",
         Domain.IntervalMethod.Byars => "Byars, exact Poisson below 10 (counts and rates)",
+        Domain.IntervalMethod.ExactPoisson => "Exact Poisson for every count (counts and rates)",
         Domain.IntervalMethod.Dobson => "Dobson (directly standardised rates)",
         Domain.IntervalMethod.None => "None computed; limits are kept where the source supplies them",
         _ => method.ToString(),

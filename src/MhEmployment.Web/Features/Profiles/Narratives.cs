@@ -39,6 +39,8 @@ public static class Narratives
                     ComparisonOutcome.Lower => $"is significantly lower{judgement} than {benchmark} ({benchmarkValue})",
                     _ => $"is similar to {benchmark} ({benchmarkValue})",
                 };
+            case ComparisonBasis.None when !comparison.Plan.AcrossAreas:
+                return $"is a count, not compared with {benchmark} because areas differ in size";
             case ComparisonBasis.Quintiles when result.Label != ComparisonLabels.NotCompared:
                 return $"is in the {QuintileWords(result.Label)} fifth of {ComparisonGroups.Name(comparison.Group).ToLowerInvariant()}";
             default:

@@ -23,7 +23,7 @@ public sealed class PeriodComparison
 
     private PeriodComparison(
         Indicator indicator, Slice slice, PeriodValues period, ComparisonGroup group, BenchmarkChoice benchmark, string benchmarkName,
-        ResolvedValue? benchmarkValue, ComparisonBasis basis, IReadOnlyList<AreaResult> results, IReadOnlyList<AreaResult> set)
+        ResolvedValue? benchmarkValue, ComparisonPlan plan, IReadOnlyList<AreaResult> results, IReadOnlyList<AreaResult> set)
     {
         Indicator = indicator;
         Slice = slice;
@@ -32,12 +32,12 @@ public sealed class PeriodComparison
         Benchmark = benchmark;
         BenchmarkName = benchmarkName;
         BenchmarkValue = benchmarkValue;
-        Basis = basis;
+        Plan = plan;
         Results = results;
         ComparisonSet = set;
         byCode = results.ToDictionary(r => r.Area.Code, StringComparer.OrdinalIgnoreCase);
         var finite = set.Where(r => r.Value.HasValue).Select(r => r.Value.Value!.Value).ToList();
-        Spine = benchmarkValue is { HasValue: true } b ? SpineChart.Build(finite, b.Value!.Value, indicator.Polarity) : null;
+        Spine = plan.AcrossAreas && benchmarkValue is { HasValue: true } b ? SpineChart.Build(finite, b.Value!.Value, indicator.Polarity) : null;
         Breakdown = BreakdownOf(slice, period.Period);
     }
 
@@ -49,19 +49,23 @@ public sealed class PeriodComparison
     public BenchmarkChoice Benchmark { get; }
     public string BenchmarkName { get; }
     public ResolvedValue? BenchmarkValue { get; }
-    public ComparisonBasis Basis { get; }
+    public ComparisonPlan Plan { get; }
+    public ComparisonBasis Basis => Plan.Basis;
 
     /// <summary>Every area with a stored value in the period that the pages may show (the set, plus the chosen area).</summary>
     public IReadOnlyList<AreaResult> Results { get; }
 
     /// <summary>The areas of <see cref="Group"/> with a stored value: rank, spine and quintiles are over these.</summary>
     public IReadOnlyList<AreaResult> ComparisonSet { get; }
+    /// <summary>Null where there is no benchmark value, or where values are not set against one another (counts).</summary>
     public SpineScale? Spine { get; }
 
     public AreaResult? Find(string code) => byCode.GetValueOrDefault(code);
 
-    public Rank? RankOf(string code) =>
-        Statistics.Rank.Of(code, [.. ComparisonSet.Select(r => r.Value.ToAreaValue(Breakdown))]);
+    /// <summary>The area's place in the comparison set; null where values are not set against one another (counts).</summary>
+    public Rank? RankOf(string code) => Plan.AcrossAreas
+        ? Statistics.Rank.Of(code, [.. ComparisonSet.Select(r => r.Value.ToAreaValue(Breakdown))])
+        : null;
 
     public static Breakdown BreakdownOf(Slice slice, PeriodKey period) => new(period.ToString(), slice.Sex.ToString(), slice.AgeBand);
 
@@ -108,12 +112,8 @@ public sealed class PeriodComparison
 
         var (benchmarkName, benchmarkValue) = ResolveBenchmark(snapshot, definition, period, benchmark);
         var benchmarkArea = benchmarkValue?.ToAreaValue(breakdown);
-        var basis = definition.ComparisonMethod switch
-        {
-            ComparisonMethod.ConfidenceIntervals => ComparisonBasis.Intervals,
-            ComparisonMethod.Quintiles => ComparisonBasis.Quintiles,
-            _ => ComparisonBasis.None,
-        };
+        var plan = Comparability.For(definition);
+        var basis = plan.Basis;
         var quintiles = basis == ComparisonBasis.Quintiles
             ? Quintiles.Labels([.. setValues.Select(v => v.Value.ToAreaValue(breakdown))], definition.Polarity)
             : null;
@@ -137,7 +137,7 @@ public sealed class PeriodComparison
         {
             results.Add(Judge(f));
         }
-        return new PeriodComparison(definition, slice.Slice, period, group, benchmark, benchmarkName, benchmarkValue, basis, results, set);
+        return new PeriodComparison(definition, slice.Slice, period, group, benchmark, benchmarkName, benchmarkValue, plan, results, set);
     }
 
     private static (string Name, ResolvedValue? Value) ResolveBenchmark(

@@ -11,6 +11,7 @@ public sealed record ProfileIndicatorResponse(
     double? Value, double? Count, double? Denominator, string? Note,
     double? Lower95, double? Upper95, double? Lower998, double? Upper998, IntervalSource IntervalSource,
     double? BenchmarkValue, ComparisonBasis ComparisonBasis, string Comparison, string? Comparison998,
+    string? NotComparedReason,
     string Trend, int? Rank, int? N, string Narrative);
 
 public sealed record ProfileResponse(
@@ -61,6 +62,7 @@ public static class ProfilesApi
             v.Value, v.Count, v.Denominator, v.Note,
             ResolvedValue.Finite(i?.Lower95), ResolvedValue.Finite(i?.Upper95), ResolvedValue.Finite(i?.Lower998), ResolvedValue.Finite(i?.Upper998), v.IntervalSource,
             row.Comparison.BenchmarkValue?.Value, row.Comparison.Basis, row.Result.Label, row.Result.Label998,
+            row.Comparison.Plan.Reason,
             row.Trend.Label, row.Rank?.Position, row.Rank?.OutOf, row.Narrative);
     }
 }

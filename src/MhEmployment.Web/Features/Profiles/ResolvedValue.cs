@@ -77,7 +77,7 @@ public sealed record ResolvedValue(
 
     private static Interval? Compute(Indicator indicator, double? count, double? denominator) => indicator.ValueType switch
     {
-        IndicatorValueType.Count => indicator.IntervalMethod == IntervalMethod.None ? null : ConfidenceIntervals.Count(count),
+        IndicatorValueType.Count => ConfidenceIntervals.CountFor(indicator.IntervalMethod, count),
         _ => ConfidenceIntervals.For(indicator.IntervalMethod, count, denominator, Math.Max(1, indicator.Multiplier)),
     };
 }

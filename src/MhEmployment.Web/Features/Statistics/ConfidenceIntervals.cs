@@ -44,6 +44,7 @@ public static class ConfidenceIntervals
     /// <summary>
     /// The interval an indicator's method calls for. Dobson needs age-specific data
     /// (<see cref="DirectlyStandardisedRates"/>), so it gives null here, as does <see cref="IntervalMethod.None"/>.
+    /// <see cref="IntervalMethod.ExactPoisson"/> is exact at every count, whatever the options' Poisson rule says.
     /// </summary>
     public static Interval? For(
         IntervalMethod method, double? count, double? denominator, double multiplier, IntervalOptions? options = null) =>
@@ -51,8 +52,13 @@ public static class ConfidenceIntervals
         {
             IntervalMethod.Wilson => Wilson(count, denominator, multiplier, options),
             IntervalMethod.Byars => CrudeRate(count, denominator, multiplier, options),
+            IntervalMethod.ExactPoisson => CrudeRate(count, denominator, multiplier, (options ?? IntervalOptions.Default) with { Poisson = PoissonMethod.Exact }),
             _ => null,
         };
+
+    /// <summary>A plain count's own limits by a Poisson method (Byars or exact); null for any other method.</summary>
+    public static Interval? CountFor(IntervalMethod method, double? count, IntervalOptions? options = null) =>
+        method is IntervalMethod.Byars or IntervalMethod.ExactPoisson ? For(method, count, 1, 1, options) : null;
 
     private static bool IsUsable(double count, double denominator, double multiplier) =>
         double.IsFinite(count) && count >= 0
