@@ -22,6 +22,7 @@ try
     builder.Services.AddAppDatabase(builder.Configuration, builder.Environment);
     builder.Services.AddScoped<AreaDirectory>();
     builder.Services.AddScoped<IndicatorCatalogue>();
+    builder.Services.AddScoped<IndicatorEditor>();
     builder.Services.AddSingleton<DashboardCache>();
     builder.Services.AddSingleton<Dashboards>();
     builder.Services.AddDashboardOutputCache(builder.Configuration);

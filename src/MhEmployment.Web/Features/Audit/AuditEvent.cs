@@ -33,11 +33,12 @@ public static class AuditActions
     public const string ImportUploaded = "Import.Uploaded";
     public const string ImportCommitted = "Import.Committed";
     public const string ImportUndone = "Import.Undone";
+    public const string IndicatorUpdated = "Indicator.Updated";
 
     public static readonly IReadOnlyList<string> All =
     [
         SignInSucceeded, SignInFailed, SignInLockedOut, SignedOut, PasswordChanged, PasswordReset,
         UserCreated, RolesChanged, UserDisabled, UserEnabled, TokenCreated, TokenRevoked,
-        ImportUploaded, ImportCommitted, ImportUndone,
+        ImportUploaded, ImportCommitted, ImportUndone, IndicatorUpdated,
     ];
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using MhEmployment.Web.Data;
 using MhEmployment.Web.Domain;
+using MhEmployment.Web.Features.Audit;
 using MhEmployment.Web.Features.Imports;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,8 +9,9 @@ namespace MhEmployment.Web.Features.Profiles;
 
 /// <summary>
 /// Holds the dashboards' snapshot of the data and what is derived from it. Values change only when an import is
-/// committed or undone: this instance is told at once (<see cref="Invalidate"/>), and a cheap stamp of the import
-/// history is re-read every few seconds so that another instance's or the command line's imports show too.
+/// committed or undone, and the catalogue when an analyst edits it: this instance is told at once
+/// (<see cref="Invalidate"/>), and a cheap stamp of the import history and the catalogue's audited edits is re-read
+/// every few seconds so that another instance's or the command line's changes show too.
 /// </summary>
 public sealed class DashboardCache : IDisposable
 {
@@ -120,7 +122,9 @@ public sealed class DashboardCache : IDisposable
         var lastCommit = await db.Imports.MaxAsync(i => i.CommittedUtc, cancellationToken);
         var lastUndo = await db.Imports.MaxAsync(i => i.UndoneUtc, cancellationToken);
         var indicators = await db.Indicators.CountAsync(cancellationToken);
-        return $"{committed}|{undone}|{lastCommit:O}|{lastUndo:O}|{indicators}";
+        // Catalogue edits are audited in the edit's own transaction, and the log is only ever appended to.
+        var catalogueEdits = await db.AuditEvents.CountAsync(e => e.Action == AuditActions.IndicatorUpdated, cancellationToken);
+        return $"{committed}|{undone}|{lastCommit:O}|{lastUndo:O}|{indicators}|{catalogueEdits}";
     }
 
     private static async Task<ValueSnapshot> LoadAsync(AppDbContext db, long version, CancellationToken cancellationToken)
