@@ -1,0 +1,139 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AngleSharp.Dom;
+using MhEmployment.IntegrationTests.Infrastructure;
+using MhEmployment.Web.Domain;
+using MhEmployment.Web.Features.Audit;
+using Microsoft.EntityFrameworkCore;
+using static MhEmployment.IntegrationTests.Dashboards.DashboardFixture;
+
+namespace MhEmployment.IntegrationTests.Dashboards;
+
+/// <summary>
+/// What the catalogue says reaches the dashboards: an edit shows at once on every page and in the profile API, even
+/// where the pages were cached, and counts (the real MHSDS file's) are shown but never compared. An app of its own.
+/// </summary>
+public abstract class CatalogueOnDashboardsTests(DashboardFixture fixture)
+{
+    private const string Esa = "esa-mental-behavioural-rate";
+
+    private static IElement RowFor(IDocument page, string indicatorKey) =>
+        page.QuerySelectorAll("table.profile tbody tr").Single(r => r.QuerySelector($"a[href^='/indicators/{indicatorKey}?']") is not null);
+
+    private static List<string> Cells(IDocument page, string indicatorKey) =>
+        [.. RowFor(page, indicatorKey).QuerySelectorAll("th, td").Select(c => c.Text())];
+
+    private async Task<JsonElement> ProfileRowAsync(string area, string key) =>
+        (await fixture.Api.GetFromJsonAsync<JsonElement>($"/api/v1/areas/{area}/profile")).GetProperty("indicators").EnumerateArray()
+            .Single(i => i.GetProperty("indicator").GetString() == key);
+
+    [Fact]
+    public async Task EditingPolarityNameAndComparisonMethod_ShowsAtOnceOnTheDashboardIndicatorPageOverviewAndProfileApi()
+    {
+        // Seen (and cached) first with the seeded description: low is good, so Hackney's 42.1 against 31.0 is Worse.
+        var (_, dashboard) = await fixture.Viewer.GetPageAsync($"/areas/{Hackney}");
+        var (_, indicator) = await fixture.Viewer.GetPageAsync($"/indicators/{Esa}?area={Hackney}");
+        var (_, overview) = await fixture.Viewer.GetPageAsync($"/overview?region={London}");
+        Cells(dashboard, Esa)[6].Should().StartWith("Worse");
+        indicator.QuerySelector("table[aria-labelledby=compare] tr[aria-current] .sig")!.Text().Should().Be("Worse");
+        overview.QuerySelector("table.heatmap")!.Text().Should().Contain("42.1 Worse");
+        (await ProfileRowAsync(Hackney, Esa)).GetProperty("comparison").GetString().Should().Be("Worse");
+
+        // The analyst says there is no judgement, and renames it, in the form.
+        (await fixture.AnalystPages.PostFormAsync($"/indicators/{Esa}/edit", new()
+        {
+            ["Input.Polarity"] = "NoJudgement",
+            ["Input.Name"] = "ESA claimants (mental and behavioural disorders) per 1,000",
+        })).StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        (_, dashboard) = await fixture.Viewer.GetPageAsync($"/areas/{Hackney}");
+        (_, indicator) = await fixture.Viewer.GetPageAsync($"/indicators/{Esa}?area={Hackney}");
+        (_, overview) = await fixture.Viewer.GetPageAsync($"/overview?region={London}");
+        Cells(dashboard, Esa)[0].Should().StartWith("ESA claimants (mental and behavioural disorders) per 1,000");
+        Cells(dashboard, Esa)[6].Should().StartWith("Higher");
+        dashboard.QuerySelectorAll(".narratives li").Select(li => li.Text()).Should().Contain(n => n.Contains("is significantly higher than England's (31.0)"));
+        indicator.QuerySelector("h1")!.Text().Should().Be("ESA claimants (mental and behavioural disorders) per 1,000");
+        indicator.QuerySelector("table[aria-labelledby=compare] tr[aria-current] .sig")!.Text().Should().Be("Higher");
+        overview.QuerySelector("table.heatmap")!.Text().Should().Contain("42.1 Higher").And.NotContain("42.1 Worse");
+        var api = await ProfileRowAsync(Hackney, Esa);
+        api.GetProperty("comparison").GetString().Should().Be("Higher");
+        api.GetProperty("name").GetString().Should().Be("ESA claimants (mental and behavioural disorders) per 1,000");
+
+        // A script then stops comparing it with benchmarks.
+        (await fixture.AnalystApi.EditIndicatorAsync(Esa, body => body["comparisonMethod"] = "None")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        (_, dashboard) = await fixture.Viewer.GetPageAsync($"/areas/{Hackney}");
+        Cells(dashboard, Esa)[6].Should().Be("Not compared This indicator is not compared with a benchmark.");
+        api = await ProfileRowAsync(Hackney, Esa);
+        api.GetProperty("comparisonBasis").GetString().Should().Be("None");
+        api.GetProperty("notComparedReason").GetString().Should().Be("This indicator is not compared with a benchmark.");
+    }
+
+    [Fact]
+    public async Task AnEditMadeElsewhere_ShowsWhenTheDashboardsRecheck()
+    {
+        const string iapt = "iapt-recovery";
+        (await ProfileRowAsync(Hackney, iapt)).GetProperty("comparison").GetString().Should().Be("Better");
+
+        // Another instance's save: the row changes and its audit entry is written, but this instance is not told.
+        await fixture.Factory.WithDbAsync(async db =>
+        {
+            await db.Indicators.Where(i => i.Key == iapt).ExecuteUpdateAsync(s => s.SetProperty(i => i.Polarity, Polarity.NoJudgement));
+            db.AuditEvents.Add(new AuditEvent
+            {
+                OccurredUtc = DateTime.UtcNow, Actor = "analyst@elsewhere.test", Action = AuditActions.IndicatorUpdated, Target = iapt,
+                Details = "Polarity: \"HighIsGood\" → \"NoJudgement\"",
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        string? label;
+        do
+        {
+            label = (await ProfileRowAsync(Hackney, iapt)).GetProperty("comparison").GetString();
+            if (label != "Higher")
+            {
+                await Task.Delay(250);
+            }
+        }
+        while (label != "Higher" && DateTime.UtcNow < deadline);
+        label.Should().Be("Higher", "the dashboards recheck the catalogue's audited edits every few seconds");
+    }
+
+    [Fact]
+    public async Task RealMhsdsCounts_AreShownOnAnIcbsDashboardButNotCompared_WhileItsProportionsAreBanded()
+    {
+        var import = await fixture.AnalystApi.UploadAndValidateAsync(ImportClient.Sample("mhsds-4ww-performance-sep-2024.csv"));
+        (await fixture.AnalystApi.CommitAsync(import.GetProperty("id").GetInt32())).GetProperty("status").GetString().Should().Be("committed");
+        const string northEastLondon = "E54000029";
+
+        var (response, page) = await fixture.Viewer.GetPageAsync($"/areas/{northEastLondon}");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var count = Cells(page, "mhsds-mrs01");
+        count[3].Should().Be("495", "the ICB's own count of referral-spells is shown");
+        count[6].Should().Be("Not compared Counts are not compared: areas differ in size.", "495 against England's 13,706 says nothing");
+        count[8].Should().Be("–", "ranking counts would rank the ICBs' sizes");
+        RowFor(page, "mhsds-mrs01").QuerySelector("svg .marker").Should().BeNull("no spine marker is pinned against England's total");
+        var proportion = Cells(page, "mhsds-mrs01b");
+        proportion[3].Should().StartWith("10.0");
+        proportion[6].Should().BeOneOf("Lowest quintile", "Low quintile", "Middle quintile", "High quintile", "Highest quintile");
+        RowFor(page, "mhsds-mrs01b").QuerySelector("svg .marker").Should().NotBeNull();
+        page.QuerySelectorAll(".narratives li").Select(li => li.Text()).Should().Contain(n =>
+            n.Contains("Number of CMH referral-spells receiving a full clock stop in the RP, 495 in", StringComparison.Ordinal)
+            && n.EndsWith("is a count, not compared with England's because areas differ in size.", StringComparison.Ordinal));
+
+        var api = await ProfileRowAsync(northEastLondon, "mhsds-mrs01");
+        api.GetProperty("comparison").GetString().Should().Be("Not compared");
+        api.GetProperty("notComparedReason").GetString().Should().Be("Counts are not compared: areas differ in size.");
+        api.GetProperty("rank").ValueKind.Should().Be(JsonValueKind.Null);
+    }
+}
+
+public sealed class CatalogueOnDashboardsOnSqlite(SqliteDashboardFixture fixture)
+    : CatalogueOnDashboardsTests(fixture), IClassFixture<SqliteDashboardFixture>;
+
+public sealed class CatalogueOnDashboardsOnPostgres(PostgresDashboardFixture fixture)
+    : CatalogueOnDashboardsTests(fixture), IClassFixture<PostgresDashboardFixture>;
