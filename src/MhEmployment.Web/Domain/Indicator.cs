@@ -2,9 +2,10 @@ namespace MhEmployment.Web.Domain;
 
 public enum IndicatorTheme { Prevalence, Benefits, Employment, Services }
 
-public enum IndicatorUnit { Percent, RatePer1000, RatePer100000, Count, PercentagePoints }
+public enum IndicatorUnit { Percent, RatePer1000, RatePer100000, Count, PercentagePoints, Days }
 
-public enum IndicatorValueType { Proportion, CrudeRate, Count, DirectlyStandardisedRate, Difference }
+/// <summary>What a value is. Other covers figures that are none of the rest: a mean, a median or percentile (such as a waiting time), a score.</summary>
+public enum IndicatorValueType { Proportion, CrudeRate, Count, DirectlyStandardisedRate, Difference, Other }
 
 public enum Polarity { HighIsGood, LowIsGood, NoJudgement }
 

@@ -36,6 +36,22 @@ public sealed class NewIndicatorsTests
         });
     }
 
+    [Fact]
+    public void AnMhsdsWaitingTime_IsAnOtherFigureInDays_BandedInQuintiles_NotACount()
+    {
+        var median = From("mhsds:MRS03a", "Median time (days) for open CMH referral-spells waiting for a 2nd contact at the end of the RP");
+        var percentile = From("mhsds:MRS10b", "90th percentile time (days) for open CYP referral-spells waiting for a 1st contact at the end of the RP");
+
+        foreach (var time in new[] { median, percentile })
+        {
+            time.Should().BeEquivalentTo(new
+            {
+                ValueType = IndicatorValueType.Other, Unit = IndicatorUnit.Days, Multiplier = 1,
+                IntervalMethod = IntervalMethod.None, ComparisonMethod = ComparisonMethod.Quintiles,
+            });
+        }
+    }
+
     [Theory]
     [InlineData("fingertips:90275", "Claimants of benefits for mental ill-health", 1000.0, IndicatorTheme.Benefits, ComparisonMethod.ConfidenceIntervals)]
     [InlineData("fingertips:90282", "Gap in the employment rate for people with a mental illness", 100.0, IndicatorTheme.Employment, ComparisonMethod.ConfidenceIntervals)]
@@ -53,6 +69,7 @@ public sealed class NewIndicatorsTests
     [Theory]
     [InlineData("mhsds:MRS01", "Number of referrals", null)]
     [InlineData("mhsds:MRS01b", "Proportion of referrals", null)]
+    [InlineData("mhsds:MRS03a", "Median time (days) for referrals", null)]
     [InlineData("fingertips:93532", "Unmet need", 100.0)]
     [InlineData("fingertips:93356", "Campylobacter", 100_000.0)]
     [InlineData("fingertips:1", "Per thousand", 1000.0)]

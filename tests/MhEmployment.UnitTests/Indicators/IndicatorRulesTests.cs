@@ -113,6 +113,18 @@ public sealed class IndicatorRulesTests
     }
 
     [Fact]
+    public void AnOtherFigure_MayBeInDaysOrAnyUnit_ButOnlyAnOtherFigureIsInDays_AndItHasNoComputedIntervals()
+    {
+        ProblemsOf(i => { i.ValueType = "Other"; i.Unit = "Days"; i.Multiplier = 1; i.IntervalMethod = "None"; i.ComparisonMethod = "Quintiles"; })
+            .Should().BeEmpty();
+        ProblemsOf(i => { i.ValueType = "Other"; i.Unit = "Percent"; i.Multiplier = 100; i.IntervalMethod = "None"; }).Should().BeEmpty();
+        ProblemsOf(i => { i.ValueType = "Other"; i.Unit = "Days"; i.Multiplier = 1; i.IntervalMethod = "Byars"; })
+            .Should().ContainSingle().Which.Field.Should().Be("IntervalMethod");
+        ProblemsOf(i => { i.Unit = "Days"; i.Multiplier = 1; }).Should().ContainSingle()
+            .Which.Message.Should().Be("Crude rate values cannot be in 'Days': choose 'Rate per 1,000' or 'Rate per 100,000'");
+    }
+
+    [Fact]
     public void ByarsOnAProportion_SaysWhichMethodsWouldDo()
     {
         var problems = ProblemsOf(i => { i.ValueType = "Proportion"; i.Unit = "Percent"; i.Multiplier = 100; i.IntervalMethod = "Byars"; });

@@ -44,6 +44,26 @@ public sealed class IndicatorMethodsTests
     }
 
     [Fact]
+    public void AWaitingTimeIsNotACount_AndIsBandedAcrossAreas()
+    {
+        var world = new ProfileWorld();
+        var wait = world.Indicator("median-wait", IndicatorValueType.Other, Polarity.NoJudgement, ComparisonMethod.Quintiles, IntervalMethod.None,
+            multiplier: 1, unit: IndicatorUnit.Days);
+        world.Value(wait, England, 2024, null, null, value: 90);
+        foreach (var (area, days) in new[] { (Hackney, 61.0), (Camden, 70.0), (Islington, 80.0), (Kent, 95.0), (Cumberland, 120.0) })
+        {
+            world.Value(wait, area, 2024, null, null, value: days);
+        }
+
+        var row = Row(world);
+
+        row.Result.Label.Should().Be(Quintiles.Lowest);
+        row.Comparison.Plan.Reason.Should().BeNull();
+        row.Rank.Should().NotBeNull();
+        row.Comparison.Spine.Should().NotBeNull();
+    }
+
+    [Fact]
     public void ACountWithLimits_IsStillNotCompared()
     {
         var world = new ProfileWorld();

@@ -16,6 +16,9 @@ public static class NewIndicators
             // MHSDS names its percentages ("Proportion of …") but gives no count or denominator to compute limits from.
             _ when mhsds && series.Name.StartsWith("Proportion", StringComparison.OrdinalIgnoreCase)
                 => (IndicatorValueType.Proportion, IndicatorUnit.Percent, 100, IntervalMethod.None),
+            // Its waiting times ("Median time (days) …", "90th percentile time (days) …") are not counts: areas can be compared.
+            _ when mhsds && (series.Name.StartsWith("Median", StringComparison.OrdinalIgnoreCase) || series.Name.Contains("percentile", StringComparison.OrdinalIgnoreCase))
+                => (IndicatorValueType.Other, series.Name.Contains("(days)", StringComparison.OrdinalIgnoreCase) ? IndicatorUnit.Days : IndicatorUnit.Count, 1, IntervalMethod.None),
             _ => (IndicatorValueType.Count, IndicatorUnit.Count, 1, IntervalMethod.None),
         };
         var source = series.Key.Split(':')[0] switch

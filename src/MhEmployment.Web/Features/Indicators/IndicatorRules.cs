@@ -58,7 +58,8 @@ public static class IndicatorRules
         IndicatorValueType.Proportion => [IndicatorUnit.Percent, IndicatorUnit.RatePer1000, IndicatorUnit.RatePer100000],
         IndicatorValueType.CrudeRate or IndicatorValueType.DirectlyStandardisedRate => [IndicatorUnit.RatePer1000, IndicatorUnit.RatePer100000],
         IndicatorValueType.Count => [IndicatorUnit.Count],
-        _ => [IndicatorUnit.PercentagePoints, IndicatorUnit.RatePer1000, IndicatorUnit.RatePer100000],
+        IndicatorValueType.Difference => [IndicatorUnit.PercentagePoints, IndicatorUnit.RatePer1000, IndicatorUnit.RatePer100000],
+        _ => Enum.GetValues<IndicatorUnit>(),
     };
 
     /// <summary>What a value is multiplied by to be read in the unit: 100 for a percentage, 1,000 or 100,000 for a rate, else 1.</summary>

@@ -21,6 +21,7 @@ public static class IndicatorText
         IndicatorUnit.RatePer100000 => "Rate per 100,000",
         IndicatorUnit.Count => "Count",
         IndicatorUnit.PercentagePoints => "Percentage points",
+        IndicatorUnit.Days => "Days",
         _ => unit.ToString(),
     };
 
@@ -31,6 +32,7 @@ public static class IndicatorText
         IndicatorValueType.Count => "Count",
         IndicatorValueType.DirectlyStandardisedRate => "Directly standardised rate",
         IndicatorValueType.Difference => "Difference between two rates",
+        IndicatorValueType.Other => "Other figure (a mean, median, percentile or score)",
         _ => type.ToString(),
     };
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MhEmployment.Web.Domain;
 using MhEmployment.Web.Features.Accounts;
 using MhEmployment.Web.Features.Indicators;
@@ -46,9 +47,15 @@ public sealed class EditModel(IndicatorCatalogue catalogue, IndicatorEditor edit
         }
         Indicator = indicator;
         MultiplierText = Request.Form[$"{nameof(Input)}.{nameof(Input.Multiplier)}"].ToString();
+        if (Input.Multiplier is null && int.TryParse(MultiplierText, NumberStyles.AllowThousands | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite,
+                CultureInfo.InvariantCulture, out var multiplier))
+        {
+            Input.Multiplier = multiplier; // "100,000", as people write it
+        }
         // The rules say what is wrong with each field in words; the binder's own messages ("The value 'x' is not valid") go.
         ModelState.Clear();
-        var result = await editor.SaveAsync(key, Version, Input, cancellationToken);
+        // A form without the version it was read at is treated as out of date, never as permission to overwrite.
+        var result = await editor.SaveAsync(key, Version ?? "", Input, cancellationToken);
         switch (result.Status)
         {
             case EditStatus.NotFound:

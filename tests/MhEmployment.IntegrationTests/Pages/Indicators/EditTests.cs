@@ -70,6 +70,25 @@ public abstract class EditTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task ExactPoissonIntervals_CanBeChosenForARate_WithTheMultiplierWrittenAsPeopleWriteIt()
+    {
+        const string key = "ibsda-mental-behavioural-rate";
+        var response = await _analyst.PostFormAsync($"/indicators/{key}/edit", new()
+        {
+            ["Input.Unit"] = "RatePer100000",
+            ["Input.Multiplier"] = " 100,000 ",
+            ["Input.IntervalMethod"] = "ExactPoisson",
+        });
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var stored = await fixture.Factory.WithDbAsync(db => db.Indicators.AsNoTracking().SingleAsync(i => i.Key == key));
+        stored.IntervalMethod.Should().Be(Web.Domain.IntervalMethod.ExactPoisson);
+        stored.Multiplier.Should().Be(100_000);
+        var (_, page) = await _analyst.GetPageAsync($"/indicators/{key}");
+        page.SummaryValue("Confidence intervals").Should().Be("Exact Poisson for every count (counts and rates)");
+    }
+
+    [Fact]
     public async Task InvalidEntries_Are400_WithAnErrorSummaryLinkedToEachField_TheEntriesKept_AndNothingSaved()
     {
         const string key = "sickness-absence-employees";
