@@ -103,7 +103,7 @@ public abstract class CatalogueOnDashboardsTests(DashboardFixture fixture)
     }
 
     [Fact]
-    public async Task RealMhsdsCounts_AreShownOnAnIcbsDashboardButNotCompared_WhileItsProportionsAreBanded()
+    public async Task RealMhsdsCounts_AreShownOnAnIcbsDashboardButNotCompared_WhileItsProportionsAndWaitingTimesAreBanded()
     {
         var import = await fixture.AnalystApi.UploadAndValidateAsync(ImportClient.Sample("mhsds-4ww-performance-sep-2024.csv"));
         (await fixture.AnalystApi.CommitAsync(import.GetProperty("id").GetInt32())).GetProperty("status").GetString().Should().Be("committed");
@@ -121,6 +121,9 @@ public abstract class CatalogueOnDashboardsTests(DashboardFixture fixture)
         proportion[3].Should().StartWith("10.0");
         proportion[6].Should().BeOneOf("Lowest quintile", "Low quintile", "Middle quintile", "High quintile", "Highest quintile");
         RowFor(page, "mhsds-mrs01b").QuerySelector("svg .marker").Should().NotBeNull();
+        var medianWait = Cells(page, "mhsds-mrs03a");
+        medianWait[3].Should().StartWith("61", "the median wait in days is not a count");
+        medianWait[6].Should().EndWith("quintile", "waiting times do not grow with an area's size, so they are banded");
         page.QuerySelectorAll(".narratives li").Select(li => li.Text()).Should().Contain(n =>
             n.Contains("Number of CMH referral-spells receiving a full clock stop in the RP, 495 in", StringComparison.Ordinal)
             && n.EndsWith("is a count, not compared with England's because areas differ in size.", StringComparison.Ordinal));
