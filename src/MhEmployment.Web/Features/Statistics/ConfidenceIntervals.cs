@@ -52,13 +52,19 @@ public static class ConfidenceIntervals
         {
             IntervalMethod.Wilson => Wilson(count, denominator, multiplier, options),
             IntervalMethod.Byars => CrudeRate(count, denominator, multiplier, options),
-            IntervalMethod.ExactPoisson => CrudeRate(count, denominator, multiplier, (options ?? IntervalOptions.Default) with { Poisson = PoissonMethod.Exact }),
+            IntervalMethod.ExactPoisson => CrudeRate(count, denominator, multiplier, Exact(options)),
             _ => null,
         };
 
     /// <summary>A plain count's own limits by a Poisson method (Byars or exact); null for any other method.</summary>
-    public static Interval? CountFor(IntervalMethod method, double? count, IntervalOptions? options = null) =>
-        method is IntervalMethod.Byars or IntervalMethod.ExactPoisson ? For(method, count, 1, 1, options) : null;
+    public static Interval? CountFor(IntervalMethod method, double? count, IntervalOptions? options = null) => method switch
+    {
+        IntervalMethod.Byars => Count(count, options),
+        IntervalMethod.ExactPoisson => Count(count, Exact(options)),
+        _ => null,
+    };
+
+    private static IntervalOptions Exact(IntervalOptions? options) => (options ?? IntervalOptions.Default) with { Poisson = PoissonMethod.Exact };
 
     private static bool IsUsable(double count, double denominator, double multiplier) =>
         double.IsFinite(count) && count >= 0
