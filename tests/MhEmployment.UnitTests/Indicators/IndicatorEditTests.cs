@@ -29,6 +29,14 @@ public sealed class IndicatorEditTests
     }
 
     [Fact]
+    public void EveryEditableValue_IsAField_SoThatItIsVersionedAndAudited()
+    {
+        var values = typeof(IndicatorEdit).GetConstructors().Single().GetParameters().Select(p => p.Name);
+
+        IndicatorEdit.Fields.Select(f => f.Name).Should().BeEquivalentTo(values);
+    }
+
+    [Fact]
     public void ChangesFrom_ListsEachChangedField_WithBothValuesAsText()
     {
         var after = Rate with { Polarity = Polarity.LowIsGood, NeedsReview = false, Multiplier = 1000 };
