@@ -17,6 +17,11 @@ try
         await Console.Error.WriteLineAsync(command.Error + Environment.NewLine + Environment.NewLine + CommandLine.Usage);
         return 2;
     }
+    if (command.Verb == CommandVerb.Help)
+    {
+        await Console.Out.WriteLineAsync(CommandLine.Usage);
+        return 0;
+    }
     var builder = WebApplication.CreateBuilder(command.HostArgs);
     builder.AddAppLogging();
     builder.Services.AddAppDatabase(builder.Configuration, builder.Environment);
