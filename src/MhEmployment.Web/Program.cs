@@ -22,7 +22,11 @@ try
         await Console.Out.WriteLineAsync(CommandLine.Usage);
         return 0;
     }
-    var builder = WebApplication.CreateBuilder(command.HostArgs);
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+    {
+        Args = command.HostArgs,
+        ContentRootPath = ContentRoot.Resolve(command.HostArgs),
+    });
     builder.AddAppLogging();
     builder.Services.AddAppDatabase(builder.Configuration, builder.Environment);
     builder.Services.AddScoped<AreaDirectory>();
