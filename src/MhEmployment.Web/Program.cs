@@ -17,7 +17,16 @@ try
         await Console.Error.WriteLineAsync(command.Error + Environment.NewLine + Environment.NewLine + CommandLine.Usage);
         return 2;
     }
-    var builder = WebApplication.CreateBuilder(command.HostArgs);
+    if (command.Verb == CommandVerb.Help)
+    {
+        await Console.Out.WriteLineAsync(CommandLine.Usage);
+        return 0;
+    }
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+    {
+        Args = command.HostArgs,
+        ContentRootPath = ContentRoot.Resolve(command.HostArgs),
+    });
     builder.AddAppLogging();
     builder.Services.AddAppDatabase(builder.Configuration, builder.Environment);
     builder.Services.AddScoped<AreaDirectory>();

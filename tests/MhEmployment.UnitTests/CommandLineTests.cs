@@ -16,5 +16,49 @@ public sealed class CommandLineTests
     [Fact]
     public void NoVerb_RunsTheAppWithAllArguments() =>
         CommandLine.Parse(["--urls", "http://localhost:1"]).Should().BeEquivalentTo(
-            new { Verb = CommandVerb.Run, HostArgs = new[] { "--urls", "http://localhost:1" } });
+            new { Verb = CommandVerb.Run, HostArgs = new[] { "--urls", "http://localhost:1" }, Error = (string?)null });
+
+    [Fact]
+    public void NoArguments_RunsTheApp() =>
+        CommandLine.Parse([]).Should().BeEquivalentTo(new { Verb = CommandVerb.Run, HostArgs = Array.Empty<string>(), Error = (string?)null });
+
+    [Fact]
+    public void ASettingAsFirstArgument_GoesToTheHost() =>
+        CommandLine.Parse(["Database:Provider=Postgres", "--urls", "http://localhost:1"]).Should().BeEquivalentTo(
+            new { Verb = CommandVerb.Run, HostArgs = new[] { "Database:Provider=Postgres", "--urls", "http://localhost:1" }, Error = (string?)null });
+
+    [Theory]
+    [InlineData("help")]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    [InlineData("migrate", "--help")]
+    [InlineData("users", "add", "-h")]
+    [InlineData("--urls", "http://localhost:1", "--help")]
+    public void Help_InEachSpelling_AsksForTheUsage(params string[] args)
+    {
+        var command = CommandLine.Parse(args);
+
+        command.Verb.Should().Be(CommandVerb.Help);
+        command.Error.Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData("Unknown command 'migrat'.", "migrat")]
+    [InlineData("Unknown command 'migrat'.", "migrat", "--urls", "http://localhost:1")]
+    [InlineData("Unknown command 'users delete'.", "users", "delete", "--email", "a@b.c")]
+    [InlineData("Unknown command 'tokens'.", "tokens")]
+    [InlineData("Unknown command 'helpme'.", "helpme")]
+    public void UnknownVerb_IsAnError_NamingIt(string error, params string[] args) =>
+        CommandLine.Parse(args).Error.Should().Be(error);
+
+    [Fact]
+    public void Usage_ListsEveryVerbOnALineOfItsOwn()
+    {
+        var lines = CommandLine.Usage.Split('\n').Select(line => line.Trim()).ToList();
+
+        foreach (var verb in new[] { "migrate", "users add ", "users reset-password ", "tokens add ", "import FILE", "help " })
+        {
+            lines.Should().ContainSingle(line => line.StartsWith(verb, StringComparison.Ordinal), verb);
+        }
+    }
 }

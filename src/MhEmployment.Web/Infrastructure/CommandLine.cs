@@ -1,28 +1,29 @@
 namespace MhEmployment.Web.Infrastructure;
 
-public enum CommandVerb { Run, Migrate, UsersAdd, UsersResetPassword, TokensAdd, Import }
+public enum CommandVerb { Run, Help, Migrate, UsersAdd, UsersResetPassword, TokensAdd, Import }
 
 /// <summary>
-/// The verbs the app's command line takes before the usual host arguments, for scripted set-ups:
-/// <c>migrate</c>; <c>users add --email E --role R [--role R2]</c>; <c>users reset-password --email E</c>;
-/// <c>tokens add --email E --name N [--days 90]</c>. Anything else goes to the host (e.g. --urls).
+/// The verbs the app's command line takes before the usual host arguments, for scripted set-ups (see
+/// <see cref="Usage"/>). Options (<c>--urls http://...</c>) and settings (<c>Database:Provider=Postgres</c>) go to the
+/// host; a first argument that is neither and not a verb is an error, so that a mistyped verb does not start the app.
 /// </summary>
 public sealed record CommandLine(CommandVerb Verb, string[] HostArgs, IReadOnlyDictionary<string, IReadOnlyList<string>> Options, string? Error = null)
 {
     private static readonly string[] VerbOptions = ["email", "role", "name", "days", "format", "mapping"];
     private static readonly string[] VerbFlags = ["commit"];
+    private static readonly string[] HelpFlags = ["--help", "-h"];
 
     public const string Usage = """
-        Usage:
-          dotnet MhEmployment.Web.dll                                  run the web app
-          dotnet MhEmployment.Web.dll migrate                          migrate the database, seed reference data, exit
-          dotnet MhEmployment.Web.dll users add --email E --role R     create an account (repeat --role for several);
-                                                                       prints a one-time password to change at first sign-in
-          dotnet MhEmployment.Web.dll users reset-password --email E   set a new one-time password
-          dotnet MhEmployment.Web.dll tokens add --email E --name N [--days 90]
-                                                                       create a personal API token; prints it once
-          dotnet MhEmployment.Web.dll import FILE [--format F] [--mapping JSON] [--commit]
-                                                                       validate a CSV (and commit it) with progress shown
+        Usage: dotnet MhEmployment.Web.dll [COMMAND] [OPTIONS] [HOST OPTIONS, e.g. --urls http://localhost:5080]
+
+        Without a command, runs the web app. Commands:
+          migrate                                               migrate the database, seed reference data and exit
+          users add --email E --role R [--role R2]              create an account and print its one-time password
+          users reset-password --email E                        give an account a new one-time password and print it
+          tokens add --email E --name N [--days 90]             create a personal API token and print it once
+          import FILE [--format F] [--mapping JSON] [--commit]  check a CSV file (and commit it), showing progress
+          help                                                  print this help (also --help or -h after any command)
+
         Roles: Viewer, Analyst, Officer, Admin.
         """;
 
@@ -38,25 +39,36 @@ public sealed record CommandLine(CommandVerb Verb, string[] HostArgs, IReadOnlyD
     public static CommandLine Parse(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
+        if (args is ["help", ..] || args.Any(HelpFlags.Contains))
+        {
+            return new CommandLine(CommandVerb.Help, [], new Dictionary<string, IReadOnlyList<string>>());
+        }
         var (verb, consumed) = args switch
         {
+            [] => (CommandVerb.Run, 0),
             ["migrate", ..] => (CommandVerb.Migrate, 1),
             ["users", "add", ..] => (CommandVerb.UsersAdd, 2),
             ["users", "reset-password", ..] => (CommandVerb.UsersResetPassword, 2),
             ["tokens", "add", ..] => (CommandVerb.TokensAdd, 2),
             ["import", ..] => (CommandVerb.Import, 1),
-            ["users" or "tokens", ..] => ((CommandVerb?)null, 0),
-            _ => (CommandVerb.Run, 0),
-        } switch
-        {
-            ({ } v, var n) => (v, n),
-            _ => (CommandVerb.Run, -1),
+            [var first, ..] when IsHostArgument(first) => (CommandVerb.Run, 0),
+            _ => ((CommandVerb?)null, 0),
         };
-        if (consumed < 0)
+        if (verb is null)
         {
-            return new CommandLine(CommandVerb.Run, [], new Dictionary<string, IReadOnlyList<string>>(), $"Unknown command '{string.Join(' ', args.Take(2))}'.");
+            var unknown = args[0] is "users" or "tokens" ? string.Join(' ', args.Take(2)) : args[0];
+            return new CommandLine(CommandVerb.Run, [], new Dictionary<string, IReadOnlyList<string>>(), $"Unknown command '{unknown}'.");
         }
 
+        return Parse(args, verb.Value, consumed);
+    }
+
+    /// <summary>An option or setting for the host (<c>--urls x</c>, <c>-e x</c>, <c>key=value</c>), not a verb.</summary>
+    private static bool IsHostArgument(string argument) =>
+        argument.StartsWith('-') || argument.Contains('=', StringComparison.Ordinal);
+
+    private static CommandLine Parse(string[] args, CommandVerb verb, int consumed)
+    {
         var options = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var host = new List<string>();
         string? file = null;

@@ -48,6 +48,20 @@ public sealed class AppFactory(
 
     public string ConnectionString { get; } = connectionString;
 
+    /// <summary>
+    /// Also deletes the app's uploads and password file, which are its alone. Its database may outlive it (a test
+    /// restarts the app on it); it goes with the run's scratch folder or PostgreSQL cluster (see TestScratch).
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Directory.Exists(ImportStoragePath))
+        {
+            Directory.Delete(ImportStoragePath, recursive: true);
+        }
+        File.Delete(FirstAdminPasswordFile);
+    }
+
     /// <summary>Runs code against the app's own database, in a scope as a request would.</summary>
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> action)
     {

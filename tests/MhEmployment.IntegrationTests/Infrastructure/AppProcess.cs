@@ -17,31 +17,42 @@ public sealed class AppProcess : IDisposable
 
     public static string WebDll => Path.Combine(AppContext.BaseDirectory, "MhEmployment.Web.dll");
 
-    public static AppProcess Start(Provider provider, string connectionString, string storagePath, params string[] arguments)
+    public static AppProcess Start(Provider provider, string connectionString, string storagePath, params string[] arguments) =>
+        Start(WebDll, AppContext.BaseDirectory, new Dictionary<string, string>
+        {
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Database__Provider"] = provider.ToString(),
+            [$"ConnectionStrings__{provider}"] = connectionString,
+            ["Database__MigrateOnStart"] = "true",
+            ["Imports__StoragePath"] = storagePath,
+            ["Imports__LoadSampleData"] = "false",
+            ["Accounts__FirstAdminPasswordFile"] = Path.Combine(storagePath, "first-admin.txt"),
+            ["Serilog__MinimumLevel__Default"] = "Warning",
+            // The import's step timings ("merge: insert new took ... ms"), which tests watch to know where the import is.
+            ["Serilog__MinimumLevel__Override__MhEmployment.Web.Features.Imports"] = "Information",
+        }, arguments);
+
+    /// <summary>Starts an app (a published one, say) in a working directory of the caller's choice.</summary>
+    public static AppProcess Start(string dll, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(WebDll);
+        start.ArgumentList.Add(dll);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Database__Provider"] = provider.ToString();
-        start.Environment[$"ConnectionStrings__{provider}"] = connectionString;
-        start.Environment["Database__MigrateOnStart"] = "true";
-        start.Environment["Imports__StoragePath"] = storagePath;
-        start.Environment["Imports__LoadSampleData"] = "false";
-        start.Environment["Accounts__FirstAdminPasswordFile"] = Path.Combine(storagePath, "first-admin.txt");
-        start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
-        // The import's step timings ("merge: insert new took ... ms"), which tests watch to know where the import is.
-        start.Environment["Serilog__MinimumLevel__Override__MhEmployment.Web.Features.Imports"] = "Information";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the app.");
         var app = new AppProcess(process);
         process.OutputDataReceived += (_, e) => app.Append(e.Data);

@@ -1,25 +1,29 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using System.Globalization;
+using MhEmployment.Tests;
 using Npgsql;
 
 namespace MhEmployment.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The PostgreSQL server the tests use: the one named by MHE_TEST_POSTGRES (a connection string to a
-/// superuser), or else a private cluster started from Debian's binaries in a temporary folder on a free
-/// port, stopped when the test run ends. Never silently skipped: without a server the tests fail and say why.
+/// The PostgreSQL server the tests use: the one named by MHE_TEST_POSTGRES (a connection string to a superuser;
+/// scripts/test.sh starts a private cluster and names it there), or else a private cluster this test host starts from
+/// Debian's binaries in its scratch folder (<see cref="TestScratch"/>, whose watchdog stops it when the host ends) on
+/// a free port. Never silently skipped: without a server the tests fail and say why.
 /// </summary>
 public static class PostgresServer
 {
     public const string ConnectionVariable = "MHE_TEST_POSTGRES";
     private static readonly Lazy<Task<string>> Admin = new(StartAsync);
 
-    /// <summary>Creates an empty database on the server and returns its connection string.</summary>
+    /// <summary>
+    /// Creates an empty database on the server and returns its connection string. Its name carries the run's, so that
+    /// the run's databases can be dropped from a server it was given when it ends, however it ends.
+    /// </summary>
     public static async Task<string> CreateDatabaseAsync()
     {
         var admin = await Admin.Value;
-        var name = "mhe_test_" + Guid.NewGuid().ToString("N")[..12];
+        var name = $"mhe_test_{TestScratch.RunId}_{Guid.NewGuid().ToString("N")[..8]}";
         await using (var connection = new NpgsqlConnection(admin))
         {
             await connection.OpenAsync();
@@ -34,16 +38,21 @@ public static class PostgresServer
         var given = Environment.GetEnvironmentVariable(ConnectionVariable);
         if (!string.IsNullOrWhiteSpace(given))
         {
+            if (!TestScratch.OwnedByScript)
+            {
+                TestScratch.WhenHostEnds(DropRunDatabasesCommand(given));
+            }
             return given;
         }
 
         var bin = FindServerBinaries() ?? throw new InvalidOperationException(
             "The PostgreSQL tests need a server. Install Debian's 'postgresql' package (apt-get install postgresql), " +
             $"or set {ConnectionVariable} to a connection string for a superuser on an existing server.");
-        var folder = Path.Combine(Path.GetTempPath(), "mhe-pg-" + Guid.NewGuid().ToString("N")[..8]);
+        // In the host's scratch folder, where TestScratch's watchdog finds it.
+        var folder = Path.Combine(TestScratch.Folder, "mhe-pg-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
         var data = Path.Combine(folder, "data");
-        var port = FreePort();
+        var port = Ports.Free();
         // initdb refuses to run as root, so as root the cluster belongs to the 'postgres' account.
         var runAs = Environment.UserName == "root" ? "postgres" : null;
         if (runAs is not null)
@@ -54,12 +63,6 @@ public static class PostgresServer
         await RunAsync(Path.Combine(bin, "initdb"), $"-D {data} -U postgres -A trust -E UTF8 --locale=C --no-sync", runAs);
         var options = $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
         await RunAsync(Path.Combine(bin, "pg_ctl"), $"-D {data} -o \"{options}\" -l {folder}/server.log -w -t 60 start", runAs);
-
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            RunAsync(Path.Combine(bin, "pg_ctl"), $"-D {data} -m immediate -w stop", runAs).GetAwaiter().GetResult();
-            Directory.Delete(folder, recursive: true);
-        };
         return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Include Error Detail=true";
     }
 
@@ -72,12 +75,21 @@ public static class PostgresServer
                 .FirstOrDefault()
             : null;
 
-    private static int FreePort()
+    /// <summary>psql commands that drop the run's databases (scripts/test.sh does the same when it runs the tests).</summary>
+    private static string DropRunDatabasesCommand(string admin)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var server = new NpgsqlConnectionStringBuilder(admin);
+        var variables = new Dictionary<string, string?>
+        {
+            ["PGHOST"] = server.Host, ["PGPORT"] = server.Port.ToString(CultureInfo.InvariantCulture),
+            ["PGUSER"] = server.Username, ["PGPASSWORD"] = server.Password, ["PGDATABASE"] = server.Database,
+        };
+        var exports = string.Join(' ', variables.Where(v => !string.IsNullOrEmpty(v.Value)).Select(v => $"{v.Key}={ShellQuote(v.Value!)}"));
+        var list = $"SELECT format('DROP DATABASE %I WITH (FORCE);', datname) FROM pg_database WHERE datname LIKE 'mhe\\_test\\_{TestScratch.RunId}\\_%'";
+        return $"(export {exports}; psql -XAtq -c {ShellQuote(list)} | psql -Xq)";
     }
+
+    private static string ShellQuote(string word) => "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     private static async Task RunAsync(string file, string arguments, string? runAs = null)
     {
