@@ -92,4 +92,30 @@ public sealed class SpineChartSvgTests
             svg.WithClass("path", "spine-outer").Should().BeEmpty();
         }
     }
+
+    [Fact]
+    public void Description_GivesTheAreasAndTheBenchmarksValuesTheirUnit()
+    {
+        var svg = SvgDocument.Parse(SpineChartSvg.Render("s", "t", HighGood, 9.5, "Better", suffix: " per 100,000"));
+
+        svg.Element(SvgDocument.Ns + "desc")!.Value.Should().Be(
+            "Worst (lowest) 2.0, 25th percentile 4.0, 75th percentile 8.0, best (highest) 20.0, benchmark 5.0 per 100,000. Area value 9.5 per 100,000, Better.");
+        svg.WithClass("path", "marker").Single().TitleText().Should().Be("Area value 9.5 per 100,000, Better");
+    }
+
+    [Fact]
+    public void Key_ExplainsTheBandsTheBenchmarkLineAndTheMarker_WithTheChartsOwnClasses()
+    {
+        var key = XElement.Parse(SpineChartSvg.KeyHtml("key-spine"));
+
+        var items = key.Descendants("li").ToList();
+        items.Select(li => (string)li.Element("svg")!.Elements().Single().Attribute("class")!)
+            .Should().Equal("spine-outer", "spine-inner", "spine-benchmark", "marker sig-none");
+        items.Select(li => li.Value).Should().Equal(
+            "Light bands: from the worst area to the 25th percentile, and from the 75th percentile to the best (lowest to highest where neither is better)",
+            "Dark band: the middle half of the areas",
+            "Line: the benchmark\u2019s value",
+            "This area, shaped and coloured by its comparison; at the end when it lies beyond the areas compared");
+        ((string?)key.Element("ul")!.Attribute("aria-labelledby")).Should().Be("key-spine");
+    }
 }
