@@ -104,18 +104,23 @@ public sealed class SpineChartSvgTests
     }
 
     [Fact]
-    public void Key_ExplainsTheBandsTheBenchmarkLineAndTheMarker_WithTheChartsOwnClasses()
+    public void Key_ExplainsTheBandsTheBenchmarkLineAndTheMarkersShapes_WithTheChartsOwnClasses()
     {
         var key = XElement.Parse(SpineChartSvg.KeyHtml("key-spine"));
 
         var items = key.Descendants("li").ToList();
-        items.Select(li => (string)li.Element("svg")!.Elements().Single().Attribute("class")!)
-            .Should().Equal("spine-outer", "spine-inner", "spine-benchmark", "marker sig-none");
+        items.Take(3).Select(li => (string)li.Element("svg")!.Elements().Single().Attribute("class")!)
+            .Should().Equal("spine-outer", "spine-inner", "spine-benchmark");
+        var markers = items[3].Element("svg")!.Elements().ToList();
+        markers.Select(m => (string)m.Attribute("class")!).Should().Equal(
+            "marker sig-better", "marker sig-similar", "marker sig-worse", "marker sig-higher", "marker sig-lower");
+        markers.Select(m => (string)m.Attribute("d")!).Should().OnlyHaveUniqueItems("each comparison has its own shape");
         items.Select(li => li.Value).Should().Equal(
             "Light bands: from the worst area to the 25th percentile, and from the 75th percentile to the best (lowest to highest where neither is better)",
             "Dark band: the middle half of the areas",
             "Line: the benchmark\u2019s value",
-            "This area, shaped and coloured by its comparison; at the end when it lies beyond the areas compared");
+            "This area: a circle where better (or for a quintile, in its colour), a diamond where similar, a square where worse, "
+                + "a triangle where higher or lower; at the end when it lies beyond the areas compared");
         ((string?)key.Element("ul")!.Attribute("aria-labelledby")).Should().Be("key-spine");
     }
 }

@@ -85,7 +85,7 @@ public static class SpineChartSvg
     {
         Svg.GuardIdPrefix(idPrefix);
         const string open = "<li><svg class=\"legend-swatch\" viewBox=\"0 0 28 16\" width=\"28\" height=\"16\" aria-hidden=\"true\" focusable=\"false\">";
-        return new StringBuilder("<div class=\"key\"><p class=\"key-heading\" id=\"").Append(idPrefix)
+        var sb = new StringBuilder("<div class=\"key\"><p class=\"key-heading\" id=\"").Append(idPrefix)
             .Append("\">Spread (worst to best): the areas compared, with the benchmark in the middle</p><ul class=\"legend\" aria-labelledby=\"")
             .Append(idPrefix).Append("\">")
             .Append(open).Append("<path class=\"spine-outer\" d=\"M0 2h28v12H0z\"/></svg>")
@@ -93,9 +93,16 @@ public static class SpineChartSvg
             .Append(open).Append("<path class=\"spine-inner\" d=\"M0 2h28v12H0z\"/></svg>")
             .Append("Dark band: the middle half of the areas</li>")
             .Append(open).Append("<path class=\"spine-benchmark\" d=\"M14 0V16\"/></svg>")
-            .Append("Line: the benchmark’s value</li>")
-            .Append(open).Append("<path class=\"marker sig-none\" transform=\"translate(14 8)\" d=\"").Append(Markers.ShapeFor(SignificanceClasses.None))
-            .Append("\"/></svg>This area, shaped and coloured by its comparison; at the end when it lies beyond the areas compared</li>")
-            .Append("</ul></div>").ToString();
+            .Append("Line: the benchmark\u2019s value</li>")
+            .Append("<li><svg class=\"legend-swatch\" viewBox=\"0 0 76 16\" width=\"76\" height=\"16\" aria-hidden=\"true\" focusable=\"false\">");
+        var x = 8;
+        foreach (var css in new[] { "sig-better", "sig-similar", "sig-worse", "sig-higher", "sig-lower" })
+        {
+            sb.Append("<path class=\"marker ").Append(css).Append("\" transform=\"").Append(Markers.Translate(x, 8)).Append("\" d=\"")
+              .Append(Markers.ShapeFor(css)).Append("\"/>");
+            x += 15;
+        }
+        return sb.Append("</svg>This area: a circle where better (or for a quintile, in its colour), a diamond where similar, a square where ")
+            .Append("worse, a triangle where higher or lower; at the end when it lies beyond the areas compared</li></ul></div>").ToString();
     }
 }
