@@ -46,5 +46,6 @@ public sealed class ValueFormatTests
         ValueFormat.Decimals(IndicatorUnit.RatePer1000).Should().Be(1);
         ValueFormat.AxisTitle(IndicatorUnit.Percent).Should().Be("Percentage (%)");
         ValueFormat.AxisTitle(IndicatorUnit.PercentagePoints).Should().Be("Percentage points (pp)");
+        ValueFormat.UnitSentence(IndicatorUnit.RatePer100000).Should().Be("Values are rates per 100,000.");
     }
 }

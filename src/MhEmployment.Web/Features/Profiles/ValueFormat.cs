@@ -49,6 +49,16 @@ public static class ValueFormat
         _ => "Count",
     };
 
+    /// <summary>The unit in a sentence, for the text above a chart: "Values are rates per 1,000."</summary>
+    public static string UnitSentence(IndicatorUnit unit) => unit switch
+    {
+        IndicatorUnit.Percent => "Values are percentages (%).",
+        IndicatorUnit.RatePer1000 => "Values are rates per 1,000.",
+        IndicatorUnit.RatePer100000 => "Values are rates per 100,000.",
+        IndicatorUnit.PercentagePoints => "Values are differences in percentage points (pp).",
+        _ => "Values are counts.",
+    };
+
     /// <summary>A column heading with the unit: "Value (per 1,000)".</summary>
     public static string Heading(string heading, IndicatorUnit unit) => $"{heading} ({UnitName(unit)})";
 

@@ -34,6 +34,7 @@ public abstract class DetailsTests(DashboardPagesFixture fixture)
     {
         var (_, page) = await fixture.Viewer.GetPageAsync($"/indicators/esa-mental-behavioural-rate?area={Hackney}");
 
+        page.QuerySelector("#compare + p")!.Text().Should().Contain("Values are rates per 1,000.");
         page.QuerySelectorAll("table[aria-labelledby=compare] thead th").Select(th => th.Text()).Should().Contain("Value (per 1,000)");
         var chart = page.QuerySelector("#compare ~ .chart-with-table svg")!;
         chart.QuerySelector("title")!.TextContent.Should().Be("ESA claimants with mental and behavioural disorders: rate per 1,000 working age, 2019/20",
