@@ -17,6 +17,70 @@ public sealed class DashboardJourneyTests(BrowserFixture fixture)
             .Should().BeEmpty();
     }
 
+    /// <summary>No sideways scrolling of the page itself (WCAG 1.4.10); a wide table may scroll inside its own box.</summary>
+    private static async Task ExpectNoHorizontalScrollAsync(IPage page)
+    {
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        widths[0].Should().BeLessThanOrEqualTo(widths[1], $"{page.Url} at {widths[1]} px must not scroll sideways");
+    }
+
+    [Theory]
+    [InlineData(1366, 768)]
+    [InlineData(320, 640)] // 1,280 px at 400% zoom
+    public async Task DashboardAndIndicatorPage_FitTheScreen_AreAccessible_AndReadable(int width, int height)
+    {
+        await fixture.EnsureSuicideDataAsync();
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SetViewportSizeAsync(width, height);
+        await BrowserFixture.SignInAsync(page, Accounts.EmailFor(Roles.Viewer), Accounts.PasswordFor(Roles.Viewer));
+
+        await page.GotoAsync("/areas/E09000012");
+        await ExpectNoHorizontalScrollAsync(page);
+        await ExpectAccessibleAsync(page);
+        var spine = page.Locator("table.profile svg.spine").First;
+        var spineWidth = (await spine.BoundingBoxAsync())!.Width;
+        if (width >= 1366)
+        {
+            spineWidth.Should().BeGreaterThanOrEqualTo(250, "a spine chart must be wide enough to read (Fingertips': about 300 px)");
+            (await page.Locator(".table-scroll").First.EvaluateAsync<bool>("e => e.scrollWidth <= e.clientWidth"))
+                .Should().BeTrue("the whole dashboard table fits a laptop's screen");
+        }
+        else
+        {
+            spineWidth.Should().BeInRange(150, width, "on a phone each row is a card with the spine across it");
+        }
+        await Assertions.Expect(page.Locator(".keys")).ToContainTextAsync("High in the second-highest fifth");
+        await Assertions.Expect(page.Locator("table.profile tbody tr").First).ToContainTextAsync("fewer than 5 time points (only 1)");
+
+        await page.GotoAsync("/indicators/fingertips-91390?area=E09000012");
+        await ExpectNoHorizontalScrollAsync(page);
+        await ExpectAccessibleAsync(page);
+        await Assertions.Expect(page.Locator("#compare ~ .chart-with-table svg g.bar-row[data-code=E09000001] path.whisker-clip")).ToHaveCountAsync(1);
+
+        await page.GotoAsync("/overview?region=E12000007");
+        await ExpectNoHorizontalScrollAsync(page);
+    }
+
+    [Fact]
+    public async Task Commissioner_DownloadsTheDashboardTable_AsCsv()
+    {
+        await fixture.EnsureSuicideDataAsync();
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, Accounts.EmailFor(Roles.Viewer), Accounts.PasswordFor(Roles.Viewer));
+        await page.GotoAsync("/areas/E09000012?Compare=region");
+
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Link, new() { Name = "Download this table (CSV)" }).ClickAsync());
+
+        download.SuggestedFilename.Should().Be("hackney-e09000012-vs-london-upper-tier.csv");
+        var path = await download.PathAsync();
+        var lines = await File.ReadAllLinesAsync(path);
+        lines.Should().HaveCount(1 + await page.Locator("table.profile tbody tr").CountAsync());
+        await download.DeleteAsync();
+    }
+
     [Fact]
     public async Task Commissioner_OpensHackney_SwitchesToLondon_OpensAnIndicator_SortsTheChart_AndUsesTheMap()
     {

@@ -25,13 +25,13 @@ public abstract class DashboardTests(DashboardFixture fixture)
         cells[2].Should().Be("8,420");
         cells[3].Should().Be("42.1 per 1,000");
         cells[4].Should().Be("41.2 to 43.0 computed");
-        cells[5].Should().Be("31.0");
+        cells[5].Should().Be("31.0 per 1,000");
         cells[6].Should().StartWith("Worse");
         cells[8].Should().Be("1 of 4", "Hackney is the highest of the four upper-tier areas with a value (Cumbria's 2019/20 value counts)");
         RowFor(page, "esa-mental-behavioural-rate").QuerySelector("svg[role=img] title").Should().NotBeNull("each row has its spine chart");
         page.QuerySelectorAll(".narratives li").Select(li => li.Text()).Should().Contain(n =>
             n.StartsWith("Hackney's figure for " + EsaName, StringComparison.Ordinal)
-            && n.Contains("42.1 per 1,000 in 2019/20, is significantly higher (worse) than England's (31.0)", StringComparison.Ordinal));
+            && n.Contains("42.1 per 1,000 in 2019/20, is significantly higher (worse) than England's (31.0 per 1,000)", StringComparison.Ordinal));
         var iapt = RowFor(page, "iapt-recovery").QuerySelectorAll("td").Select(c => c.Text()).ToList();
         iapt.Should().Contain("Increasing and getting better");
         page.QuerySelector(".legend")!.Text().Should().Contain("Better").And.Contain("Worse").And.Contain("Similar");
@@ -44,7 +44,7 @@ public abstract class DashboardTests(DashboardFixture fixture)
 
         page.QuerySelector("h2#profile")!.Text().Should().Be("How Hackney compares with London");
         var cells = RowFor(page, "esa-mental-behavioural-rate").QuerySelectorAll("th, td").Select(c => c.Text()).ToList();
-        cells[5].Should().Be("30.0");
+        cells[5].Should().Be("30.0 per 1,000");
         cells[6].Should().StartWith("Worse");
         page.QuerySelector("input[name=Compare][value=region]")!.HasAttribute("checked").Should().BeTrue();
     }
@@ -55,7 +55,7 @@ public abstract class DashboardTests(DashboardFixture fixture)
         var (_, page) = await fixture.Viewer.GetPageAsync($"/areas/{Hackney}?Compare=group&Members={Camden}&Members={Islington}");
 
         page.QuerySelector("h2#profile")!.Text().Should().Be("How Hackney compares with the chosen group of 2 areas");
-        RowFor(page, "esa-mental-behavioural-rate").QuerySelectorAll("td")[4].Text().Should().Be("25.0", "(4,000 + 6,000) / 400,000 per 1,000");
+        RowFor(page, "esa-mental-behavioural-rate").QuerySelectorAll("td")[4].Text().Should().Be("25.0 per 1,000", "(4,000 + 6,000) / 400,000 per 1,000");
         page.QuerySelectorAll("input[name=Members][checked]").Select(i => i.GetAttribute("value")).Should().BeEquivalentTo([Camden, Islington]);
     }
 

@@ -190,6 +190,111 @@ public sealed class BarChartTests
         german.Should().Contain("1,234.5 (95% CI 1,000.3–1,500.0)");
     }
 
+    /// <summary>
+    /// The real case (Fingertips 91390, 2013-17): 32 London boroughs with intervals between 1.7 and 20.5 per 100,000,
+    /// and the City of London, one death, 21.6 (0.5 to 120.2).
+    /// </summary>
+    private static List<Bar> LondonWithTheCity()
+    {
+        var bars = new List<Bar> { Area("E09000001", 21.6, lower: 0.5, upper: 120.2, name: "City of London") };
+        for (var i = 0; i < 32; i++)
+        {
+            var value = 4 + i * 0.3;
+            bars.Add(Area($"B{i:00}", value, lower: value * 0.45, upper: value * 1.7));
+        }
+        return bars;
+    }
+
+    [Fact]
+    public void OneVeryWideInterval_IsCutAtTheAxis_SoTheOtherBarsKeepTheirWidth()
+    {
+        var spec = Spec(LondonWithTheCity(), benchmark: 10.5);
+
+        var svg = SvgDocument.Parse(BarChart.Render(spec));
+
+        var ticks = svg.WithClass("text", "tick-label").Select(t => double.Parse(t.Value, CultureInfo.InvariantCulture)).ToList();
+        ticks[^1].Should().BeLessThanOrEqualTo(30, "the axis follows the bulk of the limits (up to 24.6) and the City's value (21.6), not 120.2");
+        BarChart.Clipped(spec).Select(b => b.Name).Should().Equal("City of London");
+        var city = svg.WithClass("g", "bar-row").Single(g => (string?)g.Attribute("data-code") == "E09000001");
+        city.WithClass("path", "whisker-clip").Should().ContainSingle("an arrow at the edge says the interval goes on");
+        var whisker = city.WithClass("path", "whisker").Single().PathNumbers();
+        whisker.Max().Should().BeApproximately(BarChart.PlotRight, 0.05, "the line stops at the axis's end");
+        ((string)city.WithClass("path", "whisker").Single().Attribute("d")!).Should().NotEndWith("v8", "a cut end has no cap");
+        city.TitleText().Should().Be("City of London: 21.6 (95% CI 0.5–120.2), Similar; the interval runs beyond the axis");
+        svg.Elements(SvgDocument.Ns + "desc").Single().Value.Should().EndWith(
+            $" The axis runs from 0 to {ticks[^1]:0}; one area's interval runs beyond it, marked with an arrow at the edge (City of London, 0.5 to 120.2).");
+        svg.WithClass("g", "clip-note").Should().ContainSingle("the arrow is explained under the axis");
+        svg.WithClass("g", "bar-row").Where(g => (string?)g.Attribute("data-code") != "E09000001")
+            .Should().OnlyContain(g => !g.WithClass("path", "whisker-clip").Any());
+    }
+
+    [Fact]
+    public void AWideIntervalThatOnlyLengthensTheAxis_IsDrawnWhole()
+    {
+        // Hammersmith and Fulham in Fingertips 41001: 22.1 (15.1 to 31.0) among intervals reaching about 22.
+        var bars = LondonWithTheCity().Skip(1).Append(Area("E09000013", 22.1, lower: 15.1, upper: 31.0)).ToList();
+        var spec = Spec(bars, benchmark: 14.7);
+
+        var svg = SvgDocument.Parse(BarChart.Render(spec));
+
+        BarChart.Clipped(spec).Should().BeEmpty();
+        svg.WithClass("path", "whisker-clip").Should().BeEmpty();
+        svg.WithClass("g", "clip-note").Should().BeEmpty();
+        svg.WithClass("text", "tick-label").Last().Value.Should().Be("40");
+    }
+
+    [Fact]
+    public void WithFewerThanFiveIntervals_NoneIsCut()
+    {
+        var spec = Spec([Area("A", 5, lower: 4, upper: 6), Area("B", 6, lower: 5, upper: 7), Area("C", 21.6, lower: 0.5, upper: 120.2)], benchmark: null);
+
+        BarChart.Clipped(spec).Should().BeEmpty("with so few areas there is no bulk to judge an outlier by");
+        SvgDocument.Parse(BarChart.Render(spec)).WithClass("text", "tick-label").Last().Value.Should().Be("150");
+    }
+
+    [Fact]
+    public void AValueIsNeverCut_OnlyAWhisker()
+    {
+        var bars = LondonWithTheCity();
+        bars[0] = Area("E09000001", 95, lower: 60, upper: 120.2, name: "City of London");
+
+        var svg = SvgDocument.Parse(BarChart.Render(Spec(bars, benchmark: 10.5)));
+
+        var ticks = svg.WithClass("text", "tick-label").Select(t => double.Parse(t.Value, CultureInfo.InvariantCulture)).ToList();
+        ticks[^1].Should().BeGreaterThanOrEqualTo(95);
+        var city = svg.WithClass("g", "bar-row").Single(g => (string?)g.Attribute("data-code") == "E09000001");
+        var bar = city.WithClass("rect", "bar").Single();
+        (bar.Number("x") + bar.Number("width")).Should().BeLessThanOrEqualTo(BarChart.PlotRight + 0.05);
+    }
+
+    [Fact]
+    public void AFarOutLowerLimit_IsCutAtTheLeftEdge_WithAnArrowPointingLeft()
+    {
+        var bars = Enumerable.Range(0, 10).Select(i => Area($"A{i}", -2 + i * 0.5, lower: -3 + i * 0.5, upper: -1 + i * 0.5)).ToList();
+        bars.Add(Area("FAR", -1, lower: -60, upper: 1));
+        var spec = Spec(bars, benchmark: 0);
+
+        var svg = SvgDocument.Parse(BarChart.Render(spec));
+
+        BarChart.Clipped(spec).Select(b => b.Code).Should().Equal("FAR");
+        var far = svg.WithClass("g", "bar-row").Single(g => (string?)g.Attribute("data-code") == "FAR");
+        var arrow = far.WithClass("path", "whisker-clip").Single().PathNumbers();
+        arrow[0].Should().BeApproximately(BarChart.PlotLeft, 0.05);
+        arrow[2].Should().BeNegative("the arrow points left, off the axis");
+    }
+
+    [Fact]
+    public void Units_FollowValuesInTheHoverText_AndTheBenchmarksLabel()
+    {
+        var spec = Spec([Area("E09000012", 42.1, "Worse", 40.2, 44, name: "Hackney")], benchmark: 31) with { ValueSuffix = " per 1,000" };
+
+        var svg = SvgDocument.Parse(BarChart.Render(spec));
+
+        svg.WithClass("g", "bar-row").Single().TitleText().Should().Be("Hackney: 42.1 per 1,000 (95% CI 40.2–44.0), Worse");
+        svg.WithClass("text", "benchmark-label").Single().Value.Should().Be("England: 31.0 per 1,000");
+        svg.WithClass("text", "unit-label").Single().Value.Should().Be("% points", "the axis is named by the spec's unit label");
+    }
+
     private static string WithCulture(string name, Func<string> render)
     {
         var previous = CultureInfo.CurrentCulture;

@@ -49,30 +49,6 @@ public sealed partial class SignificanceClassesTests
         css.Should().NotContain("url(", "no external images under the CSP");
     }
 
-    [Fact]
-    public void Legend_ListsDistinctLabelsBestToWorst_WithDecorativeSwatches()
-    {
-        var html = Legend.Html(["Worse", "Better", "Not compared", "Better", "Similar", "Rising & falling"], LegendStyle.Bar);
-        var list = System.Xml.Linq.XElement.Parse(html);
-
-        list.Attribute("class")!.Value.Should().Be("legend");
-        list.Elements("li").Select(li => li.Value).Should().Equal("Better", "Similar", "Worse", "Not compared", "Rising & falling");
-        var swatches = list.Elements("li").Select(li => li.Elements().Single()).ToList();
-        swatches.Should().OnlyContain(s => (string?)s.Attribute("aria-hidden") == "true");
-        swatches[0].Elements().Single().Attribute("class")!.Value.Should().Be("bar sig-better");
-        swatches[2].Elements().Single().Attribute("class")!.Value.Should().Be("bar sig-worse");
-    }
-
-    [Fact]
-    public void MarkerLegend_GivesEachComparisonItsOwnShape()
-    {
-        var list = System.Xml.Linq.XElement.Parse(Legend.Html(["Better", "Similar", "Worse", "Higher", "Lower"]));
-
-        var shapes = list.Descendants().Where(e => e.Name.LocalName == "path").Select(p => (string)p.Attribute("d")!).ToList();
-
-        shapes.Should().HaveCount(5).And.OnlyHaveUniqueItems("colour must not be the only signal");
-    }
-
     internal static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

@@ -92,4 +92,35 @@ public sealed class SpineChartSvgTests
             svg.WithClass("path", "spine-outer").Should().BeEmpty();
         }
     }
+
+    [Fact]
+    public void Description_GivesTheAreasAndTheBenchmarksValuesTheirUnit()
+    {
+        var svg = SvgDocument.Parse(SpineChartSvg.Render("s", "t", HighGood, 9.5, "Better", suffix: " per 100,000"));
+
+        svg.Element(SvgDocument.Ns + "desc")!.Value.Should().Be(
+            "Worst (lowest) 2.0, 25th percentile 4.0, 75th percentile 8.0, best (highest) 20.0, benchmark 5.0 per 100,000. Area value 9.5 per 100,000, Better.");
+        svg.WithClass("path", "marker").Single().TitleText().Should().Be("Area value 9.5 per 100,000, Better");
+    }
+
+    [Fact]
+    public void Key_ExplainsTheBandsTheBenchmarkLineAndTheMarkersShapes_WithTheChartsOwnClasses()
+    {
+        var key = XElement.Parse(SpineChartSvg.KeyHtml("key-spine"));
+
+        var items = key.Descendants("li").ToList();
+        items.Take(3).Select(li => (string)li.Element("svg")!.Elements().Single().Attribute("class")!)
+            .Should().Equal("spine-outer", "spine-inner", "spine-benchmark");
+        var markers = items[3].Element("svg")!.Elements().ToList();
+        markers.Select(m => (string)m.Attribute("class")!).Should().Equal(
+            "marker sig-better", "marker sig-similar", "marker sig-worse", "marker sig-higher", "marker sig-lower");
+        markers.Select(m => (string)m.Attribute("d")!).Should().OnlyHaveUniqueItems("each comparison has its own shape");
+        items.Select(li => li.Value).Should().Equal(
+            "Light bands: from the worst area to the 25th percentile, and from the 75th percentile to the best (lowest to highest where neither is better)",
+            "Dark band: the middle half of the areas",
+            "Line: the benchmark\u2019s value",
+            "This area: a circle where better (or for a quintile, in its colour), a diamond where similar, a square where worse, "
+                + "a triangle where higher or lower; at the end when it lies beyond the areas compared");
+        ((string?)key.Element("ul")!.Attribute("aria-labelledby")).Should().Be("key-spine");
+    }
 }

@@ -54,6 +54,16 @@ public sealed class TimeSeriesChartTests
     }
 
     [Fact]
+    public void HoverText_GivesEachValueItsUnit()
+    {
+        var spec = Spec(["2022"], Primary(Point(40, "Better", 38, 42))) with { ValueSuffix = "%" };
+
+        var marker = SvgDocument.Parse(TimeSeriesChart.Render(spec)).WithClass("g", "primary").Single().WithClass("path", "marker").Single();
+
+        marker.TitleText().Should().Be("Hackney, 2022: 40.0% (95% CI 38.0–42.0), Better");
+    }
+
+    [Fact]
     public void Whiskers_SpanTheIntervalOnTheValueAxis_CentredOnTheMarker()
     {
         // Highest figure 32 → axis 0..40; an interval 4 wide is a tenth of the plot's height.

@@ -32,7 +32,7 @@ public sealed class AreaProfileTests
         row.Comparison.Spine!.Worst.Should().Be(30);  // low is good: the highest value is the worst end
         row.Comparison.Spine.Best.Should().Be(10);
         row.Narrative.Should().Be(
-            "Hackney's figure for claimants, 30.0% in 2020/21, is significantly higher (worse) than England's (20.0).");
+            "Hackney's figure for claimants, 30.0% in 2020/21, is significantly higher (worse) than England's (20.0%).");
     }
 
     [Fact]

@@ -112,4 +112,36 @@ public sealed class RecentTrendTests
         RecentTrend.Assess(steady, IndicatorValueType.Proportion, PeriodType.RollingYear, Polarity.HighIsGood)
             .Label.Should().Be("Cannot be calculated");
     }
+
+    [Fact]
+    public void CannotBeCalculated_SaysWhyInWordsAReaderUnderstands()
+    {
+        var four = Proportions(100, 120, 140, 160);
+        var gap = Proportions(100, 120, 140, 160, 180);
+        gap[^1] = gap[^1] with { Year = 2023 };
+        var noCounts = Proportions(100, 120, 140, 160, 180);
+        noCounts[2] = noCounts[2] with { Denominator = null };
+        var steady = Proportions(100, 120, 140, 160, 180);
+
+        Proportion(four).Reason.Should().Be("fewer than 5 time points (only 4)");
+        Proportion([]).Reason.Should().Be("no values for this area");
+        Proportion(gap).Reason.Should().Be("the latest 5 time points are not consecutive years");
+        Proportion(noCounts).Reason.Should().Be("no counts and denominators to test");
+        Rate(Rates(0, 10, 12, 14, 16, 18)).Reason.Should().Be("no confidence intervals to test");
+        RecentTrend.Assess(steady, IndicatorValueType.Count, PeriodType.CalendarYear, Polarity.NoJudgement)
+            .Reason.Should().Be("not tested for counts without a denominator");
+        RecentTrend.Assess(steady, IndicatorValueType.DirectlyStandardisedRate, PeriodType.CalendarYear, Polarity.HighIsGood)
+            .Reason.Should().Be("not tested for directly standardised rates");
+        RecentTrend.Assess(steady, IndicatorValueType.Proportion, PeriodType.Quarter, Polarity.HighIsGood)
+            .Reason.Should().Be("tested on yearly values only, not quarters");
+        RecentTrend.Assess(steady, IndicatorValueType.Proportion, PeriodType.RollingYear, Polarity.HighIsGood)
+            .Reason.Should().Be("tested on calendar or financial years only, not rolling 12-month periods");
+    }
+
+    [Fact]
+    public void ACalculatedTrend_HasNoReason()
+    {
+        Proportion(Proportions(100, 120, 140, 160, 180)).Reason.Should().BeNull();
+        Proportion(Proportions(50, 52, 49, 51, 50)).Reason.Should().BeNull();
+    }
 }

@@ -55,6 +55,23 @@ public sealed class AreaDirectory(AppDbContext db)
         return [.. areas.Select(a => ToSummary(a, [.. successorsByCode[a.Code].Order(StringComparer.Ordinal)]))];
     }
 
+    /// <summary>
+    /// The area whose GSS or ODS code the search text is (any case, current or abolished), when exactly one area has
+    /// it: a search for a code means that area.
+    /// </summary>
+    public async Task<string?> CodeMatchAsync(string? search, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(search))
+        {
+            return null;
+        }
+        var code = search.Trim().ToUpperInvariant();
+        var matches = await db.Areas.AsNoTracking()
+            .Where(a => a.Code == code || a.OdsCode == code)
+            .Select(a => a.Code).Take(2).ToListAsync(cancellationToken);
+        return matches.Count == 1 ? matches[0] : null;
+    }
+
     public async Task<AreaDetails?> FindAsync(string code, CancellationToken cancellationToken = default)
     {
         var normalised = code.Trim().ToUpperInvariant();

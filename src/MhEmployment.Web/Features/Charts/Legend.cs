@@ -2,50 +2,80 @@ using System.Text;
 
 namespace MhEmployment.Web.Features.Charts;
 
-/// <summary>How a legend draws its swatches, to match the chart beside it.</summary>
+/// <summary>What a legend draws beside each label's badge, to match the chart it explains.</summary>
 public enum LegendStyle
 {
+    /// <summary>The badge alone, as a table cell or heat-map cell shows it.</summary>
+    Badge,
+
     /// <summary>The marker shapes of spine and time-series charts.</summary>
     Marker,
 
     /// <summary>Bar swatches, with the outline patterns the bar chart uses.</summary>
     Bar,
-
-    /// <summary>Plain filled squares, as on a map.</summary>
-    Area,
 }
 
-/// <summary>An HTML legend: each label as a swatch (shape and colour) plus its words.</summary>
+/// <summary>One label of a legend and what it means ("Better": "significantly better than the benchmark").</summary>
+public sealed record LegendEntry(string Label, string Meaning);
+
+/// <summary>Labels that share a basis (intervals, quintiles …) under one heading, with an optional closing note.</summary>
+public sealed record LegendGroup(string Heading, IReadOnlyList<LegendEntry> Entries, string? Note = null);
+
+/// <summary>An HTML legend: each label as its badge (and the chart's swatch) followed by its meaning in words.</summary>
 public static class Legend
 {
     /// <summary>
-    /// A <c>&lt;ul class="legend"&gt;</c> of the distinct labels in a stable order (best → worst, then neutral,
-    /// quintiles and not compared; unknown labels last as given). The swatches are decorative (aria-hidden): the
-    /// words carry the meaning.
+    /// A <c>&lt;div class="key"&gt;</c> with one list per group, named by its heading. Swatches are decorative
+    /// (aria-hidden); the badge shows the same colour as the page's cells and carries the words.
     /// </summary>
-    public static string Html(IEnumerable<string> labels, LegendStyle style = LegendStyle.Marker)
+    public static string Html(string idPrefix, IReadOnlyList<LegendGroup> groups, LegendStyle style = LegendStyle.Badge)
     {
-        ArgumentNullException.ThrowIfNull(labels);
-        var sb = new StringBuilder("<ul class=\"legend\">");
-        foreach (var label in Ordered(labels))
+        Svg.GuardIdPrefix(idPrefix);
+        ArgumentNullException.ThrowIfNull(groups);
+        var sb = new StringBuilder("<div class=\"key\">");
+        for (var g = 0; g < groups.Count; g++)
         {
-            var css = SignificanceClasses.For(label);
-            sb.Append("<li><svg class=\"legend-swatch\" viewBox=\"-7 -7 14 14\" width=\"14\" height=\"14\" aria-hidden=\"true\" focusable=\"false\">");
-            switch (style)
+            var group = groups[g];
+            var headingId = $"{idPrefix}-{g + 1}";
+            sb.Append("<p class=\"key-heading\" id=\"").Append(headingId).Append("\">").Append(Svg.Escape(group.Heading))
+              .Append("</p><ul class=\"legend\" aria-labelledby=\"").Append(headingId).Append("\">");
+            foreach (var entry in group.Entries)
             {
-                case LegendStyle.Bar:
-                    sb.Append("<rect class=\"bar ").Append(css).Append("\" x=\"-6\" y=\"-4\" width=\"12\" height=\"8\"/>");
-                    break;
-                case LegendStyle.Area:
-                    sb.Append("<rect class=\"area ").Append(css).Append("\" x=\"-6\" y=\"-6\" width=\"12\" height=\"12\"/>");
-                    break;
-                default:
-                    sb.Append("<path class=\"marker ").Append(css).Append("\" d=\"").Append(Markers.ShapeFor(css)).Append("\"/>");
-                    break;
+                var css = SignificanceClasses.For(entry.Label);
+                sb.Append("<li>");
+                Swatch(sb, css, style);
+                sb.Append("<span class=\"sig ").Append(css).Append("\">").Append(Svg.Escape(entry.Label)).Append("</span>");
+                if (!string.IsNullOrWhiteSpace(entry.Meaning))
+                {
+                    sb.Append(' ').Append(Svg.Escape(entry.Meaning));
+                }
+                sb.Append("</li>");
             }
-            sb.Append("</svg>").Append(Svg.Escape(label)).Append("</li>");
+            sb.Append("</ul>");
+            if (!string.IsNullOrWhiteSpace(group.Note))
+            {
+                sb.Append("<p class=\"key-note\">").Append(Svg.Escape(group.Note)).Append("</p>");
+            }
         }
-        return sb.Append("</ul>").ToString();
+        return sb.Append("</div>").ToString();
+    }
+
+    private static void Swatch(StringBuilder sb, string css, LegendStyle style)
+    {
+        if (style == LegendStyle.Badge)
+        {
+            return;
+        }
+        sb.Append("<svg class=\"legend-swatch\" viewBox=\"-7 -7 14 14\" width=\"14\" height=\"14\" aria-hidden=\"true\" focusable=\"false\">");
+        if (style == LegendStyle.Bar)
+        {
+            sb.Append("<rect class=\"bar ").Append(css).Append("\" x=\"-6\" y=\"-4\" width=\"12\" height=\"8\"/>");
+        }
+        else
+        {
+            sb.Append("<path class=\"marker ").Append(css).Append("\" d=\"").Append(Markers.ShapeFor(css)).Append("\"/>");
+        }
+        sb.Append("</svg>");
     }
 
     /// <summary>Distinct, non-empty labels in legend order.</summary>

@@ -15,10 +15,14 @@ public static class SpineChartSvg
     private const double BandTop = 4;
     private const double BandHeight = 16;
 
-    public static string Render(string idPrefix, string title, SpineScale? scale, double? areaValue, string label, int decimals = 1)
+    /// <summary>
+    /// The spine of one row; <paramref name="suffix"/> is the unit after the area's and the benchmark's values in the
+    /// description (" per 1,000", "%").
+    /// </summary>
+    public static string Render(string idPrefix, string title, SpineScale? scale, double? areaValue, string label, int decimals = 1, string suffix = "")
     {
         var drawable = scale is not null && areaValue is { } v && double.IsFinite(v);
-        var description = drawable ? Describe(scale!, areaValue!.Value, label, decimals) : "Not enough data";
+        var description = drawable ? Describe(scale!, areaValue!.Value, label, decimals, suffix) : "Not enough data";
         var sb = new StringBuilder(900);
         Svg.Open(sb, idPrefix, "chart spine", Width, Height, title, description);
         // Track, bands (both outer bands in one path) and benchmark as short path data rather than rects and a line: a
@@ -37,7 +41,7 @@ public static class SpineChartSvg
             var css = SignificanceClasses.For(label);
             sb.Append("<path class=\"marker ").Append(css).Append("\" transform=\"")
               .Append(Markers.Translate(X(areaValue!.Value), Height / 2)).Append("\" d=\"").Append(Markers.ShapeFor(css)).Append("\">")
-              .Title(AreaText(areaValue.Value, label, decimals)).Append("</path>");
+              .Title(AreaText(areaValue.Value, label, decimals, suffix)).Append("</path>");
         }
         Svg.Close(sb);
         return sb.ToString();
@@ -55,7 +59,7 @@ public static class SpineChartSvg
     /// The spread in words, worst end first as drawn. Percentiles are named by value (where low is good the worst
     /// quartile boundary is the 75th percentile), and without polarity the ends are just lowest and highest.
     /// </summary>
-    private static string Describe(SpineScale scale, double value, string label, int decimals)
+    private static string Describe(SpineScale scale, double value, string label, int decimals, string suffix)
     {
         var (worst, worstQuartile, bestQuartile, best) = scale.Polarity switch
         {
@@ -65,9 +69,40 @@ public static class SpineChartSvg
         };
         return $"{worst} {Svg.Value(scale.Worst, decimals)}, {worstQuartile} {Svg.Value(scale.WorstQuartile, decimals)}, " +
             $"{bestQuartile} {Svg.Value(scale.BestQuartile, decimals)}, {best} {Svg.Value(scale.Best, decimals)}, " +
-            $"benchmark {Svg.Value(scale.Benchmark, decimals)}. {AreaText(value, label, decimals)}.";
+            $"benchmark {Svg.Value(scale.Benchmark, decimals)}{suffix}. {AreaText(value, label, decimals, suffix)}.";
     }
 
-    private static string AreaText(double value, string label, int decimals) =>
-        string.IsNullOrWhiteSpace(label) ? $"Area value {Svg.Value(value, decimals)}" : $"Area value {Svg.Value(value, decimals)}, {label}";
+    private static string AreaText(double value, string label, int decimals, string suffix) =>
+        string.IsNullOrWhiteSpace(label)
+            ? $"Area value {Svg.Value(value, decimals)}{suffix}"
+            : $"Area value {Svg.Value(value, decimals)}{suffix}, {label}";
+
+    /// <summary>
+    /// The key to the spine's parts, as a legend list under <paramref name="idPrefix"/>: the bands, the benchmark line
+    /// and the area's marker (whose shapes and colours the comparison key explains).
+    /// </summary>
+    public static string KeyHtml(string idPrefix)
+    {
+        Svg.GuardIdPrefix(idPrefix);
+        const string open = "<li><svg class=\"legend-swatch\" viewBox=\"0 0 28 16\" width=\"28\" height=\"16\" aria-hidden=\"true\" focusable=\"false\">";
+        var sb = new StringBuilder("<div class=\"key\"><p class=\"key-heading\" id=\"").Append(idPrefix)
+            .Append("\">Spread (worst to best): the areas compared, with the benchmark in the middle</p><ul class=\"legend\" aria-labelledby=\"")
+            .Append(idPrefix).Append("\">")
+            .Append(open).Append("<path class=\"spine-outer\" d=\"M0 2h28v12H0z\"/></svg>")
+            .Append("Light bands: from the worst area to the 25th percentile, and from the 75th percentile to the best (lowest to highest where neither is better)</li>")
+            .Append(open).Append("<path class=\"spine-inner\" d=\"M0 2h28v12H0z\"/></svg>")
+            .Append("Dark band: the middle half of the areas</li>")
+            .Append(open).Append("<path class=\"spine-benchmark\" d=\"M14 0V16\"/></svg>")
+            .Append("Line: the benchmark\u2019s value</li>")
+            .Append("<li><svg class=\"legend-swatch\" viewBox=\"0 0 76 16\" width=\"76\" height=\"16\" aria-hidden=\"true\" focusable=\"false\">");
+        var x = 8;
+        foreach (var css in new[] { "sig-better", "sig-similar", "sig-worse", "sig-higher", "sig-lower" })
+        {
+            sb.Append("<path class=\"marker ").Append(css).Append("\" transform=\"").Append(Markers.Translate(x, 8)).Append("\" d=\"")
+              .Append(Markers.ShapeFor(css)).Append("\"/>");
+            x += 15;
+        }
+        return sb.Append("</svg>This area: a circle where better (or for a quintile, in its colour), a diamond where similar, a square where ")
+            .Append("worse, a triangle where higher or lower; at the end when it lies beyond the areas compared</li></ul></div>").ToString();
+    }
 }

@@ -50,11 +50,14 @@ internal static class Svg
         return (rounded == 0 ? 0 : rounded).ToString(format, CultureInfo.InvariantCulture);
     }
 
-    /// <summary>"42.1 (95% CI 40.2–44.0)", or just the value when the interval is incomplete.</summary>
-    public static string ValueWithInterval(double value, double? lower, double? upper, int decimals) =>
+    /// <summary>
+    /// "42.1 per 1,000 (95% CI 40.2–44.0)" (with <paramref name="suffix"/> " per 1,000"), or just the value with its
+    /// unit when the interval is incomplete.
+    /// </summary>
+    public static string ValueWithInterval(double value, double? lower, double? upper, int decimals, string suffix = "") =>
         lower is { } l && upper is { } u
-            ? $"{Value(value, decimals)} (95% CI {Value(l, decimals)}–{Value(u, decimals)})"
-            : Value(value, decimals);
+            ? $"{Value(value, decimals)}{suffix} (95% CI {Value(l, decimals)}–{Value(u, decimals)})"
+            : Value(value, decimals) + suffix;
 
     /// <summary>Ids go into attributes and CSS selectors: keep them to a safe, predictable shape.</summary>
     public static void GuardIdPrefix(string idPrefix)

@@ -10,10 +10,11 @@ public sealed record Series(string Name, bool IsPrimary, IReadOnlyList<SeriesPoi
 
 /// <summary>
 /// Periods along the x axis (labels as given, oldest first), one primary series and up to three comparators.
+/// <paramref name="ValueSuffix"/> is the unit after a value in the hover text (" per 1,000", "%").
 /// </summary>
 public sealed record TimeSeriesSpec(
     string IdPrefix, string Title, string Description, string UnitLabel, IReadOnlyList<string> Periods,
-    IReadOnlyList<Series> Series, int Decimals = 1);
+    IReadOnlyList<Series> Series, int Decimals = 1, string ValueSuffix = "");
 
 /// <summary>
 /// Renders a trend: the primary series as markers shaped and coloured by significance with 95% whiskers, joined by
@@ -77,7 +78,7 @@ public static class TimeSeriesChart
                 {
                     sb.Append("<path class=\"marker ").Append(css).Append("\" transform=\"").Append(Markers.Translate(X(i), Y(v)))
                       .Append("\" d=\"").Append(Markers.ComparatorShape(c)).Append("\">")
-                      .Title(PointText(comparators[c].Name, spec.Periods[i], point, spec.Decimals)).Append("</path>");
+                      .Title(PointText(comparators[c].Name, spec.Periods[i], point, spec)).Append("</path>");
                 }
             }
             sb.Append("</g>");
@@ -103,7 +104,7 @@ public static class TimeSeriesChart
                 var css = SignificanceClasses.For(point.Label);
                 sb.Append("<path class=\"marker ").Append(css).Append("\" transform=\"").Append(Markers.Translate(X(i), Y(v)))
                   .Append("\" d=\"").Append(Markers.ShapeFor(css)).Append("\">")
-                  .Title(PointText(primary.Name, spec.Periods[i], point, spec.Decimals)).Append("</path>");
+                  .Title(PointText(primary.Name, spec.Periods[i], point, spec)).Append("</path>");
             }
             sb.Append("</g>");
         }
@@ -146,10 +147,10 @@ public static class TimeSeriesChart
         return NiceScale.Create(Math.Min(0, values.DefaultIfEmpty(0).Min()), Math.Max(0, values.DefaultIfEmpty(0).Max()));
     }
 
-    private static string PointText(string series, string period, SeriesPoint point, int decimals)
+    private static string PointText(string series, string period, SeriesPoint point, TimeSeriesSpec spec)
     {
         var label = string.IsNullOrWhiteSpace(point.Label) ? "" : $", {point.Label}";
-        return $"{series}, {period}: {Svg.ValueWithInterval(point.Value!.Value, point.Lower95, point.Upper95, decimals)}{label}";
+        return $"{series}, {period}: {Svg.ValueWithInterval(point.Value!.Value, point.Lower95, point.Upper95, spec.Decimals, spec.ValueSuffix)}{label}";
     }
 
     /// <summary>One path; a missing value ends a run and the next value starts a new one ("M"), so gaps show.</summary>

@@ -1,6 +1,5 @@
 using MhEmployment.Web.Domain;
 using MhEmployment.Web.Features.Charts;
-using MhEmployment.Web.Features.Indicators;
 using MhEmployment.Web.Features.Maps;
 
 namespace MhEmployment.Web.Features.Profiles;
@@ -16,10 +15,10 @@ public static class IndicatorCharts
         var bars = view.Sorted.Select(r => new Bar(
             r.Area.Code, r.Area.Name, r.Value.Value, ResolvedValue.Finite(r.Value.Interval?.Lower95), ResolvedValue.Finite(r.Value.Interval?.Upper95), r.Label,
             string.Equals(r.Area.Code, selectedCode, StringComparison.OrdinalIgnoreCase), $"/areas/{r.Area.Code}")).ToList();
-        return new BarChartSpec("compare", $"{view.Indicator.Indicator.Name}, {c.Period.Label}",
+        return new BarChartSpec("compare", $"{ValueFormat.NameWithUnit(view.Indicator.Indicator.Name, unit)}, {c.Period.Label}",
             $"{bars.Count} areas ({ComparisonGroups.Name(c.Group).ToLowerInvariant()}) with 95% confidence intervals, compared with {c.BenchmarkName}"
             + (c.BenchmarkValue is { HasValue: true } b ? $" ({ValueFormat.WithUnit(b.Value, unit)})." : "."),
-            IndicatorText.Unit(unit), bars, c.BenchmarkValue?.Value, c.BenchmarkName);
+            ValueFormat.AxisTitle(unit), bars, c.BenchmarkValue?.Value, c.BenchmarkName, ValueFormat.Decimals(unit), ValueFormat.Suffix(unit));
     }
 
     public static TimeSeriesSpec? Series(IndicatorView view)
@@ -34,10 +33,11 @@ public static class IndicatorCharts
             [.. s.Points.Select(p => p.Value is { } v
                 ? new SeriesPoint(v.Value, ResolvedValue.Finite(v.Interval?.Lower95), ResolvedValue.Finite(v.Interval?.Upper95), p.Label)
                 : null)])).ToList();
-        return new TimeSeriesSpec("series", $"{view.Indicator.Indicator.Name}: {area.Name} over time",
+        var unit = view.Indicator.Indicator.Unit;
+        return new TimeSeriesSpec("series", $"{ValueFormat.NameWithUnit(view.Indicator.Indicator.Name, unit)}: {area.Name} over time",
             $"{area.Name}'s value in each period with its 95% confidence interval, coloured by comparison with {view.Comparison.BenchmarkName}, "
             + "and the comparator areas' values as lines.",
-            IndicatorText.Unit(view.Indicator.Indicator.Unit), periods, series);
+            ValueFormat.AxisTitle(unit), periods, series, ValueFormat.Decimals(unit), ValueFormat.Suffix(unit));
     }
 
     public static MapSpec Map(IndicatorView view, MapKind kind, string? selectedCode)
@@ -52,7 +52,7 @@ public static class IndicatorCharts
                 $"/areas/{r.Area.Code}"),
             StringComparer.OrdinalIgnoreCase);
         var place = kind == MapKind.London ? "London boroughs" : "England's upper-tier local authorities";
-        return new MapSpec($"map-{kind}".ToLowerInvariant(), kind, $"{view.Indicator.Indicator.Name}, {c.Period.Label}: {place}",
+        return new MapSpec($"map-{kind}".ToLowerInvariant(), kind, $"{ValueFormat.NameWithUnit(view.Indicator.Indicator.Name, unit)}, {c.Period.Label}: {place}",
             $"{place} coloured by comparison with {c.BenchmarkName}; {fills.Count} of {codes.Count} areas have a value.",
             fills, selectedCode);
     }

@@ -26,7 +26,7 @@ public static class Narratives
     private static string Standing(Indicator indicator, AreaResult result, PeriodComparison comparison)
     {
         var benchmark = comparison.Benchmark.IsGroup ? "the chosen group's" : Possessive(comparison.BenchmarkName);
-        var benchmarkValue = comparison.BenchmarkValue is { HasValue: true } b ? ValueFormat.Number(b.Value, indicator.Unit) : null;
+        var benchmarkValue = comparison.BenchmarkValue is { HasValue: true } b ? ValueFormat.WithUnit(b.Value, indicator.Unit) : null;
         switch (comparison.Basis)
         {
             case ComparisonBasis.Intervals when result.Comparison is { } c && c.At95 != ComparisonOutcome.NotCompared:

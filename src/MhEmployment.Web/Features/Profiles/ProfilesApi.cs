@@ -12,7 +12,7 @@ public sealed record ProfileIndicatorResponse(
     double? Lower95, double? Upper95, double? Lower998, double? Upper998, IntervalSource IntervalSource,
     double? BenchmarkValue, ComparisonBasis ComparisonBasis, string Comparison, string? Comparison998,
     string? NotComparedReason,
-    string Trend, int? Rank, int? N, string Narrative);
+    string Trend, string? TrendReason, int? Rank, int? N, string Narrative);
 
 public sealed record ProfileResponse(
     string Code, string Name, AreaKind Kind, bool Historical, IReadOnlyList<string> SuccessorCodes,
@@ -23,7 +23,7 @@ public static class ProfilesApi
     public static RouteGroupBuilder MapProfilesApi(this RouteGroupBuilder api)
     {
         api.MapGet("/areas/{code}/profile", GetAsync).WithTags("Areas")
-            .WithSummary("An area's dashboard: each indicator's latest value, limits, benchmark, comparison, trend and rank.")
+            .WithSummary("An area's dashboard: each indicator's latest value, limits, benchmark, comparison, trend (with the reason when it cannot be calculated) and rank.")
             .WithDescription("benchmark: one area code (default E92000001, England) or codes separated by commas for a pooled group; " +
                 "group: the set ranks are taken within (upper-tier, upper-tier-in-region, lower-tier, regions, nhs-regions, " +
                 "integrated-care-boards, sub-icb-locations).")
@@ -63,6 +63,6 @@ public static class ProfilesApi
             ResolvedValue.Finite(i?.Lower95), ResolvedValue.Finite(i?.Upper95), ResolvedValue.Finite(i?.Lower998), ResolvedValue.Finite(i?.Upper998), v.IntervalSource,
             row.Comparison.BenchmarkValue?.Value, row.Comparison.Basis, row.Result.Label, row.Result.Label998,
             row.Comparison.Plan.Reason,
-            row.Trend.Label, row.Rank?.Position, row.Rank?.OutOf, row.Narrative);
+            row.Trend.Label, row.Trend.Reason, row.Rank?.Position, row.Rank?.OutOf, row.Narrative);
     }
 }

@@ -11,7 +11,7 @@ public static class Trends
         ArgumentNullException.ThrowIfNull(slice);
         if (!slice.SeriesByArea.TryGetValue(areaCode, out var series))
         {
-            return TrendResult.CannotBeCalculated;
+            return TrendResult.CannotBeCalculated(TrendReasons.NoValues);
         }
         var definition = indicator.Indicator;
         // One point per start year; a period that is not a single year leaves the test to refuse it by period type.

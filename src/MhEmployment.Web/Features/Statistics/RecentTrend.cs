@@ -14,10 +14,13 @@ public sealed record TrendPoint(
     double? Lower95 = null,
     double? Upper95 = null);
 
-/// <summary>The trend label, its χ² (1 df) and its slope per year (on the logit scale for proportions).</summary>
-public sealed record TrendResult(string Label, double? ChiSquared = null, double? Slope = null)
+/// <summary>
+/// The trend label, its χ² (1 df) and its slope per year (on the logit scale for proportions); for "Cannot be
+/// calculated", <see cref="Reason"/> says why (see <see cref="TrendReasons"/>).
+/// </summary>
+public sealed record TrendResult(string Label, double? ChiSquared = null, double? Slope = null, string? Reason = null)
 {
-    public static TrendResult CannotBeCalculated { get; } = new(TrendLabels.CannotBeCalculated);
+    public static TrendResult CannotBeCalculated(string reason) => new(TrendLabels.CannotBeCalculated, Reason: reason);
 }
 
 /// <summary>Recent trend over the last five single-year points (methods.md).</summary>
@@ -33,17 +36,23 @@ public static class RecentTrend
     /// Proportions: chi-squared test for linear trend; crude rates: weighted least squares with w = 1/SE²,
     /// SE = (upper95 − lower95)/3.92. Significant when χ² &gt; 9.5495 and the slope keeps its sign when each point is
     /// left out in turn. Only proportions and crude rates for calendar or financial years; the last five points must be
-    /// valid and for consecutive years. Anything else gives "Cannot be calculated".
+    /// valid and for consecutive years. Anything else gives "Cannot be calculated", with the first reason that applies.
     /// </summary>
     public static TrendResult Assess(
         IReadOnlyCollection<TrendPoint> series, IndicatorValueType valueType, PeriodType periodType, Polarity polarity)
     {
         ArgumentNullException.ThrowIfNull(series);
-        if (valueType is not (IndicatorValueType.Proportion or IndicatorValueType.CrudeRate)
-            || periodType is not (PeriodType.CalendarYear or PeriodType.FinancialYear)
-            || series.Count < Points)
+        if (valueType is not (IndicatorValueType.Proportion or IndicatorValueType.CrudeRate))
         {
-            return TrendResult.CannotBeCalculated;
+            return TrendResult.CannotBeCalculated(TrendReasons.NotTestedFor(valueType));
+        }
+        if (periodType is not (PeriodType.CalendarYear or PeriodType.FinancialYear))
+        {
+            return TrendResult.CannotBeCalculated(TrendReasons.NotYearly(periodType));
+        }
+        if (series.Count < Points)
+        {
+            return TrendResult.CannotBeCalculated(TrendReasons.TooFewPoints(series.Count));
         }
 
         var latest = series.OrderBy(p => p.Year).TakeLast(Points).ToList();
@@ -51,14 +60,15 @@ public static class RecentTrend
         {
             if (latest[i].Year != latest[i - 1].Year + 1)
             {
-                return TrendResult.CannotBeCalculated;
+                return TrendResult.CannotBeCalculated(TrendReasons.NotConsecutive);
             }
         }
 
-        var test = valueType == IndicatorValueType.Proportion ? ProportionTrend.Test(latest) : WeightedTrend.Test(latest);
+        var proportion = valueType == IndicatorValueType.Proportion;
+        var test = proportion ? ProportionTrend.Test(latest) : WeightedTrend.Test(latest);
         if (test is not { } t)
         {
-            return TrendResult.CannotBeCalculated;
+            return TrendResult.CannotBeCalculated(proportion ? TrendReasons.NoCountsAndDenominators : TrendReasons.NoIntervals);
         }
         var significant = t.ChiSquared > Threshold && t.Direction != 0 && t.LeaveOneOutSigns.All(s => s == t.Direction);
         var label = significant ? Label(t.Direction, polarity) : TrendLabels.NoSignificantChange;

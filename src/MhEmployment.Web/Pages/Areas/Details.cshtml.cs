@@ -26,10 +26,37 @@ public sealed class DetailsModel(AreaDirectory directory, Dashboards dashboards)
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
+        if (!await LoadAsync(code, cancellationToken))
+        {
+            return NotFound();
+        }
+        ShowGroupPicker = Compare == "group" || Profile.Benchmark.IsGroup;
+        Peers = ShowGroupPicker ? await dashboards.PeersAsync(Profile.Area, Profile.Group, cancellationToken) : [];
+        return Page();
+    }
+
+    /// <summary>The dashboard's table as CSV, for the same benchmark and group as the page (?handler=Csv).</summary>
+    public async Task<IActionResult> OnGetCsvAsync(string code, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(code, cancellationToken))
+        {
+            return NotFound();
+        }
+        var benchmark = Profile.Benchmark.IsGroup ? "chosen-group" : Profile.BenchmarkName;
+        return DownloadName.CsvFile(Response, DashboardCsv.Profile(Profile),
+            DownloadName.Csv(Profile.Area.Name, Profile.Area.Code, "vs", benchmark, ComparisonGroups.Slug(Profile.Group)));
+    }
+
+    /// <summary>The link to this dashboard's CSV, with the benchmark and group the page resolved.</summary>
+    public string CsvLink =>
+        $"/areas/{Profile.Area.Code}?handler=Csv&benchmark={Uri.EscapeDataString(Profile.Benchmark.QueryValue)}&group={ComparisonGroups.Slug(Profile.Group)}";
+
+    private async Task<bool> LoadAsync(string code, CancellationToken cancellationToken)
+    {
         var details = await directory.FindAsync(code, cancellationToken);
         if (details is null)
         {
-            return NotFound();
+            return false;
         }
         Details = details;
         var result = await dashboards.ProfileAsync(details.Area.Code, new DashboardRequest(BenchmarkFromForm(), Group), cancellationToken);
@@ -37,9 +64,7 @@ public sealed class DetailsModel(AreaDirectory directory, Dashboards dashboards)
         Problems = Compare == "group" && Members.Count == 0
             ? [.. result.Problems, "Tick the areas that make up the group, then update the dashboard; England is used until you do."]
             : result.Problems;
-        ShowGroupPicker = Compare == "group" || Profile.Benchmark.IsGroup;
-        Peers = ShowGroupPicker ? await dashboards.PeersAsync(Profile.Area, Profile.Group, cancellationToken) : [];
-        return Page();
+        return true;
     }
 
     /// <summary>The form's radio buttons win over a raw ?benchmark= (which links and the API use).</summary>

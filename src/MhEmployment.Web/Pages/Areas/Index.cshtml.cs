@@ -20,8 +20,13 @@ public sealed class IndexModel(AreaDirectory directory) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        RegionOptions = await directory.ListAsync(new AreaFilter(AreaKind.Region, null, false, null), cancellationToken);
         var (filter, errors) = AreaFilter.Parse(Kind, Region, IncludeHistorical, Query);
+        if (filter is not null && await directory.CodeMatchAsync(filter.Search, cancellationToken) is { } code)
+        {
+            // A GSS or ODS code names one area: open it rather than list it.
+            return Redirect($"/areas/{Uri.EscapeDataString(code)}");
+        }
+        RegionOptions = await directory.ListAsync(new AreaFilter(AreaKind.Region, null, false, null), cancellationToken);
         if (filter is null)
         {
             Errors = errors;

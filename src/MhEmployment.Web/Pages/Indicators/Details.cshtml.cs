@@ -34,27 +34,67 @@ public sealed class DetailsModel(IndicatorCatalogue catalogue, Dashboards dashbo
 
     public async Task<IActionResult> OnGetAsync(string key, CancellationToken cancellationToken)
     {
+        if (!await LoadAsync(key, cancellationToken))
+        {
+            return NotFound();
+        }
+        Regions = await dashboards.RegionsAsync(cancellationToken);
+        ValueCount = await catalogue.ValueCountAsync(Indicator.Id, Area, cancellationToken);
+        Values = await catalogue.ValuesAsync(Indicator.Id, Area, ValueLimit, cancellationToken);
+        return Page();
+    }
+
+    /// <summary>The compare-areas table as CSV, for the page's breakdown, period, group, benchmark and order.</summary>
+    public async Task<IActionResult> OnGetCompareCsvAsync(string key, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(key, cancellationToken) || View is null)
+        {
+            return NotFound();
+        }
+        var c = View.Comparison;
+        var benchmark = c.Benchmark.IsGroup ? "chosen-group" : c.BenchmarkName;
+        return DownloadName.CsvFile(Response, DashboardCsv.Compare(View),
+            DownloadName.Csv(Indicator.Key, c.Period.Label, Dashboards.SliceText(c.Slice), ComparisonGroups.Slug(c.Group), "vs", benchmark));
+    }
+
+    /// <summary>Every stored value of the indicator (for the page's area, when it follows one) as CSV, newest first.</summary>
+    public async Task<IActionResult> OnGetValuesCsvAsync(string key, CancellationToken cancellationToken)
+    {
         var indicator = await catalogue.FindAsync(key, cancellationToken);
         if (indicator is null)
         {
             return NotFound();
+        }
+        var values = await catalogue.ValuesAsync(indicator.Id, Area, int.MaxValue, cancellationToken);
+        return DownloadName.CsvFile(Response, StoredValuesCsv.Write(indicator, values),
+            DownloadName.Csv(indicator.Key, "stored-values", string.IsNullOrWhiteSpace(Area) ? null : Area));
+    }
+
+    private async Task<bool> LoadAsync(string key, CancellationToken cancellationToken)
+    {
+        var indicator = await catalogue.FindAsync(key, cancellationToken);
+        if (indicator is null)
+        {
+            return false;
         }
         Indicator = indicator;
         var result = await dashboards.IndicatorAsync(
             indicator.Key, new DashboardRequest(Benchmark, Group), Breakdown, Period, SortOrder, Area, cancellationToken);
         View = result.Value;
         Problems = result.Problems;
-        Regions = await dashboards.RegionsAsync(cancellationToken);
-        ValueCount = await catalogue.ValueCountAsync(indicator.Id, cancellationToken);
-        Values = await catalogue.ValuesAsync(indicator.Id, Area, ValueLimit, cancellationToken);
-        return Page();
+        return true;
     }
 
-    /// <summary>This page's link with one setting changed, keeping the others.</summary>
-    public string Link(string? sort = null, string? area = null)
+    /// <summary>The stored values' CSV: for the area the page filters its table by, when it does.</summary>
+    public string ValuesCsvLink =>
+        $"/indicators/{Indicator.Key}?handler=ValuesCsv" + (string.IsNullOrWhiteSpace(Area) ? "" : $"&area={Uri.EscapeDataString(Area.Trim())}");
+
+    /// <summary>This page's link with one setting changed, keeping the others; with a handler, the link to one of its downloads.</summary>
+    public string Link(string? sort = null, string? area = null, string? handler = null)
     {
         var query = new Dictionary<string, string?>
         {
+            ["handler"] = handler,
             ["area"] = area ?? View?.SeriesArea?.Code,
             ["benchmark"] = View?.Comparison.Benchmark.QueryValue,
             ["group"] = View is null ? null : ComparisonGroups.Slug(View.Comparison.Group),

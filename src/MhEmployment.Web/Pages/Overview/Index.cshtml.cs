@@ -19,9 +19,26 @@ public sealed class IndexModel(Dashboards dashboards) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        await LoadAsync(cancellationToken);
+        Regions = await dashboards.RegionsAsync(cancellationToken);
+    }
+
+    /// <summary>The heat map as CSV, one row per cell, for the page's region and benchmark (?handler=Csv).</summary>
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        var benchmark = Overview.Benchmark.IsGroup ? "chosen-group" : Overview.BenchmarkName;
+        return DownloadName.CsvFile(Response, DashboardCsv.Overview(Overview), DownloadName.Csv("overview", Overview.Region.Name, "vs", benchmark));
+    }
+
+    /// <summary>The link to this heat map's CSV, with the region and benchmark the page resolved.</summary>
+    public string CsvLink =>
+        $"/overview?handler=Csv&region={Overview.Region.Code}&benchmark={Uri.EscapeDataString(Overview.Benchmark.QueryValue)}";
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
         var result = await dashboards.OverviewAsync(Region, new DashboardRequest(Benchmark, null), cancellationToken);
         Overview = result.Value!;
         Problems = result.Problems;
-        Regions = await dashboards.RegionsAsync(cancellationToken);
     }
 }
