@@ -10,11 +10,7 @@ public sealed record ChangeCounts(long New, long Changed, long Unchanged)
 /// written, and the import has to be validated again.
 /// </summary>
 public sealed class StagingMismatchException(long expected, long found)
-    : InvalidOperationException($"Staging holds {found:N0} rows for this import where validation left {expected:N0}.")
-{
-    public long Expected { get; } = expected;
-    public long Found { get; } = found;
-}
+    : InvalidOperationException($"Staging holds {found:N0} rows for this import where validation left {expected:N0}.");
 
 /// <summary>
 /// A commit in one pass cannot write these rows straight into the values table (a key is stored already, the file has

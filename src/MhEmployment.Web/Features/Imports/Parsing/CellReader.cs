@@ -7,8 +7,6 @@ internal sealed class CellReader(CsvSource source, RowIssues issues)
 {
     private readonly Dictionary<string, string> _suppressedMessages = [];
 
-    public RowIssues Issues => issues;
-
     /// <summary>The main value: a number, or null with the suppression marker kept and a "suppressed" warning.</summary>
     public double? Value(int column, string name, out string? marker)
     {

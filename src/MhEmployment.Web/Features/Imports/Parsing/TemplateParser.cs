@@ -8,12 +8,6 @@ public sealed class TemplateParser : ImportParser
 {
     public static readonly string[] RequiredColumns = ["indicator_key", "area_code", "period_label", "value"];
 
-    public static readonly string[] OptionalColumns =
-    [
-        "indicator_name", "area_name", "period_start", "period_end", "sex", "age_band", "count", "denominator",
-        "lower_95", "upper_95", "lower_998", "upper_998", "note",
-    ];
-
     public override ImportFormat Format => ImportFormat.Template;
 
     private protected override RowReader CreateRowReader(CsvSource source) => new TemplateRows(source);
