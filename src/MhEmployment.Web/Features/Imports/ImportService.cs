@@ -10,7 +10,8 @@ namespace MhEmployment.Web.Features.Imports;
 
 public sealed record UploadResult(Import? Import, string? Refusal);
 
-public sealed record ActionResult(bool Succeeded, string Message);
+/// <summary>What came of an analyst's request on an import (commit, undo, map, check again): done, or why not, in words.</summary>
+public sealed record ImportActionOutcome(bool Succeeded, string Message);
 
 /// <summary>
 /// An import's life: upload (stored and hashed), validation in the background (staged, previewed), mapping of
@@ -189,16 +190,16 @@ public sealed partial class ImportService(
         import.SummaryJson = JsonSerializer.Serialize(summary, Json);
     }
 
-    public async Task<ActionResult> RequestCommitAsync(int importId, string? user, CancellationToken cancellationToken)
+    public async Task<ImportActionOutcome> RequestCommitAsync(int importId, string? user, CancellationToken cancellationToken)
     {
         var import = await db.Imports.SingleOrDefaultAsync(i => i.Id == importId, cancellationToken);
         if (import is null)
         {
-            return new ActionResult(false, $"There is no import #{importId}.");
+            return new ImportActionOutcome(false, $"There is no import #{importId}.");
         }
         if (CommitBlocker(import) is { } reason)
         {
-            return new ActionResult(false, reason);
+            return new ImportActionOutcome(false, reason);
         }
         // An interrupted one-pass commit left no validated rows behind: the file is checked again as it is written.
         var kind = import.ValidationComplete ? ImportJobKind.Commit : ImportJobKind.ValidateAndCommit;
@@ -206,7 +207,7 @@ public sealed partial class ImportService(
         import.Progress = 0;
         await db.SaveChangesAsync(cancellationToken);
         await queue.EnqueueAsync(new ImportJob(importId, kind, user), cancellationToken);
-        return new ActionResult(true, "Committing: the values appear when it finishes.");
+        return new ImportActionOutcome(true, "Committing: the values appear when it finishes.");
     }
 
     /// <summary>Why an import cannot be committed now, in words; null when it can.</summary>
@@ -308,19 +309,19 @@ public sealed partial class ImportService(
             $"{import.NewCount:N0} new, {import.ChangedCount:N0} changed, {import.UnchangedCount:N0} unchanged", actor: user, cancellationToken: cancellationToken);
     }
 
-    public async Task<ActionResult> UndoAsync(int importId, string? user, CancellationToken cancellationToken)
+    public async Task<ImportActionOutcome> UndoAsync(int importId, string? user, CancellationToken cancellationToken)
     {
         var import = await db.Imports.SingleOrDefaultAsync(i => i.Id == importId, cancellationToken);
         if (import is not { Status: ImportStatus.Committed })
         {
-            return new ActionResult(false, import is null ? $"There is no import #{importId}." : "Only a committed import can be undone.");
+            return new ImportActionOutcome(false, import is null ? $"There is no import #{importId}." : "Only a committed import can be undone.");
         }
         var later = await db.ReplacedValues.Where(r => r.ImportId == importId)
             .Join(db.Imports.Where(i => i.Status == ImportStatus.Committed), r => r.ReplacedByImportId, i => i.Id, (_, i) => i.Id)
             .Distinct().OrderBy(id => id).ToListAsync(cancellationToken);
         if (later.Count > 0)
         {
-            return new ActionResult(false, $"Later import(s) {string.Join(", ", later.Select(id => $"#{id}"))} replaced some of these values; undo them first.");
+            return new ImportActionOutcome(false, $"Later import(s) {string.Join(", ", later.Select(id => $"#{id}"))} replaced some of these values; undo them first.");
         }
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
@@ -337,17 +338,17 @@ public sealed partial class ImportService(
         });
         valuesChanged.Raise();
         await audit.WriteAsync(AuditActions.ImportUndone, $"#{import.Id} {import.FileName}", actor: user, cancellationToken: cancellationToken);
-        return new ActionResult(true, "Undone: the values are as they were before this import.");
+        return new ImportActionOutcome(true, "Undone: the values are as they were before this import.");
     }
 
     /// <summary>Stores the analyst's series choices and validates again with them.</summary>
-    public async Task<ActionResult> MapAsync(int importId, IReadOnlyDictionary<string, string> choices, string? user, CancellationToken cancellationToken,
+    public async Task<ImportActionOutcome> MapAsync(int importId, IReadOnlyDictionary<string, string> choices, string? user, CancellationToken cancellationToken,
         bool validateInBackground = true)
     {
         var import = await db.Imports.SingleOrDefaultAsync(i => i.Id == importId, cancellationToken);
         if (import is not { Status: ImportStatus.Ready or ImportStatus.Interrupted or ImportStatus.Failed })
         {
-            return new ActionResult(false, "Series can be matched only while the import waits for commit.");
+            return new ImportActionOutcome(false, "Series can be matched only while the import waits for commit.");
         }
         var existing = ParseChoices(import.MappingJson).Choices;
         var merged = new Dictionary<string, string>(existing, StringComparer.Ordinal);
@@ -362,20 +363,20 @@ public sealed partial class ImportService(
         {
             await queue.EnqueueAsync(new ImportJob(importId, ImportJobKind.Validate, user), cancellationToken);
         }
-        return new ActionResult(true, "Validating again with your choices.");
+        return new ImportActionOutcome(true, "Validating again with your choices.");
     }
 
-    public async Task<ActionResult> RevalidateAsync(int importId, string? user, CancellationToken cancellationToken)
+    public async Task<ImportActionOutcome> RevalidateAsync(int importId, string? user, CancellationToken cancellationToken)
     {
         var import = await db.Imports.SingleOrDefaultAsync(i => i.Id == importId, cancellationToken);
         if (import is not { Status: ImportStatus.Interrupted or ImportStatus.Failed or ImportStatus.Ready })
         {
-            return new ActionResult(false, "Only an import waiting for commit, failed or interrupted can be validated again.");
+            return new ImportActionOutcome(false, "Only an import waiting for commit, failed or interrupted can be validated again.");
         }
         import.Status = ImportStatus.Validating;
         await db.SaveChangesAsync(cancellationToken);
         await queue.EnqueueAsync(new ImportJob(importId, ImportJobKind.Validate, user), cancellationToken);
-        return new ActionResult(true, "Validating again.");
+        return new ImportActionOutcome(true, "Validating again.");
     }
 
     /// <summary>After a crash or restart: work in progress did not finish. Commits are transactions, so nothing is half-written.</summary>

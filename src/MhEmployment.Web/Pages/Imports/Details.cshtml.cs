@@ -53,7 +53,7 @@ public sealed class DetailsModel(AppDbContext db, ImportService imports) : PageM
         return PhysicalFile(path, "text/csv; charset=utf-8", $"import-{id}-issues.csv");
     }
 
-    private async Task<IActionResult> ActAsync(int id, Func<Task<Features.Imports.ActionResult>> action, CancellationToken cancellationToken)
+    private async Task<IActionResult> ActAsync(int id, Func<Task<ImportActionOutcome>> action, CancellationToken cancellationToken)
     {
         if (!await db.Imports.AnyAsync(i => i.Id == id, cancellationToken))
         {
