@@ -66,4 +66,7 @@ public interface IImportStore
 
     /// <summary>Inside the caller's transaction: removes the import's values and puts back those it replaced.</summary>
     Task UndoAsync(int importId, CancellationToken cancellationToken);
+
+    /// <summary>Whether a commit failed because another import (or undo) held the database longer than it could wait.</summary>
+    bool IsBusy(Exception exception);
 }

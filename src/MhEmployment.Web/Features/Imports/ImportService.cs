@@ -471,7 +471,7 @@ public sealed partial class ImportService(
     }
 
     /// <summary>Why a commit wrote nothing, in words for the analyst.</summary>
-    private static string CommitFailure(Exception ex) => ex is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 } // SQLITE_BUSY, SQLITE_LOCKED
+    private string CommitFailure(Exception ex) => store.IsBusy(ex)
         ? "Another import (or undo) held the database for longer than this commit could wait, so nothing was written. Commit again once it has finished."
         : "The commit failed and nothing was written. Try again; if it fails again, ask an administrator to look at the log.";
 

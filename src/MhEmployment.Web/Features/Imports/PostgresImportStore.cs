@@ -212,6 +212,9 @@ public sealed class PostgresImportStore(AppDbContext db, ILogger<PostgresImportS
         await ImportStoreCommon.UndoAsync(db, Sql, importId, cancellationToken);
     }
 
+    /// <summary>Commits and undos wait for each other's advisory lock as long as it takes: never "busy".</summary>
+    public bool IsBusy(Exception exception) => false;
+
     private async Task LockAsync(CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ImportLockKey})", cancellationToken);
 }
