@@ -1,5 +1,6 @@
 using MhEmployment.Web.Domain;
 using MhEmployment.Web.Features.Audit;
+using MhEmployment.Web.Features.Imports.Stores;
 using Microsoft.EntityFrameworkCore;
 
 namespace MhEmployment.Web.Features.Imports;

@@ -3,7 +3,9 @@ using System.Text.Json;
 using MhEmployment.Web.Data;
 using MhEmployment.Web.Domain;
 using MhEmployment.Web.Features.Audit;
+using MhEmployment.Web.Features.Imports.Jobs;
 using MhEmployment.Web.Features.Imports.Parsing;
+using MhEmployment.Web.Features.Imports.Stores;
 using Microsoft.EntityFrameworkCore;
 
 namespace MhEmployment.Web.Features.Imports;

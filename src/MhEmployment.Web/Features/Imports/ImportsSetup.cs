@@ -1,3 +1,7 @@
+using MhEmployment.Web.Features.Imports.Jobs;
+using MhEmployment.Web.Features.Imports.Stores;
+using MhEmployment.Web.Features.Imports.Stores.Postgres;
+using MhEmployment.Web.Features.Imports.Stores.Sqlite;
 using MhEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.Features;
 

@@ -1,4 +1,4 @@
-namespace MhEmployment.Web.Features.Imports;
+namespace MhEmployment.Web.Features.Imports.Stores;
 
 public sealed record ChangeCounts(long New, long Changed, long Unchanged)
 {

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
-namespace MhEmployment.Web.Features.Imports;
+namespace MhEmployment.Web.Features.Imports.Stores.Postgres;
 
 /// <summary>
 /// PostgreSQL's bulk path: binary COPY into the staging table (no index, no constraint: it only ever holds rows already
@@ -217,12 +217,4 @@ public sealed class PostgresImportStore(AppDbContext db, ILogger<PostgresImportS
 
     private async Task LockAsync(CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ImportLockKey})", cancellationToken);
-}
-
-/// <summary>An <see cref="IAsyncDisposable"/> that does nothing.</summary>
-internal sealed class NothingToUndo : IAsyncDisposable
-{
-    public static readonly NothingToUndo Instance = new();
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

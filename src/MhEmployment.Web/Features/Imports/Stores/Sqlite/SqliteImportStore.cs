@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using SQLitePCL;
 
-namespace MhEmployment.Web.Features.Imports;
+namespace MhEmployment.Web.Features.Imports.Stores.Sqlite;
 
 /// <summary>
 /// SQLite's bulk path: one prepared INSERT (of 32 rows) reused for the whole file, in one transaction,

@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
-namespace MhEmployment.Web.Features.Imports;
+namespace MhEmployment.Web.Features.Imports.Api;
 
 /// <summary>
 /// The API's multipart upload, read section by section: the file part goes straight into storage, hashed on the way,

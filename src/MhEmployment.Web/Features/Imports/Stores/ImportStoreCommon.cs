@@ -4,7 +4,7 @@ using MhEmployment.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace MhEmployment.Web.Features.Imports;
+namespace MhEmployment.Web.Features.Imports.Stores;
 
 /// <summary>The statements both providers run the same way, through the context's connection and transaction.</summary>
 internal static class ImportStoreCommon
@@ -125,4 +125,12 @@ internal static class ImportStoreCommon
         await ExecuteAsync(db, sql.RestoreReplaced, importId, cancellationToken);
         await ExecuteAsync(db, sql.ForgetReplaced, importId, cancellationToken);
     }
+}
+
+/// <summary>An <see cref="IAsyncDisposable"/> that does nothing.</summary>
+internal sealed class NothingToUndo : IAsyncDisposable
+{
+    public static readonly NothingToUndo Instance = new();
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

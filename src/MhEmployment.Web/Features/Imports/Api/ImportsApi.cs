@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace MhEmployment.Web.Features.Imports;
+namespace MhEmployment.Web.Features.Imports.Api;
 
 public sealed record ImportIssueResponse(long Line, string? Column, string? Value, string Rule, string Severity, string Message);
 

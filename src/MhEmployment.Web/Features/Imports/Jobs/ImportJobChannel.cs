@@ -1,0 +1,17 @@
+using System.Threading.Channels;
+
+namespace MhEmployment.Web.Features.Imports.Jobs;
+
+public enum ImportJobKind { Validate, Commit, ValidateAndCommit }
+
+public sealed record ImportJob(int ImportId, ImportJobKind Kind, string? User);
+
+/// <summary>Work for the background worker. One worker runs jobs one at a time, so commits never race each other here.</summary>
+public sealed class ImportJobChannel
+{
+    private readonly Channel<ImportJob> _jobs = Channel.CreateUnbounded<ImportJob>(new UnboundedChannelOptions { SingleReader = true });
+
+    public ValueTask EnqueueAsync(ImportJob job, CancellationToken cancellationToken = default) => _jobs.Writer.WriteAsync(job, cancellationToken);
+
+    public IAsyncEnumerable<ImportJob> ReadAllAsync(CancellationToken cancellationToken) => _jobs.Reader.ReadAllAsync(cancellationToken);
+}
