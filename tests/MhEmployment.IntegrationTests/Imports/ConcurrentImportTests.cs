@@ -79,7 +79,7 @@ public abstract class ConcurrentImportTests(Provider provider) : AnalystAppTests
     {
         await Task.Yield();
         await using var scope = Factory.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ImportService>().CommitNowAsync(importId, "test", CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<ImportCommits>().CommitNowAsync(importId, "test", CancellationToken.None);
     }
 
     private async Task<(long Count, decimal Sum)> ValuesAsync()

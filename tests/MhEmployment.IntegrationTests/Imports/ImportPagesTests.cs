@@ -88,7 +88,7 @@ public abstract class ImportPagesTests(AppFixture fixture)
         await using (var scope = fixture.Factory.Services.CreateAsyncScope())
         {
             await using var content = File.OpenRead(path);
-            var upload = await scope.ServiceProvider.GetRequiredService<ImportService>()
+            var upload = await scope.ServiceProvider.GetRequiredService<ImportUploads>()
                 .UploadAsync(content, "interrupted.csv", null, null, "test", CancellationToken.None, validateInBackground: false);
             id = upload.Import!.Id;
         }

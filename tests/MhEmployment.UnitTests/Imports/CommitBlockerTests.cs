@@ -16,13 +16,13 @@ public class CommitBlockerTests
 
     [Fact]
     public void AnInterruptedOnePassCommit_MayBeCommittedAgain_ForThatChecksTheFileAgain() =>
-        ImportService.CommitBlocker(Interrupted(validationComplete: false, commitWhenValid: true)).Should().BeNull();
+        ImportCommits.CommitBlocker(Interrupted(validationComplete: false, commitWhenValid: true)).Should().BeNull();
 
     [Fact]
     public void AnInterruptedValidation_HasToBeValidatedAgain_BeforeItsPreviewCanBeCommitted() =>
-        ImportService.CommitBlocker(Interrupted(validationComplete: false, commitWhenValid: false)).Should().Contain("validated (again)");
+        ImportCommits.CommitBlocker(Interrupted(validationComplete: false, commitWhenValid: false)).Should().Contain("validated (again)");
 
     [Fact]
     public void AnInterruptedStagedCommit_MayBeCommittedAgain() =>
-        ImportService.CommitBlocker(Interrupted(validationComplete: true, commitWhenValid: false)).Should().BeNull();
+        ImportCommits.CommitBlocker(Interrupted(validationComplete: true, commitWhenValid: false)).Should().BeNull();
 }

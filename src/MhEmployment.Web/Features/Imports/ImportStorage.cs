@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using MhEmployment.Web.Features.Imports.Parsing;
 
 namespace MhEmployment.Web.Features.Imports;
 
@@ -23,6 +24,9 @@ public sealed class ImportStorage(IConfiguration configuration, IHostEnvironment
     public string FileFor(int importId) => Path.Combine(FolderFor(importId), "upload.csv");
 
     public string IssuesFor(int importId) => Path.Combine(FolderFor(importId), "issues.csv");
+
+    /// <summary>The first issues of an import (in file order), for the preview and the API.</summary>
+    public List<ParseIssue> FirstIssues(int importId, int limit = IssueLog.PreviewLimit) => IssueLog.ReadFirst(IssuesFor(importId), limit);
 
     /// <summary>
     /// Copies an upload to a temporary file, hashing it on the way; null when it is over the size limit. Nothing is left

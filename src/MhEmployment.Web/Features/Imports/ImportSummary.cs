@@ -1,3 +1,6 @@
+using System.Text.Json;
+using MhEmployment.Web.Domain;
+
 namespace MhEmployment.Web.Features.Imports;
 
 public enum SeriesResolution { Mapped, New, Unmapped, Skipped, UnknownIndicator }
@@ -41,4 +44,10 @@ public sealed class ImportSummary
     public string? IdenticalToImport { get; set; }
 
     public bool NeedsMapping => Series.Any(s => s.Resolution == SeriesResolution.Unmapped);
+
+    /// <summary>What validation found for the import; null before it has finished once.</summary>
+    public static ImportSummary? Of(Import import) =>
+        import.SummaryJson is null ? null : JsonSerializer.Deserialize<ImportSummary>(import.SummaryJson, ImportJson.Options);
+
+    public string ToJson() => JsonSerializer.Serialize(this, ImportJson.Options);
 }

@@ -16,7 +16,11 @@ public static class ImportsSetup
         services.AddSingleton<ImportJobChannel>();
         services.AddSingleton<ImportProgressBoard>();
         services.AddSingleton<ValuesChangedSignal>();
-        services.AddScoped<ImportService>();
+        services.AddScoped<ImportUploads>();
+        services.AddScoped<ImportValidation>();
+        services.AddScoped<ImportCommits>();
+        services.AddScoped<OnePassCommit>();
+        services.AddScoped<ImportUndo>();
         services.AddScoped<SampleDataLoader>();
         services.AddHostedService<ImportWorker>();
         if (DatabaseSetup.ProviderFrom(builder.Configuration) == DatabaseProvider.Postgres)

@@ -12,6 +12,9 @@ namespace MhEmployment.Web.Features.Imports;
 public sealed class IssueLog : IDisposable
 {
     public const string Header = "line,column,value,rule,severity,message";
+
+    /// <summary>How many issues the preview shows; the download has them all.</summary>
+    public const int PreviewLimit = 1000;
     private readonly StreamWriter _writer;
 
     public IssueLog(string path)

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MhEmployment.Web.Pages.Imports;
 
-public sealed class DetailsModel(AppDbContext db, ImportService imports) : PageModel
+public sealed class DetailsModel(AppDbContext db, ImportStorage storage, ImportProgressBoard board) : PageModel
 {
     public Import Import { get; private set; } = null!;
     public ImportSummary? Summary { get; private set; }
@@ -28,24 +28,24 @@ public sealed class DetailsModel(AppDbContext db, ImportService imports) : PageM
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostCommitAsync(int id, CancellationToken cancellationToken) =>
-        ActAsync(id, () => imports.RequestCommitAsync(id, User.Identity?.Name, cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostCommitAsync(int id, [FromServices] ImportCommits commits, CancellationToken cancellationToken) =>
+        ActAsync(id, () => commits.RequestCommitAsync(id, User.Identity?.Name, cancellationToken), cancellationToken);
 
-    public Task<IActionResult> OnPostUndoAsync(int id, CancellationToken cancellationToken) =>
-        ActAsync(id, () => imports.UndoAsync(id, User.Identity?.Name, cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostUndoAsync(int id, [FromServices] ImportUndo undo, CancellationToken cancellationToken) =>
+        ActAsync(id, () => undo.UndoAsync(id, User.Identity?.Name, cancellationToken), cancellationToken);
 
-    public Task<IActionResult> OnPostRevalidateAsync(int id, CancellationToken cancellationToken) =>
-        ActAsync(id, () => imports.RevalidateAsync(id, User.Identity?.Name, cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostRevalidateAsync(int id, [FromServices] ImportValidation validation, CancellationToken cancellationToken) =>
+        ActAsync(id, () => validation.RevalidateAsync(id, User.Identity?.Name, cancellationToken), cancellationToken);
 
-    public Task<IActionResult> OnPostMapAsync(int id, CancellationToken cancellationToken) =>
-        ActAsync(id, () => imports.MapAsync(id, Choices.Where(c => c.Value is { Length: > 0 }).ToDictionary(c => c.Key, c => c.Value!, StringComparer.Ordinal),
+    public Task<IActionResult> OnPostMapAsync(int id, [FromServices] ImportValidation validation, CancellationToken cancellationToken) =>
+        ActAsync(id, () => validation.MapAsync(id, Choices.Where(c => c.Value is { Length: > 0 }).ToDictionary(c => c.Key, c => c.Value!, StringComparer.Ordinal),
             User.Identity?.Name, cancellationToken), cancellationToken);
 
     /// <summary>Every error and warning, as CSV.</summary>
     public async Task<IActionResult> OnGetIssuesAsync(int id, CancellationToken cancellationToken)
     {
         var import = await db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
-        var path = imports.IssuesFile(id);
+        var path = storage.IssuesFor(id);
         if (import is null || !System.IO.File.Exists(path))
         {
             return NotFound();
@@ -79,10 +79,10 @@ public sealed class DetailsModel(AppDbContext db, ImportService imports) : PageM
         {
             return false;
         }
-        Import = imports.WithLiveProgress(import);
-        Summary = ImportService.SummaryOf(import);
-        Issues = import.ValidationComplete || import.Status == ImportStatus.Failed ? imports.FirstIssues(id) : [];
-        CommitBlocker = ImportService.CommitBlocker(import);
+        Import = board.WithLiveProgress(import);
+        Summary = ImportSummary.Of(import);
+        Issues = import.ValidationComplete || import.Status == ImportStatus.Failed ? storage.FirstIssues(id) : [];
+        CommitBlocker = ImportCommits.CommitBlocker(import);
         if (Summary?.NeedsMapping == true || Summary?.Series.Any(s => s.Key.StartsWith(SeriesKeys.Nomis, StringComparison.Ordinal) || s.Key.StartsWith(SeriesKeys.NomisWeb, StringComparison.Ordinal)) == true)
         {
             Indicators = [.. (await db.Indicators.AsNoTracking().OrderBy(i => i.Name).Select(i => new { i.Key, i.Name }).ToListAsync(cancellationToken)).Select(i => (i.Key, i.Name))];

@@ -44,22 +44,22 @@ public static class ImportsApi
     }
 
     private static async Task<Results<Accepted<ImportResponse>, ProblemHttpResult>> UploadAsync(
-        HttpRequest request, ImportService imports, HttpContext http, CancellationToken cancellationToken)
+        HttpRequest request, ImportUploads uploads, HttpContext http, CancellationToken cancellationToken)
     {
-        var (upload, problem) = await StreamedUpload.ReadAsync(request, imports, cancellationToken);
+        var (upload, problem) = await StreamedUpload.ReadAsync(request, uploads, cancellationToken);
         if (upload is null)
         {
             return TypedResults.Problem(statusCode: 400, title: "The upload cannot be read", detail: problem);
         }
         if (upload.TooLarge)
         {
-            return TypedResults.Problem(statusCode: 400, title: "The file cannot be imported", detail: imports.TooLarge(upload.FileName!));
+            return TypedResults.Problem(statusCode: 400, title: "The file cannot be imported", detail: uploads.TooLarge(upload.FileName!));
         }
         if (upload.File is not { } file)
         {
             return TypedResults.Problem(statusCode: 400, title: "No file", detail: "Send the CSV as the multipart form field 'file'.");
         }
-        var result = await imports.RegisterAsync(file, upload.FileName!, upload.Format, upload.Mapping, http.User.Identity?.Name, validateInBackground: true, cancellationToken,
+        var result = await uploads.RegisterAsync(file, upload.FileName!, upload.Format, upload.Mapping, http.User.Identity?.Name, validateInBackground: true, cancellationToken,
             commitWhenValid: upload.Commit);
         if (result.Import is not { } import)
         {
@@ -68,29 +68,30 @@ public static class ImportsApi
         return TypedResults.Accepted($"/api/v1/imports/{import.Id}", ImportResponse.From(import, null, []));
     }
 
-    private static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> GetAsync(int id, AppDbContext db, ImportService imports, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> GetAsync(
+        int id, AppDbContext db, ImportProgressBoard board, ImportStorage storage, CancellationToken cancellationToken)
     {
         var import = await db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
         return import is null
             ? NotFound(id)
-            : TypedResults.Ok(ImportResponse.From(imports.WithLiveProgress(import), ImportService.SummaryOf(import),
-                import.ValidationComplete || import.Status == ImportStatus.Failed ? imports.FirstIssues(id, ApiIssueLimit).Where(x => x.Severity == IssueSeverity.Error) : []));
+            : TypedResults.Ok(ImportResponse.From(board.WithLiveProgress(import), ImportSummary.Of(import),
+                import.ValidationComplete || import.Status == ImportStatus.Failed ? storage.FirstIssues(id, ApiIssueLimit).Where(x => x.Severity == IssueSeverity.Error) : []));
     }
 
-    private static async Task<Results<Accepted, ProblemHttpResult>> CommitAsync(int id, ImportService imports, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted, ProblemHttpResult>> CommitAsync(int id, ImportCommits commits, HttpContext http, CancellationToken cancellationToken)
     {
-        var result = await imports.RequestCommitAsync(id, http.User.Identity?.Name, cancellationToken);
+        var result = await commits.RequestCommitAsync(id, http.User.Identity?.Name, cancellationToken);
         return result.Succeeded
             ? TypedResults.Accepted($"/api/v1/imports/{id}")
-            : TypedResults.Problem(statusCode: result.Message.StartsWith("There is no import", StringComparison.Ordinal) ? 404 : 409, title: "Cannot commit", detail: result.Message);
+            : TypedResults.Problem(statusCode: result.ImportMissing ? 404 : 409, title: "Cannot commit", detail: result.Message);
     }
 
-    private static async Task<Results<Ok<string>, ProblemHttpResult>> UndoAsync(int id, ImportService imports, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<string>, ProblemHttpResult>> UndoAsync(int id, ImportUndo undo, HttpContext http, CancellationToken cancellationToken)
     {
-        var result = await imports.UndoAsync(id, http.User.Identity?.Name, cancellationToken);
+        var result = await undo.UndoAsync(id, http.User.Identity?.Name, cancellationToken);
         return result.Succeeded
             ? TypedResults.Ok(result.Message)
-            : TypedResults.Problem(statusCode: result.Message.StartsWith("There is no import", StringComparison.Ordinal) ? 404 : 409, title: "Cannot undo", detail: result.Message);
+            : TypedResults.Problem(statusCode: result.ImportMissing ? 404 : 409, title: "Cannot undo", detail: result.Message);
     }
 
     private static ProblemHttpResult NotFound(int id) =>

@@ -14,7 +14,7 @@ public sealed record StreamedUpload(ReceivedFile? File, string? FileName, string
     private const int FieldLimit = 64 * 1024;
 
     /// <summary>The upload, or a problem in words (not multipart, broken off, a field too long).</summary>
-    public static async Task<(StreamedUpload? Upload, string? Problem)> ReadAsync(HttpRequest request, ImportService imports, CancellationToken cancellationToken)
+    public static async Task<(StreamedUpload? Upload, string? Problem)> ReadAsync(HttpRequest request, ImportUploads uploads, CancellationToken cancellationToken)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
@@ -38,7 +38,7 @@ public sealed record StreamedUpload(ReceivedFile? File, string? FileName, string
                 if (disposition.IsFileDisposition() && name == "file" && file is null && !tooLarge)
                 {
                     fileName = Path.GetFileName(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value) ?? "upload.csv";
-                    file = await imports.ReceiveAsync(section.Body, cancellationToken);
+                    file = await uploads.ReceiveAsync(section.Body, cancellationToken);
                     tooLarge = file is null;
                 }
                 else if (name is "format" or "mapping" or "commit" && !disposition.IsFileDisposition())
@@ -70,7 +70,7 @@ public sealed record StreamedUpload(ReceivedFile? File, string? FileName, string
             Discard(file);
             // Kestrel's own body limit (the file limit plus room for the form) ends the read with a 413 of its own.
             return (null, ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
-                ? fileName is null ? $"The upload is larger than the limit of {imports.MaxFileMegabytes} MB." : imports.TooLarge(fileName)
+                ? fileName is null ? $"The upload is larger than the limit of {uploads.MaxFileMegabytes} MB." : uploads.TooLarge(fileName)
                 : "The upload broke off or is not a well-formed multipart form; nothing was kept. Send it again.");
         }
         var commitWhenValid = false;

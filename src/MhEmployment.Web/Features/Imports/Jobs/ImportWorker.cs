@@ -1,3 +1,7 @@
+using MhEmployment.Web.Data;
+using MhEmployment.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
 namespace MhEmployment.Web.Features.Imports.Jobs;
 
 /// <summary>Runs queued validations and commits; at start, marks work that a stopped process left unfinished.</summary>
@@ -7,7 +11,7 @@ public sealed partial class ImportWorker(ImportJobChannel queue, IServiceScopeFa
     {
         await using (var scope = scopes.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<ImportService>().MarkInterruptedAsync(cancellationToken);
+            await MarkInterruptedAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), cancellationToken);
         }
         await base.StartAsync(cancellationToken);
     }
@@ -19,12 +23,12 @@ public sealed partial class ImportWorker(ImportJobChannel queue, IServiceScopeFa
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var service = scope.ServiceProvider.GetRequiredService<ImportService>();
+                var services = scope.ServiceProvider;
                 await (job.Kind switch
                 {
-                    ImportJobKind.Validate => service.ValidateNowAsync(job.ImportId, stoppingToken),
-                    ImportJobKind.Commit => service.CommitNowAsync(job.ImportId, job.User, stoppingToken),
-                    _ => service.ValidateAndCommitNowAsync(job.ImportId, job.User, stoppingToken),
+                    ImportJobKind.Validate => services.GetRequiredService<ImportValidation>().ValidateNowAsync(job.ImportId, stoppingToken),
+                    ImportJobKind.Commit => services.GetRequiredService<ImportCommits>().CommitNowAsync(job.ImportId, job.User, stoppingToken),
+                    _ => services.GetRequiredService<OnePassCommit>().ValidateAndCommitNowAsync(job.ImportId, job.User, stoppingToken),
                 });
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -33,10 +37,22 @@ public sealed partial class ImportWorker(ImportJobChannel queue, IServiceScopeFa
             }
             catch (Exception ex)
             {
-                // The service records failures on the import itself; this only keeps the worker alive.
+                // The services record failures on the import itself; this only keeps the worker alive.
                 LogJobFailed(logger, ex, job.ImportId, job.Kind);
             }
         }
+    }
+
+    /// <summary>After a crash or restart: work in progress did not finish. Commits are transactions, so nothing is half-written.</summary>
+    private static async Task MarkInterruptedAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        await db.Imports.Where(i => i.Status == ImportStatus.Committing).ExecuteUpdateAsync(s => s
+            .SetProperty(i => i.Status, ImportStatus.Interrupted)
+            .SetProperty(i => i.Message, "The app stopped while committing this import. Nothing of it was written; commit it again."), cancellationToken);
+        await db.Imports.Where(i => i.Status == ImportStatus.Validating).ExecuteUpdateAsync(s => s
+            .SetProperty(i => i.Status, ImportStatus.Interrupted)
+            .SetProperty(i => i.ValidationComplete, false)
+            .SetProperty(i => i.Message, "The app stopped while validating this import. Validate it again."), cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Import {ImportId} {Kind} failed")]
