@@ -46,6 +46,17 @@ internal sealed class CellReader(CsvSource source, RowIssues issues)
         return null;
     }
 
+    /// <summary>The count and denominator (never negative, the count within the denominator for a proportion) and the limits.</summary>
+    public Measures Measures(MeasureCells cells)
+    {
+        var names = cells.Columns;
+        var count = Optional(cells.Count, names.Count, mustNotBeNegative: true);
+        var denominator = Optional(cells.Denominator, names.Denominator, mustNotBeNegative: true);
+        CheckCountWithinDenominator(count, denominator, names.Count);
+        return new Measures(count, denominator, Optional(cells.Lower95, names.Lower95), Optional(cells.Upper95, names.Upper95),
+            Optional(cells.Lower998, names.Lower998), Optional(cells.Upper998, names.Upper998));
+    }
+
     /// <summary>Trimmed text, checked for formula-like content. Empty is "" (or an error when required).</summary>
     public string Text(int column, string name, bool required = false, Utf8Strings? cache = null)
     {
@@ -98,4 +109,29 @@ internal sealed class CellReader(CsvSource source, RowIssues issues)
                 : $"The value is suppressed (marked \"{marker}\"): kept as suppressed, not as zero.";
         return message;
     }
+}
+
+/// <summary>Where a file has its count, denominator and limits (-1 for a column it has not), found once from the header.</summary>
+internal sealed class MeasureCells
+{
+    private MeasureCells(MeasureColumns columns, HeaderNames header)
+    {
+        Columns = columns;
+        Count = header.Find([.. columns.SpellingsOf(0)]);
+        Denominator = header.Find([.. columns.SpellingsOf(1)]);
+        Lower95 = header.Find([.. columns.SpellingsOf(2)]);
+        Upper95 = header.Find([.. columns.SpellingsOf(3)]);
+        Lower998 = header.Find([.. columns.SpellingsOf(4)]);
+        Upper998 = header.Find([.. columns.SpellingsOf(5)]);
+    }
+
+    public MeasureColumns Columns { get; }
+    public int Count { get; }
+    public int Denominator { get; }
+    public int Lower95 { get; }
+    public int Upper95 { get; }
+    public int Lower998 { get; }
+    public int Upper998 { get; }
+
+    public static MeasureCells In(HeaderNames header, MeasureColumns columns) => new(columns, header);
 }
