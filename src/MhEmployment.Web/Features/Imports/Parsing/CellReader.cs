@@ -13,7 +13,7 @@ internal sealed class CellReader(CsvSource source, RowIssues issues)
         marker = null;
         var cell = source[column];
         if (Cells.TryNumber(cell, out var value))
-            return value;
+            return Plausible(value, cell, name);
         if (Cells.SuppressionMarker(cell) is { } m)
         {
             marker = m;
@@ -32,6 +32,8 @@ internal sealed class CellReader(CsvSource source, RowIssues issues)
         var cell = source[column];
         if (Cells.TryNumber(cell, out var value))
         {
+            if (Plausible(value, cell, name) is null)
+                return null;
             if (mustNotBeNegative && value < 0)
             {
                 var denominator = name.Contains("denominator", StringComparison.OrdinalIgnoreCase);
@@ -90,10 +92,28 @@ internal sealed class CellReader(CsvSource source, RowIssues issues)
                 IssueSeverity.Warning));
     }
 
+    /// <summary>The number, or null with an error when no indicator's figure could be that large.</summary>
+    private double? Plausible(double value, ReadOnlySpan<byte> cell, string name)
+    {
+        if (Math.Abs(value) <= SourceObservation.MaxMagnitude)
+            return value;
+        Implausible(cell, name);
+        return null;
+    }
+
+    private void Implausible(ReadOnlySpan<byte> cell, string name)
+    {
+        var shown = Cells.ForIssue(Cells.Trim(cell));
+        issues.Add(new ParseIssue(source.Line, name, shown, IssueRules.ImplausibleMagnitude,
+            $"The {name} \"{shown}\" is implausibly large: no value, count or denominator comes near {SourceObservation.MaxMagnitude:N0}. Check the cell (a stray exponent, or a spreadsheet error?)."));
+    }
+
     private void NotANumber(ReadOnlySpan<byte> cell, string name)
     {
         var shown = Cells.ForIssue(Cells.Trim(cell));
-        if (Cells.LooksLikeFormula(cell))
+        if (Cells.IsOverflow(cell))
+            Implausible(cell, name);
+        else if (Cells.LooksLikeFormula(cell))
             issues.Add(new ParseIssue(source.Line, name, shown, IssueRules.FormulaLikeCell,
                 $"The {name} \"{shown}\" looks like a spreadsheet formula. Formulas are never run or stored: save the sheet with values only."));
         else

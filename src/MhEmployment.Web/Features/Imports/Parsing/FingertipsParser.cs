@@ -9,6 +9,20 @@ public sealed class FingertipsParser : ImportParser
 {
     public override ImportFormat Format => ImportFormat.Fingertips;
 
+    /// <summary>
+    /// The columns of Fingertips' data downloads, old and new layouts; others are reported as not read, as Fingertips
+    /// adds columns from time to time ("Compared to &lt;parent&gt; value or percentiles" varies with the area type).
+    /// </summary>
+    internal static readonly string[] Columns =
+    [
+        "Indicator ID", "Indicator Name", "Parent Code", "Parent Name", "Area Code", "Area Name", "Area Type", "Sex", "Age",
+        "Category Type", "Category", "Time period", "Value", .. MeasureColumns.Fingertips.AllNames, "Value note", "Recent Trend",
+        "Column not used", "Time period Sortable", "New data", "Compared to goal", "Time period range",
+    ];
+
+    internal static bool IsComparisonColumn(string header) =>
+        HeaderNames.Normalise(header).StartsWith("comparedto", StringComparison.Ordinal);
+
     private protected override RowReader CreateRowReader(CsvSource source) => new FingertipsRows(source);
 }
 
@@ -41,7 +55,8 @@ internal sealed class FingertipsRows(CsvSource source) : RowReader(source)
         _note = Header.Find("Value note");
         _compared = Header.Find("Compared to England value or percentiles");
         _measures = MeasureCells.In(Header, MeasureColumns.Fingertips);
-        return MissingColumns("Fingertips", "Indicator ID", "Area Code", "Time period", "Value");
+        return CheckColumns("Fingertips", FingertipsParser.Columns, unknownIsError: false, FingertipsParser.IsComparisonColumn)
+            ?? MissingColumns("Fingertips", "Indicator ID", "Area Code", "Time period", "Value");
     }
 
     public override ParsedRecord? Read()
@@ -92,7 +107,9 @@ internal sealed class FingertipsRows(CsvSource source) : RowReader(source)
     {
         if (_categoryRows > 0)
             yield return new ParsedRecord(null, [new ParseIssue(_firstCategoryLine, "Category Type", null, IssueRules.CategoryRowsSkipped,
-                $"{_categoryRows} rows break areas down by a category (such as deprivation deciles) rather than giving an area's value; they were skipped.",
+                _categoryRows == 1
+                    ? "1 row breaks an area down by a category (such as deprivation deciles) rather than giving its value; it was skipped."
+                    : $"{Counted.Of(_categoryRows, "row")} break areas down by a category (such as deprivation deciles) rather than giving an area's value; they were skipped.",
                 IssueSeverity.Warning)]);
     }
 

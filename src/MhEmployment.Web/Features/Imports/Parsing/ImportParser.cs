@@ -63,6 +63,8 @@ public abstract class ImportParser
             yield return RowReader.Fail(startProblem);
             yield break;
         }
+        foreach (var headerWarning in rows.TakePending())
+            yield return headerWarning;
 
         long records = 0;
         var stopped = false;
@@ -189,6 +191,38 @@ internal abstract class RowReader
                 break;
         }
         return observation;
+    }
+
+    /// <summary>
+    /// A header naming a column twice is an error: which one to read is not clear. A column the format does not know
+    /// is an error where the format is ours (a misspelt column would be silently ignored), and a warning where it is a
+    /// publisher's, whose downloads gain columns over time.
+    /// </summary>
+    protected ParseIssue? CheckColumns(string format, IEnumerable<string> known, bool unknownIsError, Func<string, bool>? alsoKnown = null)
+    {
+        if (DuplicateColumns(Header, 1) is { } duplicated)
+            return duplicated;
+        var unknown = Header.Unknown(known, alsoKnown);
+        if (unknown.Count == 0)
+            return null;
+        var names = string.Join(", ", unknown.Select(u => $"\"{Cells.ForIssue(u)}\""));
+        var plural = unknown.Count > 1;
+        if (unknownIsError)
+            return new ParseIssue(1, unknown[0], null, IssueRules.UnknownColumn,
+                $"The {format} has {(plural ? "columns" : "a column")} it does not know: {names}. Its columns are {string.Join(", ", known)}; correct the header's spelling or remove {(plural ? "those columns" : "that column")}.");
+        Release(Fail(new ParseIssue(1, unknown[0], null, IssueRules.UnknownColumn,
+            $"The {(plural ? "columns" : "column")} {names} {(plural ? "are" : "is")} not part of the {format} layout and {(plural ? "were" : "was")} not read.", IssueSeverity.Warning)));
+        return null;
+    }
+
+    /// <summary>An error naming the columns a header (on <paramref name="line"/>) names twice; null when it names each once.</summary>
+    protected static ParseIssue? DuplicateColumns(HeaderNames header, long line)
+    {
+        if (header.Duplicates is not [var first, ..])
+            return null;
+        var all = string.Join(", ", header.Duplicates.Select(d => string.Create(CultureInfo.InvariantCulture, $"\"{Cells.ForIssue(d.Name)}\" (columns {d.First + 1} and {d.Again + 1})")));
+        return new ParseIssue(line, first.Name, null, IssueRules.DuplicateColumn,
+            $"The header names a column more than once: {all}. It is not clear which to read; remove or rename the extra column and upload the file again.");
     }
 
     /// <summary>An issue naming the required columns the header lacks; null when it has them all.</summary>

@@ -12,6 +12,13 @@ public sealed class MhsdsParser : ImportParser
 {
     public override ImportFormat Format => ImportFormat.Mhsds;
 
+    /// <summary>The columns of NHS England's MHSDS and MHMDS CSVs; others are reported as not read.</summary>
+    internal static readonly string[] Columns =
+    [
+        "REPORTING_PERIOD_START", "REPORTING_PERIOD_END", "STATUS", "BREAKDOWN", "PRIMARY_LEVEL", "PRIMARY_LEVEL_DESCRIPTION",
+        "SECONDARY_LEVEL", "SECONDARY_LEVEL_DESCRIPTION", "MEASURE_ID", "MEASURE_NAME", "MEASURE_VALUE",
+    ];
+
     private protected override RowReader CreateRowReader(CsvSource source) => new MhsdsRows(source);
 }
 
@@ -45,7 +52,8 @@ internal sealed class MhsdsRows(CsvSource source) : RowReader(source)
         _measure = Header.Find("MEASURE_ID");
         _measureName = Header.Find("MEASURE_NAME");
         _value = Header.Find("MEASURE_VALUE");
-        return MissingColumns("MHSDS", "REPORTING_PERIOD_START", "REPORTING_PERIOD_END", "PRIMARY_LEVEL", "MEASURE_ID", "MEASURE_VALUE");
+        return CheckColumns("MHSDS", MhsdsParser.Columns, unknownIsError: false)
+            ?? MissingColumns("MHSDS", "REPORTING_PERIOD_START", "REPORTING_PERIOD_END", "PRIMARY_LEVEL", "MEASURE_ID", "MEASURE_VALUE");
     }
 
     public override ParsedRecord? Read()
@@ -107,11 +115,15 @@ internal sealed class MhsdsRows(CsvSource source) : RowReader(source)
             yield return record;
         if (_unpairedCount > 0)
             yield return Fail(new ParseIssue(_firstUnpairedLine, "MEASURE_ID", null, IssueRules.UnpairedAscof1F,
-                $"{_unpairedCount} ASCOF 1F numerator or denominator rows had no partner for the same area and period; they were kept as separate measures, without a combined 1F value.",
+                _unpairedCount == 1
+                    ? "1 ASCOF 1F numerator or denominator row had no partner for the same area and period; it was kept as a separate measure, without a combined 1F value."
+                    : $"{Counted.Of(_unpairedCount, "ASCOF 1F numerator or denominator row")} had no partner for the same area and period; they were kept as separate measures, without a combined 1F value.",
                 IssueSeverity.Warning));
         if (_unknownRows > 0)
             yield return Fail(new ParseIssue(_firstUnknownLine, "PRIMARY_LEVEL", "UNKNOWN", IssueRules.UnallocatedRowsSkipped,
-                $"{_unknownRows} rows are for an UNKNOWN organisation (activity not allocated to an area); they were skipped.",
+                _unknownRows == 1
+                    ? "1 row is for an UNKNOWN organisation (activity not allocated to an area); it was skipped."
+                    : $"{Counted.Of(_unknownRows, "row")} are for an UNKNOWN organisation (activity not allocated to an area); they were skipped.",
                 IssueSeverity.Warning));
     }
 

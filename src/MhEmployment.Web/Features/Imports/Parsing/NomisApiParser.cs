@@ -16,6 +16,8 @@ public sealed partial class NomisApiParser : ImportParser
 
     private protected override RowReader CreateRowReader(CsvSource source) => new NomisApiRows(source);
 
+    internal static bool IsNomisColumn(string header) => header.Length > 0 && header.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+
     /// <summary>"Nm-2002d1d32336e0d..." names dataset NM_2002_1.</summary>
     internal static string? DatasetFromUrn(string urn)
     {
@@ -67,6 +69,9 @@ internal sealed class NomisApiRows(CsvSource source) : RowReader(source)
         _urn = Header.Find("URN");
         if (_date < 0 || _code < 0 || _value < 0)
             return MissingColumns("NOMIS API", "DATE_NAME", "GEOGRAPHY_CODE", "OBS_VALUE");
+        // Every NOMIS column is a dimension or an attribute named like one (GENDER, GENDER_NAME, OBS_STATUS...); any other is not NOMIS's.
+        if (CheckColumns("NOMIS API", [], unknownIsError: false, NomisApiParser.IsNomisColumn) is { } wrong)
+            return wrong;
 
         var dimensions = new List<int>();
         for (var i = 0; i < Header.Count; i++)
@@ -161,7 +166,7 @@ internal sealed class NomisApiRows(CsvSource source) : RowReader(source)
             if (!normal)
                 note = _statusNames.Get(statusName);
         }
-        if (Cells.TryNumber(cell, out var value))
+        if (Cells.TryNumber(cell, out var value) && Math.Abs(value) <= SourceObservation.MaxMagnitude)
             return (value, null, note);
         if (Cells.SuppressionMarker(cell) is { } marker)
         {

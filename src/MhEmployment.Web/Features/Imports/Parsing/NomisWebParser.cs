@@ -96,6 +96,11 @@ internal sealed class NomisWebRows(CsvSource source) : RowReader(source)
             return Fail(new ParseIssue(Source.Line, "Date", null, IssueRules.UnrecognisedPeriod,
                 "The table has no \"Date :\" line above it, so the period of its values is not known. Download it again from NOMIS with the date shown."));
         }
+        if (DuplicateColumns(new HeaderNames(_columns), Source.Line) is { } duplicated)
+        {
+            _part = Part.Footer;
+            return Fail(duplicated);
+        }
         var title = _title ?? "NOMIS table";
         var count = _columns.Length - _firstValueColumn;
         _seriesKeys = new string[count];

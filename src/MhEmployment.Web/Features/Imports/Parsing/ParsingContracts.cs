@@ -13,6 +13,9 @@ public enum IssueSeverity { Error, Warning }
 /// </summary>
 public sealed record SourceObservation
 {
+    /// <summary>No value, count, denominator or limit in this app's data comes near a million million: a larger one is a mistake.</summary>
+    public const double MaxMagnitude = 1e12;
+
     public SourceObservation()
     {
     }

@@ -8,6 +8,10 @@ public sealed class TemplateParser : ImportParser
 {
     public static readonly string[] RequiredColumns = ["indicator_key", "area_code", "period_label", "value"];
 
+    /// <summary>Every column of the template; any other is refused (a misspelt optional column would otherwise be ignored).</summary>
+    public static readonly string[] Columns =
+        [.. RequiredColumns, "indicator_name", "area_name", "period_start", "period_end", "sex", "age_band", .. MeasureColumns.Template.AllNames, "note"];
+
     public override ImportFormat Format => ImportFormat.Template;
 
     private protected override RowReader CreateRowReader(CsvSource source) => new TemplateRows(source);
@@ -36,8 +40,8 @@ internal sealed class TemplateRows(CsvSource source) : RowReader(source)
         _value = Header.Find("value");
         _note = Header.Find("note");
         _measures = MeasureCells.In(Header, MeasureColumns.Template);
-        if (MissingColumns("template", TemplateParser.RequiredColumns) is { } missing)
-            return missing;
+        if ((CheckColumns("template", TemplateParser.Columns, unknownIsError: true) ?? MissingColumns("template", TemplateParser.RequiredColumns)) is { } wrong)
+            return wrong;
         if ((_start < 0) != (_end < 0))
             return new ParseIssue(1, _start < 0 ? "period_start" : "period_end", null, IssueRules.MissingColumn,
                 "The template has only one of period_start and period_end; give both or neither.");
