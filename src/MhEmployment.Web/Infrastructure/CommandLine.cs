@@ -10,7 +10,7 @@ public enum CommandVerb { Run, Migrate, UsersAdd, UsersResetPassword, TokensAdd,
 public sealed record CommandLine(CommandVerb Verb, string[] HostArgs, IReadOnlyDictionary<string, IReadOnlyList<string>> Options, string? Error = null)
 {
     private static readonly string[] VerbOptions = ["email", "role", "name", "days", "format", "mapping"];
-    private static readonly string[] VerbFlags = ["commit"];
+    private static readonly string[] VerbFlags = ["commit", "confirm-new-indicators"];
 
     public const string Usage = """
         Usage:
@@ -21,8 +21,9 @@ public sealed record CommandLine(CommandVerb Verb, string[] HostArgs, IReadOnlyD
           dotnet MhEmployment.Web.dll users reset-password --email E   set a new one-time password
           dotnet MhEmployment.Web.dll tokens add --email E --name N [--days 90]
                                                                        create a personal API token; prints it once
-          dotnet MhEmployment.Web.dll import FILE [--format F] [--mapping JSON] [--commit]
-                                                                       validate a CSV (and commit it) with progress shown
+          dotnet MhEmployment.Web.dll import FILE [--format F] [--mapping JSON] [--commit [--confirm-new-indicators]]
+                                                                       validate a CSV (and commit it) with progress shown;
+                                                                       adding more than 5 indicators needs the confirmation
         Roles: Viewer, Analyst, Officer, Admin.
         """;
 

@@ -61,7 +61,7 @@ public abstract class ImportPagesTests(AppFixture fixture)
         indicator.QuerySelectorAll("table[aria-labelledby=values] tbody tr").Should().NotBeEmpty();
         indicator.QuerySelector(".notice")!.Text().Should().Contain("added from an imported file");
 
-        var undo = await _analyst.SubmitFormAsync(details, [], "form[action*='handler=Undo']");
+        var undo = await _analyst.SubmitFormAsync($"{details}/undo", []);
         undo.StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await WaitForPageAsync(details, "Undone")).Should().NotBeNull();
     }

@@ -75,6 +75,14 @@ public abstract class MalformedUploadTests(Provider provider) : IAsyncLifetime
         ["nomis-web-name-without-code.csv"] = ("missing-value", 9, "local authority: district / unitary"),
         ["unknown-area-template.csv"] = ("unknown-area", 3, "area"),
         ["unknown-indicator-template.csv"] = ("unknown-indicator", 2, "indicator_key"),
+        ["duplicate-column-template.csv"] = ("duplicate-column", 1, "value"),
+        ["duplicate-column-fingertips.csv"] = ("duplicate-column", 1, "Value"),
+        ["duplicate-column-mhsds.csv"] = ("duplicate-column", 1, "MEASURE_VALUE"),
+        ["duplicate-column-nomis-api.csv"] = ("duplicate-column", 1, "OBS_VALUE"),
+        ["duplicate-column-nomis-web.csv"] = ("duplicate-column", 7, "Total"),
+        ["unknown-column-template.csv"] = ("unknown-column", 1, "notes"),
+        ["implausible-value-template.csv"] = ("implausible-magnitude", 3, "value"),
+        ["value-out-of-range-template.csv"] = ("value-out-of-range", 2, "value"),
     };
 
     /// <summary>Not malformed for the workflow: a rate may exceed its denominator, which is a warning, not an error.</summary>
@@ -302,6 +310,8 @@ internal static class MalformedFiles
             "no-such-indicator,E09000012,2041/42,2041-04-01,2042-03-31,Persons,18+ yrs,1,1,100\n"),
         ["count-exceeds-denominator-proportion-template.csv"] = () => Encoding.UTF8.GetBytes(FullTemplateHeader +
             "depression-qof-prevalence,E09000013,2041/42,2041-04-01,2042-03-31,Persons,18+ yrs,150,1500,1000\n"),
+        ["value-out-of-range-template.csv"] = () => Encoding.UTF8.GetBytes(FullTemplateHeader +
+            "ni151-employment-rate,E09000012,2041/42,2041-04-01,2042-03-31,Persons,16-64,250,,\n"),
         ["same-key-twice-after-mapping-template.csv"] = () => Encoding.UTF8.GetBytes(FullTemplateHeader +
             "depression-qof-prevalence,E09000012,2041/42,2041-04-01,2042-03-31,Persons,18+ yrs,12.5,125,1000\n" +
             "depression-qof-prevalence,e09000012,2041/42,2041-04-01,2042-03-31,Persons,18+ yrs,13.5,135,1000\n"),

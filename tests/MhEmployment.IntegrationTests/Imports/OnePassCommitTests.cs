@@ -89,7 +89,7 @@ public abstract partial class OnePassCommitTests(Provider provider) : AnalystApp
 
         import.Status.Should().Be(ImportStatus.Ready);
         import.ErrorCount.Should().Be(1);
-        ImportCommits.CommitBlocker(import).Should().Contain("1 error(s)");
+        ImportCommits.CommitBlocker(import)!.Reason.Should().Contain("has 1 error.");
         Factory.Services.GetRequiredService<ImportStorage>().FirstIssues(import.Id).Should().ContainSingle(i => i.LineNumber == 2_501 && i.Rule == "unknown-area");
         (await Factory.WithDbAsync(db => db.IndicatorValues.CountAsync())).Should().Be(0);
     }
@@ -146,9 +146,9 @@ public abstract partial class OnePassCommitTests(Provider provider) : AnalystApp
     }
 
     [Fact]
-    public async Task MeasuresNewToTheCatalogue_GoTheStagedWay_AndAreAdded()
+    public async Task MeasuresNewToTheCatalogue_GoTheStagedWay_AndAreAdded_WhenConfirmed()
     {
-        var import = await ImportAsync(ImportClient.Sample("mhsds-4ww-performance-sep-2024.csv"), mapping: null);
+        var import = await ImportAsync(ImportClient.Sample("mhsds-4ww-performance-sep-2024.csv"), mapping: null, confirmNewIndicators: true);
 
         import.Status.Should().Be(ImportStatus.Committed, import.Message);
         (await AuditOfAsync(import.Id)).Should().NotContain(OnePass);
@@ -167,14 +167,25 @@ public abstract partial class OnePassCommitTests(Provider provider) : AnalystApp
         return path;
     }
 
+    [Fact]
+    public async Task ManyMeasuresNewToTheCatalogue_WithoutConfirmation_WriteNothing_AndSayWhatToConfirm()
+    {
+        var import = await ImportAsync(ImportClient.Sample("mhsds-4ww-performance-sep-2024.csv"), mapping: null);
+
+        import.Status.Should().Be(ImportStatus.Ready);
+        import.Message.Should().Contain("adds 44 new indicators").And.Contain("--confirm-new-indicators");
+        (await Factory.WithDbAsync(db => db.Indicators.CountAsync(i => i.CreatedByImportId == import.Id))).Should().Be(0);
+        (await ValuesOfAsync(import.Id)).Count.Should().Be(0);
+    }
+
     /// <summary>As the command line does with --commit: the file registered, then checked and committed.</summary>
-    private async Task<Import> ImportAsync(string path, string? mapping)
+    private async Task<Import> ImportAsync(string path, string? mapping, bool confirmNewIndicators = false)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
         await using var content = File.OpenRead(path);
         var upload = await scope.ServiceProvider.GetRequiredService<ImportUploads>().UploadAsync(content, Path.GetFileName(path), null, mapping, "test", CancellationToken.None, validateInBackground: false);
         upload.Import.Should().NotBeNull(upload.Refusal);
-        await scope.ServiceProvider.GetRequiredService<OnePassCommit>().ValidateAndCommitNowAsync(upload.Import!.Id, "test", CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<OnePassCommit>().ValidateAndCommitNowAsync(upload.Import!.Id, "test", confirmNewIndicators, CancellationToken.None);
         return await Factory.WithDbAsync(db => db.Imports.AsNoTracking().SingleAsync(i => i.Id == upload.Import.Id));
     }
 

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MhEmployment.Web.Features.Imports;
 
 /// <summary>
-/// 'import FILE [--format F] [--mapping JSON] [--commit]': the same upload, validation and commit as the pages,
+/// 'import FILE [--format F] [--mapping JSON] [--commit [--confirm-new-indicators]]': the same upload, validation and commit as the pages,
 /// for scripted loads, with progress on the terminal. With --commit there is no preview to stop at, so a file of new
 /// values is checked and written in one pass (see <see cref="OnePassCommit.ValidateAndCommitNowAsync"/>). Exit codes: 0 done, 1 the file has problems, 2 the command was wrong.
 /// </summary>
@@ -57,12 +57,13 @@ public static class ImportCommand
         }
 
         var commit = command.Flag("commit");
+        var confirmNewIndicators = command.Flag("confirm-new-indicators");
         await RunWithProgressAsync(services, importId, commit ? "Importing" : "Validating", work => commit
-            ? work.GetRequiredService<OnePassCommit>().ValidateAndCommitNowAsync(importId, Actor, CancellationToken.None)
+            ? work.GetRequiredService<OnePassCommit>().ValidateAndCommitNowAsync(importId, Actor, confirmNewIndicators, CancellationToken.None)
             : work.GetRequiredService<ImportValidation>().ValidateNowAsync(importId, CancellationToken.None));
         var import = await LoadAsync(services, importId);
         await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"Import #{import.Id} ({import.Format}): {import.RowCount:N0} rows; {import.NewCount:N0} new, {import.ChangedCount:N0} changed, {import.UnchangedCount:N0} unchanged; {import.ErrorCount:N0} errors, {import.WarningCount:N0} warnings."));
+            $"Import #{import.Id} ({import.Format}): {Counted.Of(import.RowCount, "row")}; {import.NewCount:N0} new, {import.ChangedCount:N0} changed, {import.UnchangedCount:N0} unchanged; {Counted.Of(import.ErrorCount, "error")}, {Counted.Of(import.WarningCount, "warning")}."));
         if (import.Status == ImportStatus.Committed)
         {
             await Console.Out.WriteLineAsync($"Committed import #{importId}.");
@@ -79,15 +80,15 @@ public static class ImportCommand
         }
         if (ImportCommits.CommitBlocker(import) is { } blocker)
         {
-            await Console.Error.WriteLineAsync(blocker);
-            return import.ErrorCount > 0 || ImportSummary.Of(import)?.NeedsMapping == true ? 1 : 0;
+            await Console.Error.WriteLineAsync(blocker.Reason);
+            return 1;
         }
         if (!commit)
         {
             await Console.Out.WriteLineAsync($"Not committed. Run again with --commit, or commit it at /imports/{importId}.");
             return 0;
         }
-        await Console.Error.WriteLineAsync(import.Message); // the commit itself failed; nothing was written
+        await Console.Error.WriteLineAsync(import.Message); // new indicators to confirm, or the commit itself failed: nothing was written
         return 1;
     }
 
@@ -98,7 +99,7 @@ public static class ImportCommand
         while (await Task.WhenAny(task, Task.Delay(500)) != task)
         {
             var import = await LoadAsync(services, importId);
-            Console.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\r{stage}: {import.Progress:P0} ({import.RowCount:N0} rows)   "));
+            Console.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\r{stage}: {import.Progress:P0} ({Counted.Of(import.RowCount, "row")})   "));
         }
         await task;
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\r{stage}: done.                              "));

@@ -12,30 +12,42 @@ namespace MhEmployment.Web.Features.Imports;
 /// mappings and every value change, or nothing.
 /// </summary>
 public sealed partial class ImportCommits(
-    AppDbContext db, IImportStore store, ImportJobChannel queue, AuditLog audit, TimeProvider clock, ValuesChangedSignal valuesChanged, ILogger<ImportCommits> logger)
+    AppDbContext db, IImportStore store, ImportJobChannel queue, ImportProgressBoard board, AuditLog audit, TimeProvider clock, ValuesChangedSignal valuesChanged,
+    ILogger<ImportCommits> logger)
 {
-    public async Task<ImportActionOutcome> RequestCommitAsync(int importId, string? user, CancellationToken cancellationToken)
+    /// <summary>The share of a commit's progress before the merge starts (new indicators, mappings, waiting for another commit).</summary>
+    private const double BeforeMerge = 0.05;
+
+    /// <summary>The share after the merge (saving the import, ending the transaction).</summary>
+    private const double AfterMerge = 0.05;
+
+    /// <param name="confirmNewIndicators">The analyst confirmed the indicators the file adds (needed for more than a few: see <see cref="NewIndicatorLimits"/>).</param>
+    public async Task<ImportActionOutcome> RequestCommitAsync(int importId, string? user, bool confirmNewIndicators, CancellationToken cancellationToken)
     {
         var import = await db.Imports.SingleOrDefaultAsync(i => i.Id == importId, cancellationToken);
         if (import is null)
         {
             return ImportActionOutcome.NoSuchImport(importId);
         }
-        if (CommitBlocker(import) is { } reason)
+        if (CommitBlocker(import) is { } blocker)
         {
-            return ImportActionOutcome.Refused(reason);
+            return ImportActionOutcome.Refused(blocker.Reason);
+        }
+        if (!confirmNewIndicators && NewIndicatorLimits.ConfirmationNeeded(ImportSummary.Of(import)) is { } confirmation)
+        {
+            return ImportActionOutcome.Refused(confirmation);
         }
         // An interrupted one-pass commit left no validated rows behind: the file is checked again as it is written.
         var kind = import.ValidationComplete ? ImportJobKind.Commit : ImportJobKind.ValidateAndCommit;
         import.Status = ImportStatus.Committing;
         import.Progress = 0;
         await db.SaveChangesAsync(cancellationToken);
-        await queue.EnqueueAsync(new ImportJob(importId, kind, user), cancellationToken);
+        await queue.EnqueueAsync(new ImportJob(importId, kind, user, confirmNewIndicators), cancellationToken);
         return ImportActionOutcome.Done("Committing: the values appear when it finishes.");
     }
 
-    /// <summary>Why an import cannot be committed now, in words; null when it can.</summary>
-    public static string? CommitBlocker(Import import)
+    /// <summary>Why an import cannot be committed now (a short label and the reason in words); null when it can.</summary>
+    public static CommitBlock? CommitBlocker(Import import)
     {
         if (import is { Status: ImportStatus.Interrupted, ValidationComplete: false, CommitWhenValid: true })
         {
@@ -45,25 +57,33 @@ public sealed partial class ImportCommits(
         {
             return import.Status switch
             {
-                ImportStatus.Committed => "This import is already committed.",
-                ImportStatus.Committing => "This import is being committed.",
-                ImportStatus.Validating => "This import is still being validated.",
-                _ => "This import has to be validated (again) before it can be committed.",
+                ImportStatus.Committed => new("Committed", "This import is already committed."),
+                ImportStatus.Committing => new("Committing", "This import is being committed."),
+                ImportStatus.Validating => new("Validating", "This import is still being validated."),
+                ImportStatus.Undone => new("Undone", "This import was undone; upload the file again to commit it again."),
+                ImportStatus.Failed => new("Failed", "This file cannot be imported; nothing has been written."),
+                _ => new("To check again", "This import has to be validated (again) before it can be committed."),
             };
         }
         if (import.ErrorCount > 0)
         {
-            return $"The file has {import.ErrorCount:N0} error(s). Correct the file and upload it again; nothing has been written.";
+            return new("Errors to correct", $"The file has {Counted.Of(import.ErrorCount, "error")}. Correct the file and upload it again; nothing has been written.");
         }
-        var summary = ImportSummary.Of(import);
-        if (summary?.NeedsMapping == true)
+        if (ImportSummary.Of(import)?.NeedsMapping == true)
         {
-            return "Some series are not matched to the catalogue yet: choose an indicator for each, or skip it.";
+            return new("Series to match", "Some series are not matched to the catalogue yet: choose an indicator for each, or skip it, then check the file again.");
+        }
+        if (import.NewCount + import.ChangedCount + import.UnchangedCount == 0)
+        {
+            return new("Nothing to commit", "Nothing in this file can be committed: no row gave a value for a catalogue indicator and an area the app holds. The series and warnings below say what became of the rows.");
         }
         return null;
     }
 
-    /// <summary>All or nothing: new indicators, remembered mappings and every value change commit together.</summary>
+    /// <summary>
+    /// All or nothing: new indicators, remembered mappings and every value change commit together. The caller has
+    /// checked <see cref="CommitBlocker"/> and the analyst's confirmation of new indicators.
+    /// </summary>
     public async Task CommitNowAsync(int importId, string? user, CancellationToken cancellationToken)
     {
         var import = await db.Imports.SingleAsync(i => i.Id == importId, cancellationToken);
@@ -81,6 +101,8 @@ public sealed partial class ImportCommits(
         }
         var summary = ImportSummary.Of(import) ?? new ImportSummary();
         var expectedRows = import.NewCount + import.ChangedCount + import.UnchangedCount;
+        var progress = new BoardProgress(board, importId, import.RowCount);
+        progress.Report(BeforeMerge / 2);
         var strategy = db.Database.CreateExecutionStrategy();
         try
         {
@@ -93,7 +115,7 @@ public sealed partial class ImportCommits(
                 ChangeCounts counts;
                 using (ImportTimings.Start(logger, importId, "merge"))
                 {
-                    counts = await store.MergeAsync(importId, expectedRows, placeholders, cancellationToken);
+                    counts = await store.MergeAsync(importId, expectedRows, placeholders, progress.Scaled(BeforeMerge, 1 - AfterMerge), cancellationToken);
                 }
                 (import.NewCount, import.ChangedCount, import.UnchangedCount) = (counts.New, counts.Changed, counts.Unchanged);
                 MarkCommitted(import, user);
@@ -125,6 +147,10 @@ public sealed partial class ImportCommits(
             await db.SaveChangesAsync(cancellationToken);
             LogCommitFailed(logger, ex, importId);
             return;
+        }
+        finally
+        {
+            board.Clear(importId);
         }
         await AuditCommittedAsync(import, $"{import.NewCount:N0} new, {import.ChangedCount:N0} changed, {import.UnchangedCount:N0} unchanged", user, cancellationToken);
     }
@@ -177,6 +203,15 @@ public sealed partial class ImportCommits(
         ? "Another import (or undo) held the database for longer than this commit could wait, so nothing was written. Commit again once it has finished."
         : "The commit failed and nothing was written. Try again; if it fails again, ask an administrator to look at the log.";
 
+    /// <summary>A commit's progress on the board the pages and the API read, as a fraction of the whole commit.</summary>
+    private sealed class BoardProgress(ImportProgressBoard board, int importId, long rows, double from = 0, double to = 1) : IProgress<double>
+    {
+        public void Report(double value) => board.Set(importId, from + ((to - from) * Math.Clamp(value, 0, 1)), rows);
+
+        /// <summary>The same progress, with 0 to 1 of a step mapped onto <paramref name="start"/> to <paramref name="end"/> of the whole.</summary>
+        public BoardProgress Scaled(double start, double end) => new(board, importId, rows, start, end);
+    }
+
     private async Task<Dictionary<int, int>> AddNewIndicatorsAsync(Import import, ImportSummary summary, CancellationToken cancellationToken)
     {
         var placeholders = new Dictionary<int, int>();
@@ -197,3 +232,6 @@ public sealed partial class ImportCommits(
     [LoggerMessage(Level = LogLevel.Error, Message = "Import {ImportId} commit failed")]
     internal static partial void LogCommitFailed(ILogger logger, Exception exception, int importId);
 }
+
+/// <summary>Why an import cannot be committed: a label for its status ("Errors to correct") and the reason in words.</summary>
+public sealed record CommitBlock(string Label, string Reason);

@@ -25,8 +25,9 @@ public sealed class ImportStorage(IConfiguration configuration, IHostEnvironment
 
     public string IssuesFor(int importId) => Path.Combine(FolderFor(importId), "issues.csv");
 
-    /// <summary>The first issues of an import (in file order), for the preview and the API.</summary>
-    public List<ParseIssue> FirstIssues(int importId, int limit = IssueLog.PreviewLimit) => IssueLog.ReadFirst(IssuesFor(importId), limit);
+    /// <summary>The first issues of an import (in file order; of one <paramref name="severity"/>, or all), for the preview and the API.</summary>
+    public List<ParseIssue> FirstIssues(int importId, int limit = IssueLog.PreviewLimit, IssueSeverity? severity = null) =>
+        IssueLog.ReadFirst(IssuesFor(importId), limit, severity);
 
     /// <summary>
     /// Copies an upload to a temporary file, hashing it on the way; null when it is over the size limit. Nothing is left

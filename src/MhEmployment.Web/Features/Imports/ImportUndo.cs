@@ -20,12 +20,9 @@ public sealed class ImportUndo(AppDbContext db, IImportStore store, AuditLog aud
         {
             return ImportActionOutcome.Refused("Only a committed import can be undone.");
         }
-        var later = await db.ReplacedValues.Where(r => r.ImportId == importId)
-            .Join(db.Imports.Where(i => i.Status == ImportStatus.Committed), r => r.ReplacedByImportId, i => i.Id, (_, i) => i.Id)
-            .Distinct().OrderBy(id => id).ToListAsync(cancellationToken);
-        if (later.Count > 0)
+        if (await LaterImportsAsync(importId, cancellationToken) is { } later)
         {
-            return ImportActionOutcome.Refused($"Later import(s) {string.Join(", ", later.Select(id => $"#{id}"))} replaced some of these values; undo them first.");
+            return ImportActionOutcome.Refused(later);
         }
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
@@ -43,5 +40,19 @@ public sealed class ImportUndo(AppDbContext db, IImportStore store, AuditLog aud
         valuesChanged.Raise();
         await audit.WriteAsync(AuditActions.ImportUndone, $"#{import.Id} {import.FileName}", actor: user, cancellationToken: cancellationToken);
         return ImportActionOutcome.Done("Undone: the values are as they were before this import.");
+    }
+
+    /// <summary>Which committed imports replaced some of this one's values since, in words (they have to be undone first); null when none did.</summary>
+    public async Task<string?> LaterImportsAsync(int importId, CancellationToken cancellationToken)
+    {
+        var later = await db.ReplacedValues.Where(r => r.ImportId == importId)
+            .Join(db.Imports.Where(i => i.Status == ImportStatus.Committed), r => r.ReplacedByImportId, i => i.Id, (_, i) => i.Id)
+            .Distinct().OrderBy(id => id).ToListAsync(cancellationToken);
+        return later.Count switch
+        {
+            0 => null,
+            1 => $"Later import #{later[0]} replaced some of these values; undo it first.",
+            _ => $"Later imports {string.Join(", ", later.Select(id => $"#{id}"))} replaced some of these values; undo them first.",
+        };
     }
 }

@@ -38,16 +38,18 @@ public sealed class ImportUploads(AppDbContext db, ImportStorage storage, Import
 
     public long MaxFileMegabytes => storage.MaxFileBytes / (1024 * 1024);
 
-    public string TooLarge(string fileName) => $"'{fileName}' is larger than the limit of {MaxFileMegabytes} MB.";
+    public string TooLarge(string fileName) => $"'{UploadFileNames.Clean(fileName)}' is larger than the limit of {MaxFileMegabytes} MB.";
 
     /// <summary>
     /// Records a file already received (the API streams a multipart upload straight into storage, whose fields may come
     /// after the file) as an import, or refuses it and deletes it. <paramref name="commitWhenValid"/>: no preview, the
-    /// file is committed if it is found valid (see <see cref="OnePassCommit.ValidateAndCommitNowAsync"/>).
+    /// file is committed if it is found valid (see <see cref="OnePassCommit.ValidateAndCommitNowAsync"/>), with the
+    /// indicators it adds if <paramref name="confirmNewIndicators"/>.
     /// </summary>
     public async Task<UploadResult> RegisterAsync(ReceivedFile file, string fileName, string? format, string? mappingJson, string? user,
-        bool validateInBackground, CancellationToken cancellationToken, bool commitWhenValid = false)
+        bool validateInBackground, CancellationToken cancellationToken, bool commitWhenValid = false, bool confirmNewIndicators = false)
     {
+        fileName = UploadFileNames.Clean(fileName);
         var refusal = RequestProblem(format, mappingJson);
         if (refusal is null && ImportReading.Sniff(file.Path, fileName) is { } sniffed)
         {
@@ -61,7 +63,7 @@ public sealed class ImportUploads(AppDbContext db, ImportStorage storage, Import
 
         var import = new Import
         {
-            FileName = Path.GetFileName(fileName),
+            FileName = fileName,
             Sha256 = file.Sha256,
             FileSize = file.Bytes,
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
@@ -77,7 +79,8 @@ public sealed class ImportUploads(AppDbContext db, ImportStorage storage, Import
         await audit.WriteAsync(AuditActions.ImportUploaded, $"#{import.Id} {import.FileName}", $"{file.Bytes:N0} bytes, SHA-256 {file.Sha256}", cancellationToken: cancellationToken);
         if (validateInBackground)
         {
-            await queue.EnqueueAsync(new ImportJob(import.Id, commitWhenValid ? ImportJobKind.ValidateAndCommit : ImportJobKind.Validate, user), cancellationToken);
+            await queue.EnqueueAsync(new ImportJob(import.Id, commitWhenValid ? ImportJobKind.ValidateAndCommit : ImportJobKind.Validate, user, confirmNewIndicators),
+                cancellationToken);
         }
         return new UploadResult(import, null);
     }

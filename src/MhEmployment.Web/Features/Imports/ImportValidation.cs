@@ -16,7 +16,13 @@ public sealed partial class ImportValidation(
     AppDbContext db, IImportStore store, ImportStorage storage, ImportJobChannel queue, ImportProgressBoard board, ILogger<ImportValidation> logger)
 {
     /// <summary>Reads the whole file, checks every row, stages the good ones and records what was found.</summary>
-    public async Task ValidateNowAsync(int importId, CancellationToken cancellationToken)
+    public Task ValidateNowAsync(int importId, CancellationToken cancellationToken) => ValidateAsync(importId, ImportStatus.Ready, cancellationToken);
+
+    /// <summary>
+    /// Validates, leaving a file that could be read in <paramref name="whenRead"/>: ready, or still committing when a commit
+    /// follows at once (so that nobody sees it "ready" in between).
+    /// </summary>
+    internal async Task ValidateAsync(int importId, ImportStatus whenRead, CancellationToken cancellationToken)
     {
         var import = await db.Imports.SingleAsync(i => i.Id == importId, cancellationToken);
         if (import.Status is ImportStatus.Committed or ImportStatus.Committing or ImportStatus.Undone)
@@ -58,7 +64,7 @@ public sealed partial class ImportValidation(
         }
         (import.NewCount, import.ChangedCount, import.UnchangedCount) = (counts.New, counts.Changed, counts.Unchanged);
         board.Clear(importId);
-        import.Status = ImportStatus.Ready;
+        import.Status = whenRead;
         import.ValidationComplete = true;
         import.Progress = 1;
         import.Message = summary.NeedsMapping
@@ -68,7 +74,10 @@ public sealed partial class ImportValidation(
         LogValidated(logger, importId, import.RowCount, import.ErrorCount, staged, watch.ElapsedMilliseconds);
     }
 
-    /// <summary>Stores the analyst's series choices and validates again with them.</summary>
+    /// <summary>
+    /// Stores the analyst's series choices and validates again with them. While a validation is running (someone
+    /// else's request a moment before) the choices are kept and another validation follows it, so none is lost.
+    /// </summary>
     public async Task<ImportActionOutcome> MapAsync(int importId, IReadOnlyDictionary<string, string> choices, string? user, CancellationToken cancellationToken,
         bool validateInBackground = true)
     {
@@ -77,7 +86,7 @@ public sealed partial class ImportValidation(
         {
             return ImportActionOutcome.NoSuchImport(importId);
         }
-        if (import.Status is not (ImportStatus.Ready or ImportStatus.Interrupted or ImportStatus.Failed))
+        if (import.Status is not (ImportStatus.Ready or ImportStatus.Interrupted or ImportStatus.Failed or ImportStatus.Validating))
         {
             return ImportActionOutcome.Refused("Series can be matched only while the import waits for commit.");
         }
@@ -91,12 +100,17 @@ public sealed partial class ImportValidation(
         return ImportActionOutcome.Done("Validating again with your choices.");
     }
 
+    /// <summary>Checks the file again; asked again while that check runs (by someone else a moment before), it is already done.</summary>
     public async Task<ImportActionOutcome> RevalidateAsync(int importId, string? user, CancellationToken cancellationToken)
     {
         var import = await db.Imports.SingleOrDefaultAsync(i => i.Id == importId, cancellationToken);
         if (import is null)
         {
             return ImportActionOutcome.NoSuchImport(importId);
+        }
+        if (import.Status == ImportStatus.Validating)
+        {
+            return ImportActionOutcome.Done("The file is already being checked again.");
         }
         if (import.Status is not (ImportStatus.Interrupted or ImportStatus.Failed or ImportStatus.Ready))
         {

@@ -15,18 +15,33 @@ public sealed partial class OnePassCommit(
     AppDbContext db, IImportStore store, ImportValidation validation, ImportCommits commits, ImportProgressBoard board, ILogger<OnePassCommit> logger)
 {
     /// <summary>Validates the import and commits it if nothing stands in the way; the import records what happened.</summary>
-    public async Task ValidateAndCommitNowAsync(int importId, string? user, CancellationToken cancellationToken)
+    /// <param name="confirmNewIndicators">The indicators the file adds are confirmed (needed for more than a few: see <see cref="NewIndicatorLimits"/>).</param>
+    public async Task ValidateAndCommitNowAsync(int importId, string? user, bool confirmNewIndicators, CancellationToken cancellationToken)
     {
         if (await CommitInOnePassAsync(importId, user, cancellationToken))
         {
             return;
         }
-        await validation.ValidateNowAsync(importId, cancellationToken);
-        var validated = await db.Imports.AsNoTracking().SingleAsync(i => i.Id == importId, cancellationToken);
-        if (validated.Status == ImportStatus.Ready && ImportCommits.CommitBlocker(validated) is null)
+        await validation.ValidateAsync(importId, ImportStatus.Committing, cancellationToken);
+        var validated = await db.Imports.SingleAsync(i => i.Id == importId, cancellationToken);
+        if (validated.Status != ImportStatus.Committing)
         {
-            await commits.CommitNowAsync(importId, user, cancellationToken);
+            return; // the file could not be read: the import failed
         }
+        // Asked as of a validated import waiting for commit; one that cannot be committed is left waiting, saying why.
+        validated.Status = ImportStatus.Ready;
+        var unconfirmed = confirmNewIndicators ? null : NewIndicatorLimits.ConfirmationNeeded(ImportSummary.Of(validated));
+        if (ImportCommits.CommitBlocker(validated) is not null || unconfirmed is not null)
+        {
+            if (unconfirmed is not null)
+            {
+                validated.Message = $"Not committed yet. {unconfirmed} Then commit it on this page (the API takes confirmNewIndicators = true, the command line --confirm-new-indicators).";
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+        validated.Status = ImportStatus.Committing;
+        await commits.CommitNowAsync(importId, user, cancellationToken);
     }
 
     /// <summary>True when the import is settled (committed, refused, or failed); false when it has to go the staged way.</summary>

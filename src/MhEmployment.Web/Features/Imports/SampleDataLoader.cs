@@ -66,7 +66,7 @@ public sealed partial class SampleDataLoader(
         var validated = await db.Imports.AsNoTracking().SingleAsync(i => i.Id == import.Id, cancellationToken);
         if (ImportCommits.CommitBlocker(validated) is { } blocker)
         {
-            LogSampleSkipped(logger, name, blocker);
+            LogSampleSkipped(logger, name, blocker.Reason);
             return;
         }
         await commits.CommitNowAsync(import.Id, Actor, cancellationToken);

@@ -4,7 +4,8 @@ namespace MhEmployment.Web.Features.Imports.Jobs;
 
 public enum ImportJobKind { Validate, Commit, ValidateAndCommit }
 
-public sealed record ImportJob(int ImportId, ImportJobKind Kind, string? User);
+/// <param name="ConfirmNewIndicators">The analyst confirmed the indicators the file adds to the catalogue (see <see cref="NewIndicatorLimits"/>).</param>
+public sealed record ImportJob(int ImportId, ImportJobKind Kind, string? User, bool ConfirmNewIndicators = false);
 
 /// <summary>Work for the background worker. One worker runs jobs one at a time, so commits never race each other here.</summary>
 public sealed class ImportJobChannel

@@ -28,7 +28,7 @@ public sealed partial class ImportWorker(ImportJobChannel queue, IServiceScopeFa
                 {
                     ImportJobKind.Validate => services.GetRequiredService<ImportValidation>().ValidateNowAsync(job.ImportId, stoppingToken),
                     ImportJobKind.Commit => services.GetRequiredService<ImportCommits>().CommitNowAsync(job.ImportId, job.User, stoppingToken),
-                    _ => services.GetRequiredService<OnePassCommit>().ValidateAndCommitNowAsync(job.ImportId, job.User, stoppingToken),
+                    _ => services.GetRequiredService<OnePassCommit>().ValidateAndCommitNowAsync(job.ImportId, job.User, job.ConfirmNewIndicators, stoppingToken),
                 });
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -39,9 +39,11 @@ public interface IImportStore
     /// Inside the caller's transaction: waits for any other commit or undo, checks that staging still holds the
     /// <paramref name="expectedRows"/> validation left (else <see cref="StagingMismatchException"/>), points placeholder
     /// indicators at the ones just created, keeps the values about to be replaced, updates changed values, inserts new
-    /// ones, clears staging. The counts come from the statements themselves.
+    /// ones, clears staging. The counts come from the statements themselves. <paramref name="progress"/> hears how far
+    /// it has gone (0 to 1) as each statement ends.
     /// </summary>
-    Task<ChangeCounts> MergeAsync(int importId, long expectedRows, IReadOnlyDictionary<int, int> placeholderIndicators, CancellationToken cancellationToken);
+    Task<ChangeCounts> MergeAsync(int importId, long expectedRows, IReadOnlyDictionary<int, int> placeholderIndicators, IProgress<double> progress,
+        CancellationToken cancellationToken);
 
     /// <summary>
     /// Before the commit's transaction begins, on its connection; disposed after it ends. SQLite turns off its per-row

@@ -135,11 +135,12 @@ public sealed class PostgresImportStore(AppDbContext db, ILogger<PostgresImportS
     public Task DeleteStagingAsync(int importId, CancellationToken cancellationToken) =>
         ImportStoreCommon.ExecuteAsync(db, Sql.DeleteStaging, importId, cancellationToken);
 
-    public async Task<ChangeCounts> MergeAsync(int importId, long expectedRows, IReadOnlyDictionary<int, int> placeholderIndicators, CancellationToken cancellationToken)
+    public async Task<ChangeCounts> MergeAsync(int importId, long expectedRows, IReadOnlyDictionary<int, int> placeholderIndicators, IProgress<double> progress,
+        CancellationToken cancellationToken)
     {
         await LockAsync(cancellationToken);
         var skipRowTriggers = await MaySkipRowTriggersAsync(cancellationToken);
-        return await ImportStoreCommon.MergeAsync(db, Sql, importId, expectedRows, placeholderIndicators, logger, cancellationToken,
+        return await ImportStoreCommon.MergeAsync(db, Sql, importId, expectedRows, placeholderIndicators, progress, logger, cancellationToken,
             clearStaging: ClearStagingAsync,
             beforeWrites: skipRowTriggers ? async () =>
             {

@@ -237,8 +237,9 @@ public sealed class SqliteImportStore(AppDbContext db, ILogger<SqliteImportStore
         return new Restore(this, [("foreign_keys", "ON")], () => _foreignKeysOff = false);
     }
 
-    public Task<ChangeCounts> MergeAsync(int importId, long expectedRows, IReadOnlyDictionary<int, int> placeholderIndicators, CancellationToken cancellationToken) =>
-        ImportStoreCommon.MergeAsync(db, Sql, importId, expectedRows, placeholderIndicators, logger, cancellationToken,
+    public Task<ChangeCounts> MergeAsync(int importId, long expectedRows, IReadOnlyDictionary<int, int> placeholderIndicators, IProgress<double> progress,
+        CancellationToken cancellationToken) =>
+        ImportStoreCommon.MergeAsync(db, Sql, importId, expectedRows, placeholderIndicators, progress, logger, cancellationToken,
             beforeWrites: _foreignKeysOff ? () => CheckReferencedRowsAsync(importId, cancellationToken) : null,
             afterWrites: null,
             clearStaging: ClearStagingAsync);
