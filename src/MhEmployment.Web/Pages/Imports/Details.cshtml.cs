@@ -14,10 +14,15 @@ public sealed class DetailsModel(AppDbContext db, ImportStorage storage, ImportP
     public ImportSummary? Summary { get; private set; }
     public IReadOnlyList<ParseIssue> Issues { get; private set; } = [];
     public IReadOnlyList<(string Key, string Name)> Indicators { get; private set; } = [];
-    public string? CommitBlocker { get; private set; }
+    public CommitBlock? CommitBlocker { get; private set; }
+
+    /// <summary>Why committing needs the analyst to confirm the indicators the file adds; null when it does not.</summary>
+    public string? NewIndicatorsToConfirm { get; private set; }
     public bool InProgress => Import.Status is ImportStatus.Validating or ImportStatus.Committing;
 
     [BindProperty] public List<SeriesChoice> Choices { get; set; } = [];
+
+    [BindProperty] public bool ConfirmNewIndicators { get; set; }
 
     public sealed class SeriesChoice
     {
@@ -28,11 +33,16 @@ public sealed class DetailsModel(AppDbContext db, ImportStorage storage, ImportP
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostCommitAsync(int id, [FromServices] ImportCommits commits, CancellationToken cancellationToken) =>
-        ActAsync(id, () => commits.RequestCommitAsync(id, User.Identity?.Name, cancellationToken), cancellationToken);
-
-    public Task<IActionResult> OnPostUndoAsync(int id, [FromServices] ImportUndo undo, CancellationToken cancellationToken) =>
-        ActAsync(id, () => undo.UndoAsync(id, User.Identity?.Name, cancellationToken), cancellationToken);
+    public async Task<IActionResult> OnPostCommitAsync(int id, [FromServices] ImportCommits commits, CancellationToken cancellationToken)
+    {
+        var import = await db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (import is not null && !ConfirmNewIndicators && NewIndicatorLimits.ConfirmationNeeded(ImportSummary.Of(import)) is { } confirmation)
+        {
+            ModelState.AddModelError(nameof(ConfirmNewIndicators), confirmation);
+            return await RefusedAsync(id, cancellationToken);
+        }
+        return await ActAsync(id, () => commits.RequestCommitAsync(id, User.Identity?.Name, ConfirmNewIndicators, cancellationToken), cancellationToken);
+    }
 
     public Task<IActionResult> OnPostRevalidateAsync(int id, [FromServices] ImportValidation validation, CancellationToken cancellationToken) =>
         ActAsync(id, () => validation.RevalidateAsync(id, User.Identity?.Name, cancellationToken), cancellationToken);
@@ -55,18 +65,26 @@ public sealed class DetailsModel(AppDbContext db, ImportStorage storage, ImportP
 
     private async Task<IActionResult> ActAsync(int id, Func<Task<ImportActionOutcome>> action, CancellationToken cancellationToken)
     {
-        if (!await db.Imports.AnyAsync(i => i.Id == id, cancellationToken))
+        var result = await action();
+        if (result.ImportMissing)
         {
             return NotFound();
         }
-        var result = await action();
         if (result.Succeeded)
         {
             TempData["Flash"] = result.Message;
             return RedirectToPage(new { id });
         }
         ModelState.AddModelError(string.Empty, result.Message);
-        await LoadAsync(id, cancellationToken);
+        return await RefusedAsync(id, cancellationToken);
+    }
+
+    private async Task<IActionResult> RefusedAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
         var page = Page();
         page.StatusCode = StatusCodes.Status400BadRequest;
         return page;
@@ -83,7 +101,8 @@ public sealed class DetailsModel(AppDbContext db, ImportStorage storage, ImportP
         Summary = ImportSummary.Of(import);
         Issues = import.ValidationComplete || import.Status == ImportStatus.Failed ? storage.FirstIssues(id) : [];
         CommitBlocker = ImportCommits.CommitBlocker(import);
-        if (Summary?.NeedsMapping == true || Summary?.Series.Any(s => s.Key.StartsWith(SeriesKeys.Nomis, StringComparison.Ordinal) || s.Key.StartsWith(SeriesKeys.NomisWeb, StringComparison.Ordinal)) == true)
+        NewIndicatorsToConfirm = NewIndicatorLimits.ConfirmationNeeded(Summary);
+        if (Summary?.NeedsMapping == true || Summary?.Series.Any(s => SeriesKeys.NeedsAnalystMapping(s.Key)) == true)
         {
             Indicators = [.. (await db.Indicators.AsNoTracking().OrderBy(i => i.Name).Select(i => new { i.Key, i.Name }).ToListAsync(cancellationToken)).Select(i => (i.Key, i.Name))];
         }
