@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using MhEmployment.IntegrationTests.Infrastructure;
+using MhEmployment.IntegrationTests.Pages.Imports;
 using MhEmployment.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 
@@ -192,7 +193,7 @@ public abstract class MalformedUploadTests(Provider provider) : IAsyncLifetime
     {
         foreach (var name in new[] { "zip-renamed.csv", "utf16-le-bom.csv", "empty.csv" })
         {
-            var response = await UploadThroughThePageAsync(MalformedFiles.Content(name), name);
+            var response = await _page.UploadThroughThePageAsync(MalformedFiles.Content(name), name);
             response.StatusCode.Should().Be(HttpStatusCode.BadRequest, name);
             var error = (await Html.ParseAsync(response)).QuerySelector(".error-summary a")!;
             error.GetAttribute("href").Should().Be("#Input_File");
@@ -200,7 +201,7 @@ public abstract class MalformedUploadTests(Provider provider) : IAsyncLifetime
         }
         foreach (var (name, rule) in new[] { ("ragged-row-short-template.csv", "ragged-row"), ("ten-mb-record-template.csv", "record-too-large"), ("unknown-area-template.csv", "unknown-area") })
         {
-            var response = await UploadThroughThePageAsync(MalformedFiles.Content(name), name);
+            var response = await _page.UploadThroughThePageAsync(MalformedFiles.Content(name), name);
             response.StatusCode.Should().Be(HttpStatusCode.Redirect, name);
             var details = response.Headers.Location!.OriginalString;
             var page = await WaitForPageAsync(details, "ready", "failed");
@@ -209,7 +210,7 @@ public abstract class MalformedUploadTests(Provider provider) : IAsyncLifetime
         }
         foreach (var name in new[] { "ten-mb-single-line.csv", "tab-delimited-nomis-api.csv" })
         {
-            var response = await UploadThroughThePageAsync(MalformedFiles.Content(name), name);
+            var response = await _page.UploadThroughThePageAsync(MalformedFiles.Content(name), name);
             response.StatusCode.Should().Be(HttpStatusCode.Redirect, name);
             var page = await WaitForPageAsync(response.Headers.Location!.OriginalString, "ready", "failed");
             page.Text.Should().Contain(name == "tab-delimited-nomis-api.csv" ? "separated by tabs" : "longer than 65,536 characters");
@@ -224,18 +225,6 @@ public abstract class MalformedUploadTests(Provider provider) : IAsyncLifetime
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         form.Add(file, "file", name);
         return await _api.PostAsync(new Uri("/api/v1/imports", UriKind.Relative), form);
-    }
-
-    private async Task<HttpResponseMessage> UploadThroughThePageAsync(byte[] content, string fileName)
-    {
-        var (_, page) = await _page.GetPageAsync("/imports");
-        var token = page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var form = new MultipartFormDataContent();
-        form.Add(new StringContent(token), "__RequestVerificationToken");
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(file, "Input.File", fileName);
-        return await _page.PostAsync(new Uri("/imports", UriKind.Relative), form);
     }
 
     /// <summary>The import's page once validation has ended (its status, as the API names it, is one of those given).</summary>
