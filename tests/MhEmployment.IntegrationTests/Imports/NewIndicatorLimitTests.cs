@@ -52,6 +52,10 @@ public abstract class NewIndicatorLimitTests(AppFixture fixture) : IDisposable
         unconfirmed.StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await unconfirmed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().Should().Contain("adds 6 new indicators").And.Contain("confirm");
         notConfirmed.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        var garbled = await _api.PostAsync(new Uri($"/api/v1/imports/{id}/commit", UriKind.Relative),
+            new FormUrlEncodedContent([new("confirmNewIndicators", "maybe")]));
+        garbled.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await garbled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().Should().Contain("'confirmNewIndicators' is 'maybe'");
         (await AddedAsync(firstId, 6)).Should().Be(0);
 
         var committed = await _api.CommitConfirmingNewIndicatorsAsync(id);

@@ -1,9 +1,9 @@
+using System.Text.Json;
 using MhEmployment.Web.Data;
 using MhEmployment.Web.Domain;
 using MhEmployment.Web.Features.Accounts;
 using MhEmployment.Web.Features.Imports.Parsing;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace MhEmployment.Web.Features.Imports.Api;
@@ -53,8 +53,9 @@ public static class ImportsApi
         group.MapPost("/", UploadAsync).DisableAntiforgery().Accepts<UploadForm>("multipart/form-data")
             .WithSummary("Uploads a CSV (multipart field 'file'; optional 'format', 'mapping' JSON, 'commit' = true to commit it as soon as it is found valid, without a preview, and 'confirmNewIndicators' = true to let that commit add more than a few indicators to the catalogue). Validation runs in the background.");
         group.MapGet("/{id:int}", GetAsync).WithSummary("An import's status, progress (of validation or commit), counts, series, first errors and warnings, and notes about many rows.");
+        // The body is read by hand: declared, it would make routing answer 415 to other bodies before authorisation.
         group.MapPost("/{id:int}/commit", CommitAsync)
-            .WithSummary($"Commits a validated import: all or nothing, in the background. A file adding more than {NewIndicatorLimits.WithoutConfirmation} indicators to the catalogue needs the JSON body {{\"confirmNewIndicators\": true}}.");
+            .WithSummary($"Commits a validated import: all or nothing, in the background. A file adding more than {NewIndicatorLimits.WithoutConfirmation} indicators to the catalogue needs confirmNewIndicators = true, as the JSON body {{\"confirmNewIndicators\": true}} or a form field.");
         group.MapPost("/{id:int}/undo", UndoAsync).WithSummary("Undoes a committed import, restoring exactly the values it replaced.");
         return api;
     }
@@ -98,10 +99,14 @@ public static class ImportsApi
             checkedOnce ? storage.FirstIssues(id, ApiIssueLimit, IssueSeverity.Warning) : []));
     }
 
-    private static async Task<Results<Accepted, ProblemHttpResult>> CommitAsync(
-        int id, [FromBody] CommitRequest? request, ImportCommits commits, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted, ProblemHttpResult>> CommitAsync(int id, ImportCommits commits, HttpContext http, CancellationToken cancellationToken)
     {
-        var result = await commits.RequestCommitAsync(id, http.User.Identity?.Name, request?.ConfirmNewIndicators == true, cancellationToken);
+        var (confirmed, problem) = await ConfirmationAsync(http.Request, cancellationToken);
+        if (problem is not null)
+        {
+            return TypedResults.Problem(statusCode: 400, title: "The commit's options cannot be read", detail: problem);
+        }
+        var result = await commits.RequestCommitAsync(id, http.User.Identity?.Name, confirmed, cancellationToken);
         return result.Succeeded
             ? TypedResults.Accepted($"/api/v1/imports/{id}")
             : TypedResults.Problem(statusCode: result.ImportMissing ? 404 : 409, title: "Cannot commit", detail: result.Message);
@@ -113,6 +118,38 @@ public static class ImportsApi
         return result.Succeeded
             ? TypedResults.Ok(result.Message)
             : TypedResults.Problem(statusCode: result.ImportMissing ? 404 : 409, title: "Cannot undo", detail: result.Message);
+    }
+
+    /// <summary>The commit's confirmNewIndicators, from a JSON body or a form field (no body: false), or what is wrong with it.</summary>
+    private static async Task<(bool Confirmed, string? Problem)> ConfirmationAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        const string Field = "confirmNewIndicators";
+        if (request.HasFormContentType)
+        {
+            var value = (await request.ReadFormAsync(cancellationToken))[Field].ToString();
+            if (value.Length == 0)
+            {
+                return (false, null);
+            }
+            return bool.TryParse(value, out var confirmed) ? (confirmed, null) : (false, $"The form field '{Field}' is '{value}'; it should be true or false.");
+        }
+        if (request.ContentLength is 0 || (request.ContentLength is null && request.ContentType is null))
+        {
+            return (false, null);
+        }
+        if (!request.HasJsonContentType())
+        {
+            return (false, $"Send the options as JSON, such as {{\"{Field}\": true}}, or as form fields.");
+        }
+        try
+        {
+            var options = await request.ReadFromJsonAsync<CommitRequest>(cancellationToken);
+            return (options?.ConfirmNewIndicators == true, null);
+        }
+        catch (JsonException ex)
+        {
+            return (false, $"The body is not the JSON the commit takes ({ex.Message}); send {{\"{Field}\": true}} or nothing.");
+        }
     }
 
     private static ProblemHttpResult NotFound(int id) =>
