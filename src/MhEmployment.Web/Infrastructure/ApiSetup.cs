@@ -3,6 +3,7 @@ using MhEmployment.Web.Data;
 using MhEmployment.Web.Features.Accounts;
 using MhEmployment.Web.Features.Areas;
 using MhEmployment.Web.Features.Imports;
+using MhEmployment.Web.Features.Imports.Api;
 using MhEmployment.Web.Features.Indicators;
 using MhEmployment.Web.Features.Profiles;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;

@@ -10,7 +10,7 @@ public enum CommandVerb { Run, Help, Migrate, UsersAdd, UsersResetPassword, Toke
 public sealed record CommandLine(CommandVerb Verb, string[] HostArgs, IReadOnlyDictionary<string, IReadOnlyList<string>> Options, string? Error = null)
 {
     private static readonly string[] VerbOptions = ["email", "role", "name", "days", "format", "mapping"];
-    private static readonly string[] VerbFlags = ["commit"];
+    private static readonly string[] VerbFlags = ["commit", "confirm-new-indicators"];
     private static readonly string[] HelpFlags = ["--help", "-h"];
 
     public const string Usage = """
@@ -21,7 +21,8 @@ public sealed record CommandLine(CommandVerb Verb, string[] HostArgs, IReadOnlyD
           users add --email E --role R [--role R2]              create an account and print its one-time password
           users reset-password --email E                        give an account a new one-time password and print it
           tokens add --email E --name N [--days 90]             create a personal API token and print it once
-          import FILE [--format F] [--mapping JSON] [--commit]  check a CSV file (and commit it), showing progress
+          import FILE [--format F] [--mapping JSON] [--commit]  check a CSV file (and commit it), showing progress;
+                 [--confirm-new-indicators]             needed to commit a file adding more than 5 indicators
           help                                                  print this help (also --help or -h after any command)
 
         Roles: Viewer, Analyst, Officer, Admin.

@@ -19,9 +19,13 @@ public sealed class ImportJourneyTests(BrowserFixture fixture)
         await page.GetByLabel("CSV file").SetInputFilesAsync(ImportClient.Sample("nomis-aps-employment-rate.csv"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload and check" }).ClickAsync();
 
-        // The page refreshes itself while validating, then shows the preview.
-        await Assertions.Expect(page.Locator("#import-status")).ToHaveTextAsync("Ready to commit", new() { Timeout = 30_000 });
+        // The page refreshes itself while validating, then shows the preview: nothing to commit until the series is matched.
+        await Assertions.Expect(page.Locator("#import-status")).ToHaveTextAsync("Series to match", new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByText("not yet matched to the catalogue")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Commit" })).ToHaveCountAsync(0);
+        // The indicator drop-down lists the whole catalogue; the page still fits a 1,366 px window.
+        await page.SetViewportSizeAsync(1366, 768);
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).Should().BeLessThanOrEqualTo(1366);
         await page.GetByLabel("Indicator for Employment rate - aged 16-64", new() { Exact = false }).SelectOptionAsync("ni151-employment-rate");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save choices and check again" }).ClickAsync();
         await Assertions.Expect(page.Locator("#import-status")).ToHaveTextAsync("Ready to commit", new() { Timeout = 30_000 });
@@ -37,7 +41,9 @@ public sealed class ImportJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(values.First).ToContainTextAsync("67");
 
         await values.First.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^#") }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Undo this import" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Undo this import" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Undo nomis-aps-employment-rate.csv?");
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Yes, undo import") }).ClickAsync();
         await Assertions.Expect(page.Locator("#import-status")).ToHaveTextAsync("Undone");
         await page.GotoAsync("/indicators/ni151-employment-rate");
         await Assertions.Expect(page.GetByText("No values are stored for this indicator yet")).ToBeVisibleAsync();

@@ -51,7 +51,7 @@ public abstract class ConcurrentImportTests(Provider provider) : AnalystAppTests
 
         var refused = await Api.PostAsync(new Uri($"/api/v1/imports/{earlier}/undo", UriKind.Relative), null);
         refused.StatusCode.Should().Be(HttpStatusCode.Conflict);
-        (await refused.Content.ReadAsStringAsync()).Should().Contain($"#{later}").And.Contain("undo them first");
+        (await refused.Content.ReadAsStringAsync()).Should().Contain($"#{later}").And.Contain("undo it first");
 
         (await Api.PostAsync(new Uri($"/api/v1/imports/{later}/undo", UriKind.Relative), null)).StatusCode.Should().Be(HttpStatusCode.OK);
         (await ValuesAsync()).Should().Be(earlier == a ? (FirstRows, aSum) : (SecondRows, bSum), "undoing the later import puts back exactly the earlier one's values");
@@ -79,7 +79,7 @@ public abstract class ConcurrentImportTests(Provider provider) : AnalystAppTests
     {
         await Task.Yield();
         await using var scope = Factory.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ImportService>().CommitNowAsync(importId, "test", CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<ImportCommits>().CommitNowAsync(importId, "test", CancellationToken.None);
     }
 
     private async Task<(long Count, decimal Sum)> ValuesAsync()

@@ -11,9 +11,16 @@ using Microsoft.EntityFrameworkCore;
 namespace MhEmployment.IntegrationTests.Imports;
 
 /// <summary>The whole import flow over the API, with real published files, on each database.</summary>
-public abstract class ImportApiTests(AppFixture fixture)
+public abstract class ImportApiTests(AppFixture fixture) : IDisposable
 {
     private readonly HttpClient _api = fixture.ApiClient(Roles.Analyst);
+    private readonly string _folder = Directory.CreateTempSubdirectory("mhe-import-api-").FullName;
+
+    public void Dispose()
+    {
+        Directory.Delete(_folder, recursive: true);
+        GC.SuppressFinalize(this);
+    }
 
     private static string[] Keys(JsonElement import) =>
         [.. import.GetProperty("series").EnumerateArray().Select(s => s.GetProperty("indicatorKey").GetString()!)];
@@ -92,7 +99,8 @@ public abstract class ImportApiTests(AppFixture fixture)
         var id = import.GetProperty("id").GetInt32();
         var summary = await fixture.Factory.WithDbAsync(db => db.Imports.Where(i => i.Id == id).Select(i => i.SummaryJson).SingleAsync());
         summary.Should().Contain("Provider");
-        await _api.CommitAsync(id);
+        (await _api.RequestCommitAsync(id, confirmNewIndicators: false)).StatusCode.Should().Be(HttpStatusCode.Conflict, "44 new indicators need confirming");
+        await _api.CommitConfirmingNewIndicatorsAsync(id);
         var england = await _api.ValuesAsync("indicator=mhsds-mrs01&area=E92000001");
         england.Select(v => v.GetProperty("value").GetDouble()).Should().Contain(13706);
         var icbValues = await _api.ValuesAsync("indicator=mhsds-mrs01");
@@ -153,7 +161,7 @@ public abstract class ImportApiTests(AppFixture fixture)
         errors.Should().BeEquivalentTo([(3L, "unknown-area"), (4L, "count-exceeds-denominator"), (5L, "unknown-indicator")]);
         var commit = await _api.PostAsync(new Uri($"/api/v1/imports/{import.GetProperty("id").GetInt32()}/commit", UriKind.Relative), null);
         commit.StatusCode.Should().Be(HttpStatusCode.Conflict);
-        (await commit.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().Should().Contain("3 error(s)");
+        (await commit.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().Should().Contain("has 3 errors.");
         (await _api.ValuesAsync("indicator=depression-qof-prevalence&from=2031-04-01")).Should().BeEmpty();
     }
 
@@ -234,6 +242,103 @@ public abstract class ImportApiTests(AppFixture fixture)
         plainResponse.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType, "the endpoint takes multipart/form-data only");
         (await fixture.Factory.WithDbAsync(db => db.Imports.CountAsync())).Should().Be(before);
         Directory.GetFiles(fixture.Factory.ImportStoragePath, "incoming-*").Should().BeEmpty("the partial upload is deleted");
+    }
+
+    [Fact]
+    public async Task AProportionOf250_Minus50_Or1Point8E308_IsAnErrorLocatedByRowColumnAndValue_AndNothingIsWritten()
+    {
+        // NI151 is a proportion given as a percentage: 0 to 100.
+        var path = await GeneratedImports.TemplateAsync(_folder, "ni151.csv", GeneratedImports.TemplateHeader + ",lower_95,upper_95",
+            "ni151-employment-rate,E09000012,2036/37,2036-04-01,2037-03-31,Persons,16-64,67.5,65.1,69.9",
+            "ni151-employment-rate,E09000013,2036/37,2036-04-01,2037-03-31,Persons,16-64,250,,",
+            "ni151-employment-rate,E09000014,2036/37,2036-04-01,2037-03-31,Persons,16-64,-50,,",
+            "ni151-employment-rate,E09000015,2036/37,2036-04-01,2037-03-31,Persons,16-64,1.8E+308,,",
+            "ni151-employment-rate,E09000016,2036/37,2036-04-01,2037-03-31,Persons,16-64,70.2,68.0,101.5");
+
+        var import = await _api.UploadAndValidateAsync(path);
+
+        import.GetProperty("errorCount").GetInt64().Should().Be(4, import.ToString());
+        import.GetProperty("firstErrors").EnumerateArray().Select(GeneratedImports.Issue).Should().Equal(
+            ("value-out-of-range", 3L, "value", "250"),
+            ("value-out-of-range", 4L, "value", "-50"),
+            ("implausible-magnitude", 5L, "value", "1.8E+308"),
+            ("value-out-of-range", 6L, "upper_95", "101.5"));
+        import.GetProperty("firstErrors")[0].GetProperty("message").GetString().Should().Contain("0 to 100");
+        (await _api.PostAsync(new Uri($"/api/v1/imports/{import.GetProperty("id").GetInt32()}/commit", UriKind.Relative), null))
+            .StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await _api.ValuesAsync("indicator=ni151-employment-rate&from=2036-04-01")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Status_CarriesTheWarningsTexts_AsItDoesTheFirstErrors_AndTheNotesAboutManyRows()
+    {
+        var header = File.ReadLines(ImportClient.Sample("fingertips-unmet-alcohol-need.csv")).First();
+        var rows = File.ReadLines(ImportClient.Sample("fingertips-unmet-alcohol-need.csv")).Skip(1).Take(2).ToList();
+        var path = Path.Combine(_folder, "remarks.csv");
+        await File.WriteAllTextAsync(path, $"{header},Analyst's remark\n{rows[0]},checked\n{Suppressed(rows[1])},\n", new UTF8Encoding(false));
+
+        var import = await _api.UploadAndValidateAsync(path);
+
+        import.GetProperty("errorCount").GetInt64().Should().Be(0, import.ToString());
+        import.GetProperty("warningCount").GetInt64().Should().Be(2);
+        var warning = import.GetProperty("firstWarnings").EnumerateArray().Should().ContainSingle().Subject;
+        GeneratedImports.Issue(warning).Should().Be(("unknown-column", 1L, "Analyst's remark", null));
+        warning.GetProperty("severity").GetString().Should().Be("warning");
+        warning.GetProperty("message").GetString().Should().Contain("was not read");
+        var note = import.GetProperty("notes").EnumerateArray().Should().ContainSingle().Subject;
+        (note.GetProperty("rule").GetString(), note.GetProperty("rows").GetInt64()).Should().Be(("suppressed", 1L));
+        note.GetProperty("message").GetString().Should().Contain("never as zero");
+
+        // The row's value cell (the 13th) left empty: suppressed.
+        static string Suppressed(string row)
+        {
+            var cells = row.Split(',');
+            cells[12] = "";
+            return string.Join(',', cells);
+        }
+    }
+
+    [Fact]
+    public async Task Progress_IsReportedThroughoutACommit_NotZero()
+    {
+        var path = Path.Combine(_folder, "progress.csv");
+        await NomisFiles.WriteAsync(path, 40_000, valueOffset: 0.3);
+        var import = await _api.UploadAndValidateAsync(path, mapping: NomisFiles.Mapping);
+        var id = import.GetProperty("id").GetInt32();
+        import.GetProperty("newCount").GetInt64().Should().Be(40_000, import.ToString());
+
+        (await _api.RequestCommitAsync(id, confirmNewIndicators: false)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        var seen = new List<double>();
+        JsonElement status;
+        do
+        {
+            status = await _api.GetFromJsonAsync<JsonElement>($"/api/v1/imports/{id}");
+            if (status.GetProperty("status").GetString() == "committing")
+            {
+                seen.Add(status.GetProperty("progress").GetDouble());
+            }
+        }
+        while (status.GetProperty("status").GetString() == "committing");
+
+        status.GetProperty("status").GetString().Should().Be("committed", status.ToString());
+        status.GetProperty("progress").GetDouble().Should().Be(1);
+        seen.Should().Contain(p => p > 0 && p < 1, "the commit reports how far it has gone ({0})", string.Join(", ", seen));
+        seen.Should().BeInAscendingOrder();
+        await _api.PostAsync(new Uri($"/api/v1/imports/{id}/undo", UriKind.Relative), null);
+    }
+
+    [Fact]
+    public async Task FileNames_LoseTheirPathAndInvisibleCharacters_AndAreCappedAt200Characters()
+    {
+        var path = await GeneratedImports.TemplateAsync(_folder, "names.csv", GeneratedImports.TemplateHeader,
+            "depression-qof-prevalence,E09000012,2037/38,2037-04-01,2038-03-31,Persons,18+ yrs,12.5");
+
+        var spoofed = await _api.UploadAndValidateAsync(path, fileName: "C:\\Users\\analyst\\report\u202Evsc.exe");
+        var longName = await _api.UploadAndValidateAsync(path, fileName: new string('x', 5_000) + ".csv");
+
+        spoofed.GetProperty("fileName").GetString().Should().Be("reportvsc.exe");
+        var capped = longName.GetProperty("fileName").GetString()!;
+        capped.Should().HaveLength(200).And.EndWith(".csv");
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using MhEmployment.IntegrationTests.Infrastructure;
+using MhEmployment.IntegrationTests.Pages.Imports;
 using MhEmployment.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 
@@ -75,6 +76,14 @@ public abstract class MalformedUploadTests(Provider provider) : IAsyncLifetime
         ["nomis-web-name-without-code.csv"] = ("missing-value", 9, "local authority: district / unitary"),
         ["unknown-area-template.csv"] = ("unknown-area", 3, "area"),
         ["unknown-indicator-template.csv"] = ("unknown-indicator", 2, "indicator_key"),
+        ["duplicate-column-template.csv"] = ("duplicate-column", 1, "value"),
+        ["duplicate-column-fingertips.csv"] = ("duplicate-column", 1, "Value"),
+        ["duplicate-column-mhsds.csv"] = ("duplicate-column", 1, "MEASURE_VALUE"),
+        ["duplicate-column-nomis-api.csv"] = ("duplicate-column", 1, "OBS_VALUE"),
+        ["duplicate-column-nomis-web.csv"] = ("duplicate-column", 7, "Total"),
+        ["unknown-column-template.csv"] = ("unknown-column", 1, "notes"),
+        ["implausible-value-template.csv"] = ("implausible-magnitude", 3, "value"),
+        ["value-out-of-range-template.csv"] = ("value-out-of-range", 2, "value"),
     };
 
     /// <summary>Not malformed for the workflow: a rate may exceed its denominator, which is a warning, not an error.</summary>
@@ -184,7 +193,7 @@ public abstract class MalformedUploadTests(Provider provider) : IAsyncLifetime
     {
         foreach (var name in new[] { "zip-renamed.csv", "utf16-le-bom.csv", "empty.csv" })
         {
-            var response = await UploadThroughThePageAsync(MalformedFiles.Content(name), name);
+            var response = await _page.UploadThroughThePageAsync(MalformedFiles.Content(name), name);
             response.StatusCode.Should().Be(HttpStatusCode.BadRequest, name);
             var error = (await Html.ParseAsync(response)).QuerySelector(".error-summary a")!;
             error.GetAttribute("href").Should().Be("#Input_File");
@@ -192,7 +201,7 @@ public abstract class MalformedUploadTests(Provider provider) : IAsyncLifetime
         }
         foreach (var (name, rule) in new[] { ("ragged-row-short-template.csv", "ragged-row"), ("ten-mb-record-template.csv", "record-too-large"), ("unknown-area-template.csv", "unknown-area") })
         {
-            var response = await UploadThroughThePageAsync(MalformedFiles.Content(name), name);
+            var response = await _page.UploadThroughThePageAsync(MalformedFiles.Content(name), name);
             response.StatusCode.Should().Be(HttpStatusCode.Redirect, name);
             var details = response.Headers.Location!.OriginalString;
             var page = await WaitForPageAsync(details, "ready", "failed");
@@ -201,7 +210,7 @@ public abstract class MalformedUploadTests(Provider provider) : IAsyncLifetime
         }
         foreach (var name in new[] { "ten-mb-single-line.csv", "tab-delimited-nomis-api.csv" })
         {
-            var response = await UploadThroughThePageAsync(MalformedFiles.Content(name), name);
+            var response = await _page.UploadThroughThePageAsync(MalformedFiles.Content(name), name);
             response.StatusCode.Should().Be(HttpStatusCode.Redirect, name);
             var page = await WaitForPageAsync(response.Headers.Location!.OriginalString, "ready", "failed");
             page.Text.Should().Contain(name == "tab-delimited-nomis-api.csv" ? "separated by tabs" : "longer than 65,536 characters");
@@ -216,18 +225,6 @@ public abstract class MalformedUploadTests(Provider provider) : IAsyncLifetime
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         form.Add(file, "file", name);
         return await _api.PostAsync(new Uri("/api/v1/imports", UriKind.Relative), form);
-    }
-
-    private async Task<HttpResponseMessage> UploadThroughThePageAsync(byte[] content, string fileName)
-    {
-        var (_, page) = await _page.GetPageAsync("/imports");
-        var token = page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var form = new MultipartFormDataContent();
-        form.Add(new StringContent(token), "__RequestVerificationToken");
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(file, "Input.File", fileName);
-        return await _page.PostAsync(new Uri("/imports", UriKind.Relative), form);
     }
 
     /// <summary>The import's page once validation has ended (its status, as the API names it, is one of those given).</summary>
@@ -302,6 +299,8 @@ internal static class MalformedFiles
             "no-such-indicator,E09000012,2041/42,2041-04-01,2042-03-31,Persons,18+ yrs,1,1,100\n"),
         ["count-exceeds-denominator-proportion-template.csv"] = () => Encoding.UTF8.GetBytes(FullTemplateHeader +
             "depression-qof-prevalence,E09000013,2041/42,2041-04-01,2042-03-31,Persons,18+ yrs,150,1500,1000\n"),
+        ["value-out-of-range-template.csv"] = () => Encoding.UTF8.GetBytes(FullTemplateHeader +
+            "ni151-employment-rate,E09000012,2041/42,2041-04-01,2042-03-31,Persons,16-64,250,,\n"),
         ["same-key-twice-after-mapping-template.csv"] = () => Encoding.UTF8.GetBytes(FullTemplateHeader +
             "depression-qof-prevalence,E09000012,2041/42,2041-04-01,2042-03-31,Persons,18+ yrs,12.5,125,1000\n" +
             "depression-qof-prevalence,e09000012,2041/42,2041-04-01,2042-03-31,Persons,18+ yrs,13.5,135,1000\n"),

@@ -29,7 +29,7 @@ public abstract partial class OnePassCommitTests(Provider provider) : AnalystApp
         (import.NewCount, import.ChangedCount, import.UnchangedCount, import.RowCount, import.ErrorCount).Should().Be((3_000L, 0L, 0L, 3_000L, 0L));
         import.ValidationComplete.Should().BeTrue("the details page shows what the pass found, as after a validation");
         import.Format.Should().Be("NomisApi");
-        ImportService.SummaryOf(import)!.Series.Should().NotBeEmpty().And.OnlyContain(s => s.IndicatorKey == "ni152-out-of-work-benefits");
+        ImportSummary.Of(import)!.Series.Should().NotBeEmpty().And.OnlyContain(s => s.IndicatorKey == "ni152-out-of-work-benefits");
         (await AuditOfAsync(import.Id)).Should().Contain(OnePass);
         (await ValuesOfAsync(import.Id)).Should().Be((3_000, sum));
         (await Factory.WithDbAsync(db => db.StagedValues.CountAsync())).Should().Be(0, "the pass writes no staging rows");
@@ -89,9 +89,8 @@ public abstract partial class OnePassCommitTests(Provider provider) : AnalystApp
 
         import.Status.Should().Be(ImportStatus.Ready);
         import.ErrorCount.Should().Be(1);
-        ImportService.CommitBlocker(import).Should().Contain("1 error(s)");
-        await using var scope = Factory.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<ImportService>().FirstIssues(import.Id).Should().ContainSingle(i => i.LineNumber == 2_501 && i.Rule == "unknown-area");
+        ImportCommits.CommitBlocker(import)!.Reason.Should().Contain("has 1 error.");
+        Factory.Services.GetRequiredService<ImportStorage>().FirstIssues(import.Id).Should().ContainSingle(i => i.LineNumber == 2_501 && i.Rule == "unknown-area");
         (await Factory.WithDbAsync(db => db.IndicatorValues.CountAsync())).Should().Be(0);
     }
 
@@ -102,7 +101,7 @@ public abstract partial class OnePassCommitTests(Provider provider) : AnalystApp
         var unmapped = await ImportAsync(path, mapping: null);
 
         unmapped.Status.Should().Be(ImportStatus.Ready);
-        var series = ImportService.SummaryOf(unmapped)!.Series;
+        var series = ImportSummary.Of(unmapped)!.Series;
         series.Should().NotBeEmpty().And.OnlyContain(s => s.Resolution == SeriesResolution.Unmapped);
         (await Factory.WithDbAsync(db => db.IndicatorValues.CountAsync())).Should().Be(0);
 
@@ -147,9 +146,9 @@ public abstract partial class OnePassCommitTests(Provider provider) : AnalystApp
     }
 
     [Fact]
-    public async Task MeasuresNewToTheCatalogue_GoTheStagedWay_AndAreAdded()
+    public async Task MeasuresNewToTheCatalogue_GoTheStagedWay_AndAreAdded_WhenConfirmed()
     {
-        var import = await ImportAsync(ImportClient.Sample("mhsds-4ww-performance-sep-2024.csv"), mapping: null);
+        var import = await ImportAsync(ImportClient.Sample("mhsds-4ww-performance-sep-2024.csv"), mapping: null, confirmNewIndicators: true);
 
         import.Status.Should().Be(ImportStatus.Committed, import.Message);
         (await AuditOfAsync(import.Id)).Should().NotContain(OnePass);
@@ -168,22 +167,32 @@ public abstract partial class OnePassCommitTests(Provider provider) : AnalystApp
         return path;
     }
 
+    [Fact]
+    public async Task ManyMeasuresNewToTheCatalogue_WithoutConfirmation_WriteNothing_AndSayWhatToConfirm()
+    {
+        var import = await ImportAsync(ImportClient.Sample("mhsds-4ww-performance-sep-2024.csv"), mapping: null);
+
+        import.Status.Should().Be(ImportStatus.Ready);
+        import.Message.Should().Contain("adds 44 new indicators").And.Contain("--confirm-new-indicators");
+        (await Factory.WithDbAsync(db => db.Indicators.CountAsync(i => i.CreatedByImportId == import.Id))).Should().Be(0);
+        (await ValuesOfAsync(import.Id)).Count.Should().Be(0);
+    }
+
     /// <summary>As the command line does with --commit: the file registered, then checked and committed.</summary>
-    private async Task<Import> ImportAsync(string path, string? mapping)
+    private async Task<Import> ImportAsync(string path, string? mapping, bool confirmNewIndicators = false)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
-        var service = scope.ServiceProvider.GetRequiredService<ImportService>();
         await using var content = File.OpenRead(path);
-        var upload = await service.UploadAsync(content, Path.GetFileName(path), null, mapping, "test", CancellationToken.None, validateInBackground: false);
+        var upload = await scope.ServiceProvider.GetRequiredService<ImportUploads>().UploadAsync(content, Path.GetFileName(path), null, mapping, "test", CancellationToken.None, validateInBackground: false);
         upload.Import.Should().NotBeNull(upload.Refusal);
-        await service.ValidateAndCommitNowAsync(upload.Import!.Id, "test", CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<OnePassCommit>().ValidateAndCommitNowAsync(upload.Import!.Id, "test", confirmNewIndicators, CancellationToken.None);
         return await Factory.WithDbAsync(db => db.Imports.AsNoTracking().SingleAsync(i => i.Id == upload.Import.Id));
     }
 
     private async Task UndoAsync(int importId)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
-        var undone = await scope.ServiceProvider.GetRequiredService<ImportService>().UndoAsync(importId, "test", CancellationToken.None);
+        var undone = await scope.ServiceProvider.GetRequiredService<ImportUndo>().UndoAsync(importId, "test", CancellationToken.None);
         undone.Succeeded.Should().BeTrue(undone.Message);
     }
 

@@ -20,6 +20,12 @@ public sealed class ImportValidatorTests : IDisposable
         ValueType = IndicatorValueType.CrudeRate, Multiplier = 1000,
     };
 
+    private static readonly Indicator EmploymentGap = new()
+    {
+        Id = 3, Key = "phof-secondary-mh-employment-gap", Name = "Gap", Definition = "d", Source = "s", Age = "18-69",
+        ValueType = IndicatorValueType.Difference, Unit = IndicatorUnit.PercentagePoints, Multiplier = 1,
+    };
+
     private static ReferenceData Reference()
     {
         Area[] areas =
@@ -27,16 +33,30 @@ public sealed class ImportValidatorTests : IDisposable
             new() { Code = "E92000001", Name = "England", Kind = AreaKind.Country },
             new() { Code = "E09000012", Name = "Hackney", Kind = AreaKind.LondonBorough },
             new() { Code = "E10000006", Name = "Cumbria", Kind = AreaKind.County, ValidTo = new DateOnly(2023, 3, 31) },
+            new() { Code = "E06000063", Name = "Cumberland", Kind = AreaKind.UnitaryAuthority },
+            new() { Code = "E06000064", Name = "Westmorland and Furness", Kind = AreaKind.UnitaryAuthority },
+            new() { Code = "E08000016", Name = "Barnsley", Kind = AreaKind.MetropolitanDistrict, ValidTo = new DateOnly(2025, 3, 31) },
+            new() { Code = "E08000038", Name = "Barnsley", Kind = AreaKind.MetropolitanDistrict },
             new() { Code = "E54000029", Name = "NHS North East London ICB", Kind = AreaKind.IntegratedCareBoard, OdsCode = "QMF" },
         ];
+        Indicator[] indicators = [Depression, EsaRate, EmploymentGap];
         return new ReferenceData
         {
             AreasByCode = areas.ToDictionary(a => a.Code, StringComparer.OrdinalIgnoreCase),
             CodeByOds = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["QMF"] = "E54000029" },
-            IndicatorsByKey = new Dictionary<string, Indicator>(StringComparer.OrdinalIgnoreCase) { [Depression.Key] = Depression, [EsaRate.Key] = EsaRate },
+            IndicatorsByKey = indicators.ToDictionary(i => i.Key, StringComparer.OrdinalIgnoreCase),
             IndicatorsByFingertipsId = new Dictionary<int, Indicator>(),
-            IndicatorsById = new Dictionary<int, Indicator> { [1] = Depression, [2] = EsaRate },
+            IndicatorsById = indicators.ToDictionary(i => i.Id),
             RememberedMappings = new Dictionary<string, int>(),
+            Successions = new Dictionary<string, List<AreaSuccession>>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["E08000016"] = [new() { PredecessorCode = "E08000016", SuccessorCode = "E08000038", Kind = SuccessionKind.Recode, EffectiveFrom = new DateOnly(2025, 4, 1) }],
+                ["E10000006"] =
+                [
+                    new() { PredecessorCode = "E10000006", SuccessorCode = "E06000063", Kind = SuccessionKind.Split, EffectiveFrom = new DateOnly(2023, 4, 1) },
+                    new() { PredecessorCode = "E10000006", SuccessorCode = "E06000064", Kind = SuccessionKind.Split, EffectiveFrom = new DateOnly(2023, 4, 1) },
+                ],
+            },
         };
     }
 
@@ -227,6 +247,85 @@ public sealed class ImportValidatorTests : IDisposable
 
         staged.Should().HaveCount(3);
         summary.Notes.Should().ContainSingle(n => n.Rule == "historical-area").Which.Rows.Should().Be(3);
+    }
+
+    [Fact]
+    public void APercentageOutside0To100_ANegativeRate_AndAGapBeyond100Points_AreErrorsOnTheirRowAndColumn()
+    {
+        var (staged, _, issues) = Run(null,
+            Row(2, Depression.Key, "E09000012", value: 250, count: null, denominator: null),
+            Row(3, Depression.Key, "E92000001", value: -50, count: null, denominator: null),
+            Row(4, Depression.Key, "E10000006", value: 100, count: null, denominator: null),
+            Row(5, EsaRate.Key, "E09000012", value: -3, count: null, denominator: null),
+            Row(6, EsaRate.Key, "E92000001", value: 4500, count: null, denominator: null),
+            Row(7, EmploymentGap.Key, "E09000012", value: -67.5, count: null, denominator: null),
+            Row(8, EmploymentGap.Key, "E92000001", value: -120, count: null, denominator: null));
+
+        staged.Select(s => s.LineNumber).Should().Equal(4, 6, 7);
+        issues.Should().OnlyContain(i => i.Rule == IssueRules.ValueOutOfRange && i.Severity == IssueSeverity.Error && i.Column == "Value");
+        issues.Select(i => (i.LineNumber, i.Value)).Should().Equal((2L, "250"), (3L, "-50"), (5L, "-3"), (8L, "-120"));
+        issues[0].Message.Should().Contain("0 to 100").And.Contain(Depression.Key);
+        issues[2].Message.Should().Contain("0 or more").And.Contain("rate");
+        issues[3].Message.Should().Contain("-100 to 100").And.Contain("percentage points");
+    }
+
+    [Fact]
+    public void ConfidenceLimitsOutsideTheRange_AreErrorsNamingTheFilesOwnColumn()
+    {
+        var row = Row(2, Depression.Key, "E09000012", value: 99);
+        var observation = row.Observation! with { Lower95 = 97.5, Upper95 = 100.4, Lower998 = -0.2, MeasureColumns = MeasureColumns.Fingertips };
+
+        var (staged, _, issues) = Run(null, new ParsedRecord(observation, []));
+
+        staged.Should().BeEmpty();
+        issues.Select(i => (i.Column, i.Value)).Should().BeEquivalentTo([("Upper CI 95.0 limit", "100.4"), ("Lower CI 99.8 limit", "-0.2")]);
+        issues.Should().OnlyContain(i => i.Rule == IssueRules.ValueOutOfRange && i.LineNumber == 2 && i.Message.Contains("confidence limit"));
+    }
+
+    [Fact]
+    public void ASeriesNewToTheCatalogue_IsCheckedOnlyForAnAbsurdMagnitude()
+    {
+        var (staged, _, issues) = Run(null,
+            Row(2, "fingertips:90001", "E09000012", value: -12, count: null, denominator: null),
+            Row(3, "fingertips:90001", "E92000001", value: 3e12, count: null, denominator: null));
+
+        staged.Should().ContainSingle().Which.LineNumber.Should().Be(2, "a new indicator may be a difference, which can be negative");
+        issues.Should().ContainSingle().Which.Should().BeEquivalentTo(new { LineNumber = 3L, Rule = IssueRules.ValueOutOfRange });
+    }
+
+    [Fact]
+    public void MoreThan50NewIndicators_IsOneErrorAtTheFirstRowOfThe51st_ExplainingWhatToDo()
+    {
+        var rows = Enumerable.Range(0, 60).Select(i => Row(2 + i, $"fingertips:{80_000 + i}", "E09000012")).ToArray();
+
+        var (_, summary, issues) = Run(null, rows);
+
+        summary.NewIndicatorCount.Should().Be(60);
+        var issue = issues.Should().ContainSingle().Subject;
+        (issue.Rule, issue.LineNumber, issue.Value, issue.Severity).Should().Be((IssueRules.TooManyNewIndicators, 52L, "fingertips:80050", IssueSeverity.Error));
+        issue.Message.Should().Contain("at most 50").And.Contain("add them to the catalogue first");
+        summary.Series.Select(s => s.PlaceholderId).Should().OnlyHaveUniqueItems();
+    }
+
+    [Fact]
+    public void ARecodedArea_IsCalledRecoded_AndAnAbolishedOneAbolished_WithWhatBecameOfIt()
+    {
+        var (staged, summary, _) = Run(null, Row(2, Depression.Key, "E08000016"), Row(3, Depression.Key, "E10000006"));
+
+        staged.Should().HaveCount(2);
+        var barnsley = summary.Notes.Single(n => n.Message.Contains("Barnsley", StringComparison.Ordinal)).Message;
+        barnsley.Should().Contain("recoded").And.Contain("E08000038").And.Contain("1 April 2025").And.NotContain("abolished");
+        var cumbria = summary.Notes.Single(n => n.Message.Contains("Cumbria", StringComparison.Ordinal)).Message;
+        cumbria.Should().Contain("abolished on 1 April 2023").And.Contain("split between Cumberland, Westmorland and Furness");
+    }
+
+    [Fact]
+    public void ANoteAboutOneRow_SaysRowInTheSingular()
+    {
+        var (_, summary, _) = Run(null, Row(2, Depression.Key, "E10000006"), Row(3, Depression.Key, "E09000012", value: 2, count: 2, denominator: 100));
+
+        summary.Notes.Should().OnlyContain(n => n.Rows == 1 && n.RowsText == "1 row");
+        new AggregateNote("suppressed", "Suppressed values", 11_660).RowsText.Should().Be("11,660 rows");
     }
 
     public void Dispose() => File.Delete(_issuesPath);

@@ -62,6 +62,13 @@ public class MalformedCorpusTests
         { "missing-area-code-template.csv", IssueRules.MissingValue, 3, "area_code" },
         { "nomis-web-no-date.csv", IssueRules.UnrecognisedPeriod, 6, "Date" },
         { "nomis-web-name-without-code.csv", IssueRules.MissingValue, 9, "local authority: district / unitary" },
+        { "duplicate-column-template.csv", IssueRules.DuplicateColumn, 1, "value" },
+        { "duplicate-column-fingertips.csv", IssueRules.DuplicateColumn, 1, "Value" },
+        { "duplicate-column-mhsds.csv", IssueRules.DuplicateColumn, 1, "MEASURE_VALUE" },
+        { "duplicate-column-nomis-api.csv", IssueRules.DuplicateColumn, 1, "OBS_VALUE" },
+        { "duplicate-column-nomis-web.csv", IssueRules.DuplicateColumn, 7, "Total" },
+        { "unknown-column-template.csv", IssueRules.UnknownColumn, 1, "notes" },
+        { "implausible-value-template.csv", IssueRules.ImplausibleMagnitude, 3, "value" },
     };
 
     [Theory]

@@ -65,4 +65,22 @@ public class TemplateParserTests
         result.Observations.Should().ContainSingle();
         result.Issues.Should().BeEmpty();
     }
+
+    [Fact]
+    public void ValuesCountsAndLimitsOfAnAbsurdMagnitude_AreErrorsWithTheCell()
+    {
+        var result = ImportTestFiles.Parse(ImportFormat.Template,
+            "indicator_key,area_code,period_label,value,count,denominator,lower_95\n" +
+            "local.x,E06000001,2023,1.8E+308,,,\n" +
+            "local.x,E06000002,2023,5,25000000000000,,\n" +
+            "local.x,E06000003,2023,5,1,10,-2e13\n" +
+            "local.x,E06000004,2023,999999999999,1,1000000000000,\n");
+
+        result.Observations.Select(o => o.AreaCode).Should().Equal("E06000004");
+        result.Errors.Select(e => (e.Rule, e.LineNumber, e.Column, e.Value)).Should().Equal(
+            (IssueRules.ImplausibleMagnitude, 2L, "value", "1.8E+308"),
+            (IssueRules.ImplausibleMagnitude, 3L, "count", "25000000000000"),
+            (IssueRules.ImplausibleMagnitude, 4L, "lower_95", "-2e13"));
+        result.Errors.First().Message.Should().Contain("implausibly large");
+    }
 }

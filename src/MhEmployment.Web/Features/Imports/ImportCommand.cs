@@ -7,9 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace MhEmployment.Web.Features.Imports;
 
 /// <summary>
-/// 'import FILE [--format F] [--mapping JSON] [--commit]': the same upload, validation and commit as the pages,
+/// 'import FILE [--format F] [--mapping JSON] [--commit [--confirm-new-indicators]]': the same upload, validation and commit as the pages,
 /// for scripted loads, with progress on the terminal. With --commit there is no preview to stop at, so a file of new
-/// values is checked and written in one pass (see <see cref="ImportService.ValidateAndCommitNowAsync"/>). Exit codes: 0 done, 1 the file has problems, 2 the command was wrong.
+/// values is checked and written in one pass (see <see cref="OnePassCommit.ValidateAndCommitNowAsync"/>). Exit codes: 0 done, 1 the file has problems, 2 the command was wrong.
 /// </summary>
 public static class ImportCommand
 {
@@ -25,7 +25,7 @@ public static class ImportCommand
             await Console.Error.WriteLineAsync($"There is no file '{path}'.");
             return 2;
         }
-        if (ImportService.RequestProblem(command.Option("format"), command.Option("mapping")) is { } problem)
+        if (ImportUploads.RequestProblem(command.Option("format"), command.Option("mapping")) is { } problem)
         {
             await databaseReady;
             await Console.Error.WriteLineAsync(problem);
@@ -34,19 +34,19 @@ public static class ImportCommand
         int importId;
         await using (var scope = services.CreateAsyncScope())
         {
-            var service = scope.ServiceProvider.GetRequiredService<ImportService>();
+            var uploads = scope.ServiceProvider.GetRequiredService<ImportUploads>();
             ReceivedFile? received;
             await using (var content = File.OpenRead(path))
             {
-                received = await service.ReceiveAsync(content, CancellationToken.None);
+                received = await uploads.ReceiveAsync(content, CancellationToken.None);
             }
             await databaseReady;
             if (received is null)
             {
-                await Console.Error.WriteLineAsync(service.TooLarge(Path.GetFileName(path)));
+                await Console.Error.WriteLineAsync(uploads.TooLarge(Path.GetFileName(path)));
                 return 1;
             }
-            var upload = await service.RegisterAsync(received, Path.GetFileName(path), command.Option("format"), command.Option("mapping"), Actor,
+            var upload = await uploads.RegisterAsync(received, Path.GetFileName(path), command.Option("format"), command.Option("mapping"), Actor,
                 validateInBackground: false, CancellationToken.None);
             if (upload.Import is null)
             {
@@ -57,12 +57,13 @@ public static class ImportCommand
         }
 
         var commit = command.Flag("commit");
-        await RunWithProgressAsync(services, importId, commit ? "Importing" : "Validating", service => commit
-            ? service.ValidateAndCommitNowAsync(importId, Actor, CancellationToken.None)
-            : service.ValidateNowAsync(importId, CancellationToken.None));
+        var confirmNewIndicators = command.Flag("confirm-new-indicators");
+        await RunWithProgressAsync(services, importId, commit ? "Importing" : "Validating", work => commit
+            ? work.GetRequiredService<OnePassCommit>().ValidateAndCommitNowAsync(importId, Actor, confirmNewIndicators, CancellationToken.None)
+            : work.GetRequiredService<ImportValidation>().ValidateNowAsync(importId, CancellationToken.None));
         var import = await LoadAsync(services, importId);
         await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"Import #{import.Id} ({import.Format}): {import.RowCount:N0} rows; {import.NewCount:N0} new, {import.ChangedCount:N0} changed, {import.UnchangedCount:N0} unchanged; {import.ErrorCount:N0} errors, {import.WarningCount:N0} warnings."));
+            $"Import #{import.Id} ({import.Format}): {Counted.Of(import.RowCount, "row")}; {import.NewCount:N0} new, {import.ChangedCount:N0} changed, {import.UnchangedCount:N0} unchanged; {Counted.Of(import.ErrorCount, "error")}, {Counted.Of(import.WarningCount, "warning")}."));
         if (import.Status == ImportStatus.Committed)
         {
             await Console.Out.WriteLineAsync($"Committed import #{importId}.");
@@ -73,36 +74,32 @@ public static class ImportCommand
             await Console.Error.WriteLineAsync(import.Message);
             return 1;
         }
-        await using (var scope = services.CreateAsyncScope())
+        foreach (var issue in services.GetRequiredService<ImportStorage>().FirstIssues(importId, 20).Where(i => i.Severity == Parsing.IssueSeverity.Error))
         {
-            var service = scope.ServiceProvider.GetRequiredService<ImportService>();
-            foreach (var issue in service.FirstIssues(importId, 20).Where(i => i.Severity == Parsing.IssueSeverity.Error))
-            {
-                await Console.Error.WriteLineAsync($"  line {issue.LineNumber}{(issue.Column is null ? "" : $", {issue.Column}")}: {issue.Message}");
-            }
+            await Console.Error.WriteLineAsync($"  line {issue.LineNumber}{(issue.Column is null ? "" : $", {issue.Column}")}: {issue.Message}");
         }
-        if (ImportService.CommitBlocker(import) is { } blocker)
+        if (ImportCommits.CommitBlocker(import) is { } blocker)
         {
-            await Console.Error.WriteLineAsync(blocker);
-            return import.ErrorCount > 0 || ImportService.SummaryOf(import)?.NeedsMapping == true ? 1 : 0;
+            await Console.Error.WriteLineAsync(blocker.Reason);
+            return 1;
         }
         if (!commit)
         {
             await Console.Out.WriteLineAsync($"Not committed. Run again with --commit, or commit it at /imports/{importId}.");
             return 0;
         }
-        await Console.Error.WriteLineAsync(import.Message); // the commit itself failed; nothing was written
+        await Console.Error.WriteLineAsync(import.Message); // new indicators to confirm, or the commit itself failed: nothing was written
         return 1;
     }
 
-    private static async Task RunWithProgressAsync(IServiceProvider services, int importId, string stage, Func<ImportService, Task> work)
+    private static async Task RunWithProgressAsync(IServiceProvider services, int importId, string stage, Func<IServiceProvider, Task> work)
     {
         await using var scope = services.CreateAsyncScope();
-        var task = work(scope.ServiceProvider.GetRequiredService<ImportService>());
+        var task = work(scope.ServiceProvider);
         while (await Task.WhenAny(task, Task.Delay(500)) != task)
         {
             var import = await LoadAsync(services, importId);
-            Console.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\r{stage}: {import.Progress:P0} ({import.RowCount:N0} rows)   "));
+            Console.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\r{stage}: {import.Progress:P0} ({Counted.Of(import.RowCount, "row")})   "));
         }
         await task;
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\r{stage}: done.                              "));
@@ -112,6 +109,6 @@ public static class ImportCommand
     {
         await using var scope = services.CreateAsyncScope();
         var import = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Imports.AsNoTracking().SingleAsync(i => i.Id == importId);
-        return scope.ServiceProvider.GetRequiredService<ImportService>().WithLiveProgress(import);
+        return scope.ServiceProvider.GetRequiredService<ImportProgressBoard>().WithLiveProgress(import);
     }
 }

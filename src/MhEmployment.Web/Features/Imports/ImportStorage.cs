@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using MhEmployment.Web.Features.Imports.Parsing;
 
 namespace MhEmployment.Web.Features.Imports;
 
@@ -23,6 +24,10 @@ public sealed class ImportStorage(IConfiguration configuration, IHostEnvironment
     public string FileFor(int importId) => Path.Combine(FolderFor(importId), "upload.csv");
 
     public string IssuesFor(int importId) => Path.Combine(FolderFor(importId), "issues.csv");
+
+    /// <summary>The first issues of an import (in file order; of one <paramref name="severity"/>, or all), for the preview and the API.</summary>
+    public List<ParseIssue> FirstIssues(int importId, int limit = IssueLog.PreviewLimit, IssueSeverity? severity = null) =>
+        IssueLog.ReadFirst(IssuesFor(importId), limit, severity);
 
     /// <summary>
     /// Copies an upload to a temporary file, hashing it on the way; null when it is over the size limit. Nothing is left

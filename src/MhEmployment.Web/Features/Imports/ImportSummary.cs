@@ -1,3 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MhEmployment.Web.Domain;
+
 namespace MhEmployment.Web.Features.Imports;
 
 public enum SeriesResolution { Mapped, New, Unmapped, Skipped, UnknownIndicator }
@@ -24,8 +28,14 @@ public sealed class SeriesSummary
     public DateOnly? FirstPeriodEnd { get; set; }
 }
 
-/// <summary>A warning about many rows at once, e.g. 11,660 suppressed values or 17,006 provider rows skipped.</summary>
-public sealed record AggregateNote(string Rule, string Message, long Rows);
+/// <summary>
+/// A warning about many rows at once, e.g. 11,660 suppressed values or 17,006 provider rows skipped: what the rows
+/// have in common (and what became of them), and how many there are.
+/// </summary>
+public sealed record AggregateNote(string Rule, string Message, long Rows)
+{
+    public string RowsText => Counted.Of(Rows, "row");
+}
 
 /// <summary>What validation found, kept with the import as JSON for the preview and for commit.</summary>
 public sealed class ImportSummary
@@ -41,4 +51,14 @@ public sealed class ImportSummary
     public string? IdenticalToImport { get; set; }
 
     public bool NeedsMapping => Series.Any(s => s.Resolution == SeriesResolution.Unmapped);
+
+    /// <summary>How many indicators committing adds to the catalogue.</summary>
+    [JsonIgnore]
+    public int NewIndicatorCount => Series.Count(s => s.Resolution == SeriesResolution.New);
+
+    /// <summary>What validation found for the import; null before it has finished once.</summary>
+    public static ImportSummary? Of(Import import) =>
+        import.SummaryJson is null ? null : JsonSerializer.Deserialize<ImportSummary>(import.SummaryJson, ImportJson.Options);
+
+    public string ToJson() => JsonSerializer.Serialize(this, ImportJson.Options);
 }

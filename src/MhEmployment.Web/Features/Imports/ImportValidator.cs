@@ -18,7 +18,7 @@ public sealed class ImportValidator(ReferenceData reference, IReadOnlyDictionary
     // Rules whose warnings are counted rather than listed row by row.
     private static readonly HashSet<string> AggregatedRules = new(StringComparer.Ordinal) { "suppressed", "category-row", "duplicate-row" };
 
-    private readonly Dictionary<string, SeriesSummary> _series = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Series> _series = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Message, long Rows)> _notes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _areas = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _unresolvedAreas = new(StringComparer.Ordinal);
@@ -32,7 +32,8 @@ public sealed class ImportValidator(ReferenceData reference, IReadOnlyDictionary
     private (string? Raw, string Code) _lastCurrentArea = (null, "");
     private (string Text, Sex Sex, bool Known) _lastSex = ("", default, false);
     private DateOnly? _lastPeriod;
-    private SeriesSummary? _lastSeries;
+    private Series? _lastSeries;
+    private int _newIndicators;
     private readonly HashSet<string> _historical = new(StringComparer.Ordinal);
     private readonly SortedDictionary<DateOnly, string> _periods = [];
     private long _skipped;
@@ -47,7 +48,7 @@ public sealed class ImportValidator(ReferenceData reference, IReadOnlyDictionary
             SkippedRows = _skipped,
             UnmappedRows = _unmapped,
         };
-        summary.Series.AddRange(_series.Values);
+        summary.Series.AddRange(_series.Values.Select(s => s.Summary));
         summary.HistoricalAreas.AddRange(_historical.Order(StringComparer.Ordinal));
         summary.Periods.AddRange(_periods.Values.Take(100));
         summary.Notes.AddRange(_notes.Select(n => new AggregateNote(n.Key.Split('|')[0], n.Value.Message, n.Value.Rows)));
@@ -75,9 +76,9 @@ public sealed class ImportValidator(ReferenceData reference, IReadOnlyDictionary
         {
             Note(issue.Rule, issue.Rule switch
             {
-                "suppressed" => "rows have a suppressed or missing value (kept as suppressed, never as zero)",
-                "category-row" => "rows are for categories such as deprivation deciles, not areas, and were skipped",
-                _ => "rows repeat another row exactly and were read once",
+                "suppressed" => "Suppressed or missing values, kept as suppressed (never as zero)",
+                "category-row" => "Rows for categories such as deprivation deciles, not areas: skipped",
+                _ => DuplicateRowNote,
             });
             return;
         }
@@ -90,7 +91,8 @@ public sealed class ImportValidator(ReferenceData reference, IReadOnlyDictionary
 
     private StagedValue? Check(SourceObservation o)
     {
-        var series = SeriesFor(o);
+        var current = SeriesFor(o);
+        var series = current.Summary;
         series.Rows++;
         switch (series.Resolution)
         {
@@ -125,11 +127,11 @@ public sealed class ImportValidator(ReferenceData reference, IReadOnlyDictionary
             return null;
         }
 
-        var indicator = series.Resolution == SeriesResolution.Mapped ? reference.IndicatorsByKey[series.IndicatorKey!] : null;
+        var indicator = current.Indicator;
         if (o.Count is { } count && o.Denominator is { } denominator && count > denominator)
         {
             var proportion = indicator?.ValueType == IndicatorValueType.Proportion || (indicator is null && series.InferredMultiplier == 100);
-            issues.Add(new ParseIssue(o.LineNumber, "count", count.ToString(CultureInfo.InvariantCulture), "count-exceeds-denominator",
+            issues.Add(new ParseIssue(o.LineNumber, o.MeasureColumns?.Count ?? "count", count.ToString(CultureInfo.InvariantCulture), "count-exceeds-denominator",
                 $"The count {count:G} is larger than its denominator {denominator:G}" +
                 (proportion ? ", which a proportion cannot be." : "; for a rate this is possible but worth checking."),
                 proportion ? IssueSeverity.Error : IssueSeverity.Warning));
@@ -138,9 +140,13 @@ public sealed class ImportValidator(ReferenceData reference, IReadOnlyDictionary
                 return null;
             }
         }
+        if (!IsInRange(o, current.Range))
+        {
+            return null;
+        }
         if (o.Count is > 0 and < 5)
         {
-            Note("small-count", "rows have a count below 5: intervals are wide, and the figures may need suppressing before publication");
+            Note("small-count", "Counts below 5: their intervals are wide, and the figures may need suppressing before publication");
         }
 
         var staged = ToStaged(o, indicator?.Id ?? series.PlaceholderId!.Value, areaCode, sex);
@@ -198,7 +204,7 @@ public sealed class ImportValidator(ReferenceData reference, IReadOnlyDictionary
         }
         if (first.Fingerprint == fingerprint)
         {
-            Note("duplicate-row", "rows repeat another row exactly and were read once");
+            Note("duplicate-row", DuplicateRowNote);
             return false;
         }
         issues.Add(new ParseIssue(v.LineNumber, valueColumn, ValueText(v), IssueRules.DuplicateKeyConflict,
@@ -283,7 +289,7 @@ public sealed class ImportValidator(ReferenceData reference, IReadOnlyDictionary
         {
             if (area.ValidTo is { } ended && _historical.Add(area.Code))
             {
-                Note("historical-area|" + area.Code, $"rows for {area.Name} ({area.Code}), abolished {ended.AddDays(1):d MMMM yyyy}, are kept under its own code");
+                Note("historical-area|" + area.Code, HistoricalAreaNote(area, ended));
             }
             else if (area.ValidTo is not null)
             {
@@ -295,19 +301,19 @@ public sealed class ImportValidator(ReferenceData reference, IReadOnlyDictionary
         if (breakdown is not null && !IsAreaBreakdown(breakdown))
         {
             _skipped++;
-            Note("breakdown-skipped|" + breakdown, $"rows of the '{breakdown}' breakdown were skipped: the app holds areas (England, regions, councils, ICBs), not these");
+            Note("breakdown-skipped|" + breakdown, $"Rows of the '{breakdown}' breakdown: skipped, as the app holds areas (England, regions, councils, ICBs), not these");
             return null;
         }
         if (code is "UNKNOWN" or "")
         {
             _skipped++;
-            Note("unknown-level", "rows give no area (UNKNOWN) and were skipped");
+            Note("unknown-level", "Rows that give no area (UNKNOWN): skipped");
             return null;
         }
         if (AreaCodes.LooksLikeGssCode(code) && AreaCodes.KindOf(code) is null)
         {
             _skipped++;
-            Note("area-kind-skipped|" + code[..3], $"rows are for {code[..3]}… areas, a kind of geography the app does not hold, and were skipped");
+            Note("area-kind-skipped|" + code[..3], $"Rows for {code[..3]}… areas, a kind of geography the app does not hold: skipped");
             return null;
         }
         issues.Add(new ParseIssue(o.LineNumber, "area", o.AreaCode, "unknown-area",
@@ -324,23 +330,76 @@ public sealed class ImportValidator(ReferenceData reference, IReadOnlyDictionary
 
     private static string AreaKindText(string code) => AreaCodes.KindOf(code) is { } kind ? Areas.AreaKindNames.Singular(kind).ToLowerInvariant() : "area";
 
-    private SeriesSummary SeriesFor(SourceObservation o)
+    /// <summary>The row's series, its indicator and the range of its values, looked up once a run of rows of one series.</summary>
+    private Series SeriesFor(SourceObservation o)
     {
-        if (_lastSeries is not null && string.Equals(o.SeriesKey, _lastSeries.Key, StringComparison.Ordinal))
+        if (_lastSeries is not null && string.Equals(o.SeriesKey, _lastSeries.Summary.Key, StringComparison.Ordinal))
         {
             return _lastSeries;
         }
-        if (_series.TryGetValue(o.SeriesKey, out var known))
+        if (!_series.TryGetValue(o.SeriesKey, out var series))
         {
-            return _lastSeries = known;
+            var summary = new SeriesSummary { Key = o.SeriesKey, Name = o.SeriesName, Facts = o.SeriesFacts is null ? [] : new(o.SeriesFacts) };
+            var indicator = Resolve(summary);
+            series = new Series(summary, indicator, indicator is null ? ValueRange.Any : ValueRange.For(indicator));
+            _series.Add(o.SeriesKey, series);
+            if (summary.Resolution == SeriesResolution.New && ++_newIndicators == NewIndicatorLimits.Max + 1)
+            {
+                issues.Add(new ParseIssue(o.LineNumber, null, summary.Key, IssueRules.TooManyNewIndicators,
+                    $"This file would add more than {NewIndicatorLimits.Max} indicators to the catalogue ('{summary.Name}' here is number {NewIndicatorLimits.Max + 1}); " +
+                    $"one file may add at most {NewIndicatorLimits.Max}. Check that it is the file you meant; keep only the indicators you need, " +
+                    "or add them to the catalogue first, then upload it again."));
+            }
         }
-        var series = new SeriesSummary { Key = o.SeriesKey, Name = o.SeriesName, Facts = o.SeriesFacts is null ? [] : new(o.SeriesFacts) };
-        Resolve(series);
-        _series.Add(o.SeriesKey, series);
         return _lastSeries = series;
     }
 
-    private void Resolve(SeriesSummary series)
+    /// <summary>A series of the file with the catalogue indicator it goes to (null for any other outcome) and the range of its values.</summary>
+    private sealed record Series(SeriesSummary Summary, Indicator? Indicator, ValueRange Range);
+
+    /// <summary>
+    /// The value and any confidence limits lie in the indicator's range (a percentage within 0 to 100, a count or rate
+    /// not negative); each one outside is an error on its own column.
+    /// </summary>
+    private bool IsInRange(SourceObservation o, ValueRange range)
+    {
+        var inRange = true;
+        if (o.Value is { } value && !range.Contains(value))
+        {
+            OutOfRange(o, o.ValueColumn ?? "value", "value", value, range);
+            inRange = false;
+        }
+        if (o.Lower95 is null && o.Upper95 is null && o.Lower998 is null && o.Upper998 is null)
+        {
+            return inRange;
+        }
+        var columns = o.MeasureColumns;
+        inRange &= LimitInRange(o, o.Lower95, columns?.Lower95 ?? "lower 95% limit", range);
+        inRange &= LimitInRange(o, o.Upper95, columns?.Upper95 ?? "upper 95% limit", range);
+        inRange &= LimitInRange(o, o.Lower998, columns?.Lower998 ?? "lower 99.8% limit", range);
+        inRange &= LimitInRange(o, o.Upper998, columns?.Upper998 ?? "upper 99.8% limit", range);
+        return inRange;
+    }
+
+    private bool LimitInRange(SourceObservation o, double? limit, string column, ValueRange range)
+    {
+        if (limit is not { } l || range.Contains(l))
+        {
+            return true;
+        }
+        OutOfRange(o, column, "confidence limit", l, range);
+        return false;
+    }
+
+    private void OutOfRange(SourceObservation o, string column, string what, double value, ValueRange range)
+    {
+        var text = value.ToString("G", CultureInfo.InvariantCulture);
+        issues.Add(new ParseIssue(o.LineNumber, column, text, IssueRules.ValueOutOfRange,
+            $"The {what} {text} ({column}) is not possible here: it must be {range.Describes}."));
+    }
+
+    /// <summary>Decides what the series goes to; the catalogue indicator, or null for any other outcome.</summary>
+    private Indicator? Resolve(SeriesSummary series)
     {
         Indicator? indicator = null;
         // "*" is the choice for every series the mapping does not name, for scripts that load one kind of file.
@@ -349,12 +408,12 @@ public sealed class ImportValidator(ReferenceData reference, IReadOnlyDictionary
             if (choice == Skip)
             {
                 series.Resolution = SeriesResolution.Skipped;
-                return;
+                return null;
             }
             if (choice == New)
             {
                 MarkNew(series);
-                return;
+                return null;
             }
             reference.IndicatorsByKey.TryGetValue(choice, out indicator);
         }
@@ -393,12 +452,13 @@ public sealed class ImportValidator(ReferenceData reference, IReadOnlyDictionary
         {
             MarkNew(series);
         }
+        return indicator;
     }
 
     private void MarkNew(SeriesSummary series)
     {
         series.Resolution = SeriesResolution.New;
-        series.PlaceholderId = -(_series.Values.Count(s => s.PlaceholderId is not null) + 1);
+        series.PlaceholderId = -(_newIndicators + 1);
         series.IndicatorKey = SeriesKeys.NewIndicatorKey(series.Key);
     }
 
@@ -420,6 +480,27 @@ public sealed class ImportValidator(ReferenceData reference, IReadOnlyDictionary
                 }
             }
         }
+    }
+
+    private const string DuplicateRowNote = "Exact repeats of another row: read once";
+
+    /// <summary>Which kind of change ended an area's code: the same place recoded, or an area abolished (merged, split).</summary>
+    private string HistoricalAreaNote(Area area, DateOnly ended)
+    {
+        var successions = reference.SuccessionsOf(area.Code);
+        var since = ended.AddDays(1).ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+        if (successions is [{ Kind: SuccessionKind.Recode } recode])
+        {
+            return $"Rows for {area.Name} under its old code {area.Code}: the same area, recoded, has had the code {recode.SuccessorCode} since {since}. Kept under the code the file gives";
+        }
+        var successors = string.Join(", ", successions.Select(s => reference.AreasByCode.TryGetValue(s.SuccessorCode, out var successor) ? successor.Name : s.SuccessorCode));
+        var how = successions switch
+        {
+            [] => "",
+            [{ Kind: SuccessionKind.Split }, ..] => $", split between {successors}",
+            _ => $", merged into {successors}",
+        };
+        return $"Rows for {area.Name} ({area.Code}), abolished on {since}{how}. Kept under its own code";
     }
 
     private void Note(string key, string message)

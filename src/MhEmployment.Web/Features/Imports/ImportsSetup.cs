@@ -1,3 +1,7 @@
+using MhEmployment.Web.Features.Imports.Jobs;
+using MhEmployment.Web.Features.Imports.Stores;
+using MhEmployment.Web.Features.Imports.Stores.Postgres;
+using MhEmployment.Web.Features.Imports.Stores.Sqlite;
 using MhEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -12,7 +16,11 @@ public static class ImportsSetup
         services.AddSingleton<ImportJobChannel>();
         services.AddSingleton<ImportProgressBoard>();
         services.AddSingleton<ValuesChangedSignal>();
-        services.AddScoped<ImportService>();
+        services.AddScoped<ImportUploads>();
+        services.AddScoped<ImportValidation>();
+        services.AddScoped<ImportCommits>();
+        services.AddScoped<OnePassCommit>();
+        services.AddScoped<ImportUndo>();
         services.AddScoped<SampleDataLoader>();
         services.AddHostedService<ImportWorker>();
         if (DatabaseSetup.ProviderFrom(builder.Configuration) == DatabaseProvider.Postgres)

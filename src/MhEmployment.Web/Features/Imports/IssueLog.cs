@@ -12,6 +12,9 @@ namespace MhEmployment.Web.Features.Imports;
 public sealed class IssueLog : IDisposable
 {
     public const string Header = "line,column,value,rule,severity,message";
+
+    /// <summary>How many issues the preview shows; the download has them all.</summary>
+    public const int PreviewLimit = 1000;
     private readonly StreamWriter _writer;
 
     public IssueLog(string path)
@@ -41,8 +44,8 @@ public sealed class IssueLog : IDisposable
 
     public void Dispose() => _writer.Dispose();
 
-    /// <summary>The first issues of a log file, for the preview and the API.</summary>
-    public static List<ParseIssue> ReadFirst(string path, int limit)
+    /// <summary>The first issues of a log file (of one <paramref name="severity"/>, or all), for the preview and the API.</summary>
+    public static List<ParseIssue> ReadFirst(string path, int limit, IssueSeverity? severity = null)
     {
         var issues = new List<ParseIssue>();
         if (!File.Exists(path))
@@ -52,10 +55,15 @@ public sealed class IssueLog : IDisposable
         using var reader = CsvHelper.CsvReader.Create(new StreamReader(path), new CsvHelper.CsvReaderOptions { HasHeader = true }, leaveOpen: false);
         while (issues.Count < limit && reader.Read())
         {
+            var rowSeverity = reader.GetString(4) == "error" ? IssueSeverity.Error : IssueSeverity.Warning;
+            if (severity is not null && rowSeverity != severity)
+            {
+                continue;
+            }
             var value = reader.GetString(2);
             issues.Add(new ParseIssue(long.Parse(reader.GetString(0), CultureInfo.InvariantCulture), NullIfEmpty(reader.GetString(1)),
                 NullIfEmpty(value.StartsWith('\'') && value.Length > 1 && value[1] is '=' or '+' or '-' or '@' ? value[1..] : value),
-                reader.GetString(3), reader.GetString(5), reader.GetString(4) == "error" ? IssueSeverity.Error : IssueSeverity.Warning));
+                reader.GetString(3), reader.GetString(5), rowSeverity));
         }
         return issues;
     }

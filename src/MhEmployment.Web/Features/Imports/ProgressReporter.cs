@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using MhEmployment.Web.Domain;
 
 namespace MhEmployment.Web.Features.Imports;
 
@@ -16,6 +17,17 @@ public sealed class ImportProgressBoard
     public (double Progress, long Rows)? Get(int importId) => _running.TryGetValue(importId, out var value) ? value : null;
 
     public void Clear(int importId) => _running.TryRemove(importId, out _);
+
+    /// <summary>The import with its live progress while it is being validated or committed.</summary>
+    public Import WithLiveProgress(Import import)
+    {
+        if (import.Status is ImportStatus.Validating or ImportStatus.Committing && Get(import.Id) is { } live)
+        {
+            import.Progress = live.Progress;
+            import.RowCount = live.Rows;
+        }
+        return import;
+    }
 }
 
 /// <summary>Publishes a validation's progress about twice a second while its rows stream through.</summary>

@@ -14,6 +14,11 @@ public sealed class ReferenceData
     public required IReadOnlyDictionary<int, Indicator> IndicatorsById { get; init; }
     public required IReadOnlyDictionary<string, int> RememberedMappings { get; init; }
 
+    /// <summary>What became of each area that ended: recoded, merged or split, into which areas.</summary>
+    public IReadOnlyDictionary<string, List<AreaSuccession>> Successions { get; init; } = new Dictionary<string, List<AreaSuccession>>();
+
+    public IReadOnlyList<AreaSuccession> SuccessionsOf(string areaCode) => Successions.TryGetValue(areaCode, out var successions) ? successions : [];
+
     public static async Task<ReferenceData> LoadAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         var areas = await db.Areas.AsNoTracking().ToListAsync(cancellationToken);
@@ -27,6 +32,8 @@ public sealed class ReferenceData
             IndicatorsByFingertipsId = indicators.Where(i => i.FingertipsId is not null).GroupBy(i => i.FingertipsId!.Value).ToDictionary(g => g.Key, g => g.First()),
             IndicatorsById = indicators.ToDictionary(i => i.Id),
             RememberedMappings = await db.SeriesMappings.AsNoTracking().ToDictionaryAsync(m => m.SeriesKey, m => m.IndicatorId, cancellationToken),
+            Successions = (await db.AreaSuccessions.AsNoTracking().ToListAsync(cancellationToken))
+                .GroupBy(s => s.PredecessorCode, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase),
         };
     }
 }

@@ -7,7 +7,9 @@ namespace MhEmployment.Web.Features.Imports;
 /// On a new installation, imports the real sample files in SampleData/ through the ordinary import path (upload,
 /// validation, commit), so the first screens show real figures. NOMIS series are matched as an analyst would.
 /// </summary>
-public sealed partial class SampleDataLoader(AppDbContext db, ImportService imports, IHostEnvironment environment, IConfiguration configuration, ILogger<SampleDataLoader> logger)
+public sealed partial class SampleDataLoader(
+    AppDbContext db, ImportUploads uploads, ImportValidation validation, ImportCommits commits, IHostEnvironment environment, IConfiguration configuration,
+    ILogger<SampleDataLoader> logger)
 {
     public const string Actor = "first-run sample data";
 
@@ -41,15 +43,15 @@ public sealed partial class SampleDataLoader(AppDbContext db, ImportService impo
         UploadResult upload;
         await using (var content = File.OpenRead(path))
         {
-            upload = await imports.UploadAsync(content, name, null, null, Actor, cancellationToken, validateInBackground: false);
+            upload = await uploads.UploadAsync(content, name, null, null, Actor, cancellationToken, validateInBackground: false);
         }
         if (upload.Import is not { } import)
         {
             LogSampleSkipped(logger, name, upload.Refusal);
             return;
         }
-        await imports.ValidateNowAsync(import.Id, cancellationToken);
-        var summary = ImportService.SummaryOf(await db.Imports.AsNoTracking().SingleAsync(i => i.Id == import.Id, cancellationToken));
+        await validation.ValidateNowAsync(import.Id, cancellationToken);
+        var summary = ImportSummary.Of(await db.Imports.AsNoTracking().SingleAsync(i => i.Id == import.Id, cancellationToken));
         var choices = (summary?.Series ?? [])
             .Where(s => s.Resolution == SeriesResolution.Unmapped)
             .Select(s => (s.Key, Choice: NomisChoices.FirstOrDefault(c => c.File == name && s.Name.Contains(c.NameContains, StringComparison.OrdinalIgnoreCase)).Choice))
@@ -57,17 +59,17 @@ public sealed partial class SampleDataLoader(AppDbContext db, ImportService impo
             .ToDictionary(c => c.Key, c => c.Choice, StringComparer.Ordinal);
         if (choices.Count > 0)
         {
-            await imports.MapAsync(import.Id, choices, Actor, cancellationToken, validateInBackground: false);
-            await imports.ValidateNowAsync(import.Id, cancellationToken);
+            await validation.MapAsync(import.Id, choices, Actor, cancellationToken, validateInBackground: false);
+            await validation.ValidateNowAsync(import.Id, cancellationToken);
         }
         db.ChangeTracker.Clear();
         var validated = await db.Imports.AsNoTracking().SingleAsync(i => i.Id == import.Id, cancellationToken);
-        if (ImportService.CommitBlocker(validated) is { } blocker)
+        if (ImportCommits.CommitBlocker(validated) is { } blocker)
         {
-            LogSampleSkipped(logger, name, blocker);
+            LogSampleSkipped(logger, name, blocker.Reason);
             return;
         }
-        await imports.CommitNowAsync(import.Id, Actor, cancellationToken);
+        await commits.CommitNowAsync(import.Id, Actor, cancellationToken);
         LogSampleLoaded(logger, name, validated.NewCount);
     }
 

@@ -61,9 +61,6 @@ public sealed class SliceValues
     public IReadOnlyDictionary<string, IReadOnlyList<SnapshotValue>> SeriesByArea { get; }
 
     public PeriodValues? Find(PeriodKey period) => Periods.FirstOrDefault(p => p.Period == period);
-
-    public SnapshotValue? ValueOf(string areaCode, PeriodKey period) =>
-        Find(period) is { } p && p.ByArea.TryGetValue(areaCode, out var v) ? v : null;
 }
 
 /// <summary>An indicator with all its stored values, grouped by slice.</summary>

@@ -8,16 +8,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MhEmployment.Web.Pages.Imports;
 
-public sealed class DetailsModel(AppDbContext db, ImportService imports) : PageModel
+public sealed class DetailsModel(AppDbContext db, ImportStorage storage, ImportProgressBoard board) : PageModel
 {
     public Import Import { get; private set; } = null!;
     public ImportSummary? Summary { get; private set; }
     public IReadOnlyList<ParseIssue> Issues { get; private set; } = [];
     public IReadOnlyList<(string Key, string Name)> Indicators { get; private set; } = [];
-    public string? CommitBlocker { get; private set; }
+    public CommitBlock? CommitBlocker { get; private set; }
+
+    /// <summary>Why committing needs the analyst to confirm the indicators the file adds; null when it does not.</summary>
+    public string? NewIndicatorsToConfirm { get; private set; }
     public bool InProgress => Import.Status is ImportStatus.Validating or ImportStatus.Committing;
 
     [BindProperty] public List<SeriesChoice> Choices { get; set; } = [];
+
+    [BindProperty] public bool ConfirmNewIndicators { get; set; }
 
     public sealed class SeriesChoice
     {
@@ -28,24 +33,29 @@ public sealed class DetailsModel(AppDbContext db, ImportService imports) : PageM
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostCommitAsync(int id, CancellationToken cancellationToken) =>
-        ActAsync(id, () => imports.RequestCommitAsync(id, User.Identity?.Name, cancellationToken), cancellationToken);
+    public async Task<IActionResult> OnPostCommitAsync(int id, [FromServices] ImportCommits commits, CancellationToken cancellationToken)
+    {
+        var import = await db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (import is not null && !ConfirmNewIndicators && NewIndicatorLimits.ConfirmationNeeded(ImportSummary.Of(import)) is { } confirmation)
+        {
+            ModelState.AddModelError(nameof(ConfirmNewIndicators), confirmation);
+            return await RefusedAsync(id, cancellationToken);
+        }
+        return await ActAsync(id, () => commits.RequestCommitAsync(id, User.Identity?.Name, ConfirmNewIndicators, cancellationToken), cancellationToken);
+    }
 
-    public Task<IActionResult> OnPostUndoAsync(int id, CancellationToken cancellationToken) =>
-        ActAsync(id, () => imports.UndoAsync(id, User.Identity?.Name, cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostRevalidateAsync(int id, [FromServices] ImportValidation validation, CancellationToken cancellationToken) =>
+        ActAsync(id, () => validation.RevalidateAsync(id, User.Identity?.Name, cancellationToken), cancellationToken);
 
-    public Task<IActionResult> OnPostRevalidateAsync(int id, CancellationToken cancellationToken) =>
-        ActAsync(id, () => imports.RevalidateAsync(id, User.Identity?.Name, cancellationToken), cancellationToken);
-
-    public Task<IActionResult> OnPostMapAsync(int id, CancellationToken cancellationToken) =>
-        ActAsync(id, () => imports.MapAsync(id, Choices.Where(c => c.Value is { Length: > 0 }).ToDictionary(c => c.Key, c => c.Value!, StringComparer.Ordinal),
+    public Task<IActionResult> OnPostMapAsync(int id, [FromServices] ImportValidation validation, CancellationToken cancellationToken) =>
+        ActAsync(id, () => validation.MapAsync(id, Choices.Where(c => c.Value is { Length: > 0 }).ToDictionary(c => c.Key, c => c.Value!, StringComparer.Ordinal),
             User.Identity?.Name, cancellationToken), cancellationToken);
 
     /// <summary>Every error and warning, as CSV.</summary>
     public async Task<IActionResult> OnGetIssuesAsync(int id, CancellationToken cancellationToken)
     {
         var import = await db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
-        var path = imports.IssuesFile(id);
+        var path = storage.IssuesFor(id);
         if (import is null || !System.IO.File.Exists(path))
         {
             return NotFound();
@@ -53,20 +63,28 @@ public sealed class DetailsModel(AppDbContext db, ImportService imports) : PageM
         return PhysicalFile(path, "text/csv; charset=utf-8", $"import-{id}-issues.csv");
     }
 
-    private async Task<IActionResult> ActAsync(int id, Func<Task<Features.Imports.ActionResult>> action, CancellationToken cancellationToken)
+    private async Task<IActionResult> ActAsync(int id, Func<Task<ImportActionOutcome>> action, CancellationToken cancellationToken)
     {
-        if (!await db.Imports.AnyAsync(i => i.Id == id, cancellationToken))
+        var result = await action();
+        if (result.ImportMissing)
         {
             return NotFound();
         }
-        var result = await action();
         if (result.Succeeded)
         {
             TempData["Flash"] = result.Message;
             return RedirectToPage(new { id });
         }
         ModelState.AddModelError(string.Empty, result.Message);
-        await LoadAsync(id, cancellationToken);
+        return await RefusedAsync(id, cancellationToken);
+    }
+
+    private async Task<IActionResult> RefusedAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
         var page = Page();
         page.StatusCode = StatusCodes.Status400BadRequest;
         return page;
@@ -79,11 +97,12 @@ public sealed class DetailsModel(AppDbContext db, ImportService imports) : PageM
         {
             return false;
         }
-        Import = imports.WithLiveProgress(import);
-        Summary = ImportService.SummaryOf(import);
-        Issues = import.ValidationComplete || import.Status == ImportStatus.Failed ? imports.FirstIssues(id) : [];
-        CommitBlocker = ImportService.CommitBlocker(import);
-        if (Summary?.NeedsMapping == true || Summary?.Series.Any(s => s.Key.StartsWith(SeriesKeys.Nomis, StringComparison.Ordinal) || s.Key.StartsWith(SeriesKeys.NomisWeb, StringComparison.Ordinal)) == true)
+        Import = board.WithLiveProgress(import);
+        Summary = ImportSummary.Of(import);
+        Issues = import.ValidationComplete || import.Status == ImportStatus.Failed ? storage.FirstIssues(id) : [];
+        CommitBlocker = ImportCommits.CommitBlocker(import);
+        NewIndicatorsToConfirm = NewIndicatorLimits.ConfirmationNeeded(Summary);
+        if (Summary?.NeedsMapping == true || Summary?.Series.Any(s => SeriesKeys.NeedsAnalystMapping(s.Key)) == true)
         {
             Indicators = [.. (await db.Indicators.AsNoTracking().OrderBy(i => i.Name).Select(i => new { i.Key, i.Name }).ToListAsync(cancellationToken)).Select(i => (i.Key, i.Name))];
         }

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MhEmployment.Web.Pages.Imports;
 
-public sealed class IndexModel(AppDbContext db, ImportService imports) : PageModel
+public sealed class IndexModel(AppDbContext db, ImportUploads uploads) : PageModel
 {
     [BindProperty] public UploadInput Input { get; set; } = new();
     public IReadOnlyList<Import> History { get; private set; } = [];
@@ -34,7 +34,7 @@ public sealed class IndexModel(AppDbContext db, ImportService imports) : PageMod
         if (ModelState.IsValid && Input.File is { } file)
         {
             await using var content = file.OpenReadStream();
-            var result = await imports.UploadAsync(content, file.FileName, Input.Format, null, User.Identity?.Name, cancellationToken);
+            var result = await uploads.UploadAsync(content, file.FileName, Input.Format, null, User.Identity?.Name, cancellationToken);
             if (result.Import is { } import)
             {
                 return RedirectToPage("/Imports/Details", new { id = import.Id });

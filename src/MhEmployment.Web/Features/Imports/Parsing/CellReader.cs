@@ -7,15 +7,13 @@ internal sealed class CellReader(CsvSource source, RowIssues issues)
 {
     private readonly Dictionary<string, string> _suppressedMessages = [];
 
-    public RowIssues Issues => issues;
-
     /// <summary>The main value: a number, or null with the suppression marker kept and a "suppressed" warning.</summary>
     public double? Value(int column, string name, out string? marker)
     {
         marker = null;
         var cell = source[column];
         if (Cells.TryNumber(cell, out var value))
-            return value;
+            return Plausible(value, cell, name);
         if (Cells.SuppressionMarker(cell) is { } m)
         {
             marker = m;
@@ -34,6 +32,8 @@ internal sealed class CellReader(CsvSource source, RowIssues issues)
         var cell = source[column];
         if (Cells.TryNumber(cell, out var value))
         {
+            if (Plausible(value, cell, name) is null)
+                return null;
             if (mustNotBeNegative && value < 0)
             {
                 var denominator = name.Contains("denominator", StringComparison.OrdinalIgnoreCase);
@@ -46,6 +46,17 @@ internal sealed class CellReader(CsvSource source, RowIssues issues)
         if (Cells.SuppressionMarker(cell) is null)
             NotANumber(cell, name);
         return null;
+    }
+
+    /// <summary>The count and denominator (never negative, the count within the denominator for a proportion) and the limits.</summary>
+    public Measures Measures(MeasureCells cells)
+    {
+        var names = cells.Columns;
+        var count = Optional(cells.Count, names.Count, mustNotBeNegative: true);
+        var denominator = Optional(cells.Denominator, names.Denominator, mustNotBeNegative: true);
+        CheckCountWithinDenominator(count, denominator, names.Count);
+        return new Measures(count, denominator, Optional(cells.Lower95, names.Lower95), Optional(cells.Upper95, names.Upper95),
+            Optional(cells.Lower998, names.Lower998), Optional(cells.Upper998, names.Upper998));
     }
 
     /// <summary>Trimmed text, checked for formula-like content. Empty is "" (or an error when required).</summary>
@@ -81,10 +92,28 @@ internal sealed class CellReader(CsvSource source, RowIssues issues)
                 IssueSeverity.Warning));
     }
 
+    /// <summary>The number, or null with an error when no indicator's figure could be that large.</summary>
+    private double? Plausible(double value, ReadOnlySpan<byte> cell, string name)
+    {
+        if (Math.Abs(value) <= SourceObservation.MaxMagnitude)
+            return value;
+        Implausible(cell, name);
+        return null;
+    }
+
+    private void Implausible(ReadOnlySpan<byte> cell, string name)
+    {
+        var shown = Cells.ForIssue(Cells.Trim(cell));
+        issues.Add(new ParseIssue(source.Line, name, shown, IssueRules.ImplausibleMagnitude,
+            $"The {name} \"{shown}\" is implausibly large: no value, count or denominator comes near {SourceObservation.MaxMagnitude:N0}. Check the cell (a stray exponent, or a spreadsheet error?)."));
+    }
+
     private void NotANumber(ReadOnlySpan<byte> cell, string name)
     {
         var shown = Cells.ForIssue(Cells.Trim(cell));
-        if (Cells.LooksLikeFormula(cell))
+        if (Cells.IsOverflow(cell))
+            Implausible(cell, name);
+        else if (Cells.LooksLikeFormula(cell))
             issues.Add(new ParseIssue(source.Line, name, shown, IssueRules.FormulaLikeCell,
                 $"The {name} \"{shown}\" looks like a spreadsheet formula. Formulas are never run or stored: save the sheet with values only."));
         else
@@ -100,4 +129,29 @@ internal sealed class CellReader(CsvSource source, RowIssues issues)
                 : $"The value is suppressed (marked \"{marker}\"): kept as suppressed, not as zero.";
         return message;
     }
+}
+
+/// <summary>Where a file has its count, denominator and limits (-1 for a column it has not), found once from the header.</summary>
+internal sealed class MeasureCells
+{
+    private MeasureCells(MeasureColumns columns, HeaderNames header)
+    {
+        Columns = columns;
+        Count = header.Find([.. columns.SpellingsOf(0)]);
+        Denominator = header.Find([.. columns.SpellingsOf(1)]);
+        Lower95 = header.Find([.. columns.SpellingsOf(2)]);
+        Upper95 = header.Find([.. columns.SpellingsOf(3)]);
+        Lower998 = header.Find([.. columns.SpellingsOf(4)]);
+        Upper998 = header.Find([.. columns.SpellingsOf(5)]);
+    }
+
+    public MeasureColumns Columns { get; }
+    public int Count { get; }
+    public int Denominator { get; }
+    public int Lower95 { get; }
+    public int Upper95 { get; }
+    public int Lower998 { get; }
+    public int Upper998 { get; }
+
+    public static MeasureCells In(HeaderNames header, MeasureColumns columns) => new(columns, header);
 }

@@ -39,6 +39,10 @@ internal static class Cells
             double.IsFinite(value);
     }
 
+    /// <summary>A number too large for a double ("1.8E+308"), which reads as infinity rather than as a number.</summary>
+    public static bool IsOverflow(ReadOnlySpan<byte> cell) =>
+        double.TryParse(Cells.Trim(cell), NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var value) && double.IsInfinity(value);
+
     /// <summary>
     /// A cell a spreadsheet would run as a formula (CSV injection): starts with = + @, or with - followed by
     /// something that is not a number. Never stored, never shown unescaped.

@@ -9,6 +9,20 @@ public sealed class FingertipsParser : ImportParser
 {
     public override ImportFormat Format => ImportFormat.Fingertips;
 
+    /// <summary>
+    /// The columns of Fingertips' data downloads, old and new layouts; others are reported as not read, as Fingertips
+    /// adds columns from time to time ("Compared to &lt;parent&gt; value or percentiles" varies with the area type).
+    /// </summary>
+    internal static readonly string[] Columns =
+    [
+        "Indicator ID", "Indicator Name", "Parent Code", "Parent Name", "Area Code", "Area Name", "Area Type", "Sex", "Age",
+        "Category Type", "Category", "Time period", "Value", .. MeasureColumns.Fingertips.AllNames, "Value note", "Recent Trend",
+        "Column not used", "Time period Sortable", "New data", "Compared to goal", "Time period range",
+    ];
+
+    internal static bool IsComparisonColumn(string header) =>
+        HeaderNames.Normalise(header).StartsWith("comparedto", StringComparison.Ordinal);
+
     private protected override RowReader CreateRowReader(CsvSource source) => new FingertipsRows(source);
 }
 
@@ -16,54 +30,40 @@ internal sealed class FingertipsRows(CsvSource source) : RowReader(source)
 {
     private static readonly double[] Multipliers = [100, 1000, 10_000, 100_000, 1];
 
-    private readonly RowIssues _issues = new();
     private readonly Utf8Strings _strings = new();
     private readonly Dictionary<string, Period?> _periods = [];
     private readonly Dictionary<(string Id, string Name, string Sex, string Age, double Multiplier), IReadOnlyDictionary<string, string>> _facts = [];
     private readonly Utf8Cache<string> _names = new(10_000);
     private readonly Ids<(string Id, string Sex, string Age)> _seriesIds = new();
     private readonly Ids<string> _periodIds = new();
-    private CellReader _cells = null!;
-    private HeaderNames _header = null!;
-    private int _id, _name, _areaCode, _areaName, _sex, _age, _categoryType, _period, _sortable, _value;
-    private int _lower95, _upper95, _lower998, _upper998, _count, _denominator, _note, _compared;
+    private MeasureCells _measures = null!;
+    private int _id, _name, _areaCode, _areaName, _sex, _age, _categoryType, _period, _sortable, _value, _note, _compared;
     private long _categoryRows, _firstCategoryLine;
 
     public override ParseIssue? Start()
     {
-        _header = new HeaderNames(Source.Headers);
-        _cells = new CellReader(Source, _issues);
-        _id = _header.Find("Indicator ID");
-        _name = _header.Find("Indicator Name");
-        _areaCode = _header.Find("Area Code");
-        _areaName = _header.Find("Area Name");
-        _sex = _header.Find("Sex");
-        _age = _header.Find("Age");
-        _categoryType = _header.Find("Category Type");
-        _period = _header.Find("Time period");
-        _sortable = _header.Find("Time period Sortable");
-        _value = _header.Find("Value");
-        _lower95 = _header.Find("Lower CI 95.0 limit", "Lower CI 95 limit");
-        _upper95 = _header.Find("Upper CI 95.0 limit", "Upper CI 95 limit");
-        _lower998 = _header.Find("Lower CI 99.8 limit");
-        _upper998 = _header.Find("Upper CI 99.8 limit");
-        _count = _header.Find("Count");
-        _denominator = _header.Find("Denominator");
-        _note = _header.Find("Value note");
-        _compared = _header.Find("Compared to England value or percentiles");
-        return _id < 0 || _areaCode < 0 || _period < 0 || _value < 0
-            ? MissingColumns(_header, "Fingertips", "Indicator ID", "Area Code", "Time period", "Value")
-            : null;
+        _id = Header.Find("Indicator ID");
+        _name = Header.Find("Indicator Name");
+        _areaCode = Header.Find("Area Code");
+        _areaName = Header.Find("Area Name");
+        _sex = Header.Find("Sex");
+        _age = Header.Find("Age");
+        _categoryType = Header.Find("Category Type");
+        _period = Header.Find("Time period");
+        _sortable = Header.Find("Time period Sortable");
+        _value = Header.Find("Value");
+        _note = Header.Find("Value note");
+        _compared = Header.Find("Compared to England value or percentiles");
+        _measures = MeasureCells.In(Header, MeasureColumns.Fingertips);
+        return CheckColumns("Fingertips", FingertipsParser.Columns, unknownIsError: false, FingertipsParser.IsComparisonColumn)
+            ?? MissingColumns("Fingertips", "Indicator ID", "Area Code", "Time period", "Value");
     }
 
     public override ParsedRecord? Read()
     {
-        if (Source.IsBlankRecord())
-            return null;
-        DataRows++;
         // Fingertips exports leave off the last (empty) "Compared to goal" field on every row.
-        if (CheckFieldCount(_header.Count, missingTrailingAllowed: 1) is { } ragged)
-            return Fail(ragged);
+        if (SkipsRow(out var skipped, missingTrailingAllowed: 1))
+            return skipped;
         if (_categoryType >= 0 && !Cells.Trim(Source[_categoryType]).IsEmpty)
         {
             if (_categoryRows++ == 0)
@@ -71,81 +71,51 @@ internal sealed class FingertipsRows(CsvSource source) : RowReader(source)
             return null;
         }
 
-        var line = Source.Line;
-        var id = _cells.Text(_id, "Indicator ID", required: true, _strings);
-        var areaCode = _cells.Text(_areaCode, "Area Code", required: true, _strings);
-        var areaName = _cells.Text(_areaName, "Area Name", cache: _strings);
-        var sexLabel = _cells.Text(_sex, "Sex", cache: _strings);
+        var id = Cell.Text(_id, "Indicator ID", required: true, _strings);
+        var areaCode = Cell.Text(_areaCode, "Area Code", required: true, _strings);
+        var areaName = Cell.Text(_areaName, "Area Name", cache: _strings);
+        var sexLabel = Cell.Text(_sex, "Sex", cache: _strings);
         if (!SexNames.TryNormalise(sexLabel, out var sex))
-            _issues.Add(new ParseIssue(line, "Sex", sexLabel, IssueRules.UnrecognisedSex, $"The sex \"{sexLabel}\" is not Persons, Male or Female."));
-        var age = _cells.Text(_age, "Age", cache: _strings);
+            Issues.Add(new ParseIssue(Source.Line, "Sex", sexLabel, IssueRules.UnrecognisedSex, $"The sex \"{sexLabel}\" is not Persons, Male or Female."));
+        var age = Cell.Text(_age, "Age", cache: _strings);
         if (age.Length == 0) age = "All ages";
         var period = ReadPeriod();
         var name = IndicatorName(id);
 
-        var value = _cells.Value(_value, "Value", out var marker);
-        var count = _cells.Optional(_count, "Count", mustNotBeNegative: true);
-        var denominator = _cells.Optional(_denominator, "Denominator", mustNotBeNegative: true);
-        _cells.CheckCountWithinDenominator(count, denominator, "Count");
-        var note = _cells.Text(_note, "Value note", cache: _strings);
-        var compared = _cells.Text(_compared, "Compared to England value or percentiles", cache: _strings);
-        var lower95 = _cells.Optional(_lower95, "Lower CI 95.0 limit");
-        var upper95 = _cells.Optional(_upper95, "Upper CI 95.0 limit");
-        var lower998 = _cells.Optional(_lower998, "Lower CI 99.8 limit");
-        var upper998 = _cells.Optional(_upper998, "Upper CI 99.8 limit");
+        var value = Cell.Value(_value, "Value", out var marker);
+        var measures = Cell.Measures(_measures);
+        var note = Cell.Text(_note, "Value note", cache: _strings);
+        var compared = Cell.Text(_compared, "Compared to England value or percentiles", cache: _strings);
+        if (Issues.HasErrors || period is not { } p)
+            return Issues.ToRecord(null);
 
-        if (_issues.HasErrors || period is null)
-            return _issues.ToRecord(null);
-
-        var observation = new SourceObservation
+        var observation = new SourceObservation(Source.Line, "fingertips:" + id, name, areaCode, areaName, p, sex, age)
         {
-            LineNumber = line,
-            SeriesKey = "fingertips:" + id,
-            SeriesName = name,
-            AreaCode = areaCode,
-            AreaName = areaName.Length > 0 ? areaName : null,
-            PeriodLabel = period.Value.Label,
-            PeriodStart = period.Value.Start,
-            PeriodEnd = period.Value.End,
-            Sex = sex,
-            AgeBand = age,
             Value = value,
             ValueColumn = "Value",
-            Count = count,
-            Denominator = denominator,
-            Lower95 = lower95,
-            Upper95 = upper95,
-            Lower998 = lower998,
-            Upper998 = upper998,
             SuppressionMarker = marker,
+            Measures = measures,
+            MeasureColumns = MeasureColumns.Fingertips,
             Note = note.Length > 0 ? note : null,
             PublishedComparison = compared.Length > 0 ? compared : null,
-            SeriesFacts = Facts(id, name, sex, age, Multiplier(value, count, denominator)),
+            SeriesFacts = Facts(id, name, sex, age, Multiplier(value, measures.Count, measures.Denominator)),
         };
-        var series = _seriesIds.Of((id, sex, age));
-        switch (Duplicates.Check(series, _periodIds.Of(period.Value.Label), areaCode, observation, out var firstLine))
-        {
-            case DuplicateKeys.Outcome.Repeat:
-                return _issues.ToRecord(null);
-            case DuplicateKeys.Outcome.Conflict:
-                _issues.Add(new ParseIssue(line, "Value", Cells.ForIssue(Source[_value]), IssueRules.DuplicateKeyConflict,
-                    $"Indicator {id} for {areaCode}, {period.Value.Label}, {sex}, {age} is also on line {firstLine} with a different value."));
-                break;
-        }
-        return _issues.ToRecord(observation);
+        return Issues.ToRecord(Deduplicated(_seriesIds.Of((id, sex, age)), _periodIds.Of(p.Label), observation));
     }
 
     public override IEnumerable<ParsedRecord> Finish()
     {
         if (_categoryRows > 0)
             yield return new ParsedRecord(null, [new ParseIssue(_firstCategoryLine, "Category Type", null, IssueRules.CategoryRowsSkipped,
-                $"{_categoryRows} rows break areas down by a category (such as deprivation deciles) rather than giving an area's value; they were skipped.",
+                _categoryRows == 1
+                    ? "1 row breaks an area down by a category (such as deprivation deciles) rather than giving its value; it was skipped."
+                    : $"{Counted.Of(_categoryRows, "row")} break areas down by a category (such as deprivation deciles) rather than giving an area's value; they were skipped.",
                 IssueSeverity.Warning)]);
     }
 
     private Period? ReadPeriod()
     {
-        var label = _cells.Text(_period, "Time period", required: true, _strings);
+        var label = Cell.Text(_period, "Time period", required: true, _strings);
         if (label.Length == 0)
             return null;
         if (!_periods.TryGetValue(label, out var period))
@@ -154,7 +124,7 @@ internal sealed class FingertipsRows(CsvSource source) : RowReader(source)
             _periods[label] = period;
         }
         if (period is null)
-            _issues.Add(new ParseIssue(Source.Line, "Time period", label, IssueRules.UnrecognisedPeriod,
+            Issues.Add(new ParseIssue(Source.Line, "Time period", label, IssueRules.UnrecognisedPeriod,
                 $"The time period \"{label}\" is not one the importer understands (such as 2019, 2019/20, 2015 - 17 or 2019/20 Q1)."));
         return period;
     }
@@ -179,7 +149,7 @@ internal sealed class FingertipsRows(CsvSource source) : RowReader(source)
         if (_names.TryGet(cell, out var name))
             return name;
         name = string.Join(' ', Cells.Text(cell).Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        _cells.CheckFormula(name, "Indicator Name");
+        Cell.CheckFormula(name, "Indicator Name");
         _names.Add(cell, name);
         return name.Length > 0 ? name : "Fingertips indicator " + id;
     }

@@ -1,10 +1,7 @@
 namespace MhEmployment.Web.Features.Imports.Parsing;
 
 /// <summary>The format a file's first lines say it is, or why none fits.</summary>
-public sealed record FormatDetection(ImportFormat? Format, ParseIssue? Problem)
-{
-    public bool IsDetected => Format is not null;
-}
+public sealed record FormatDetection(ImportFormat? Format, ParseIssue? Problem);
 
 /// <summary>Decides the <see cref="ImportFormat"/> from the first non-empty lines of a file.</summary>
 public static class FormatDetector

@@ -10,11 +10,27 @@ internal sealed class HeaderNames
 {
     private readonly Dictionary<string, int> _byKey = new(StringComparer.Ordinal);
 
+    private readonly List<(string Name, int First, int Again)> _duplicates = [];
+
     public HeaderNames(IReadOnlyList<string> headers)
     {
         Headers = headers;
         for (var i = 0; i < headers.Count; i++)
-            _byKey.TryAdd(Normalise(headers[i]), i);
+        {
+            var key = Normalise(headers[i]);
+            if (!_byKey.TryAdd(key, i) && key.Length > 0)
+                _duplicates.Add((headers[i], _byKey[key], i));
+        }
+    }
+
+    /// <summary>Columns the header names twice (spellings that differ only in case, spaces or underscores count as one), with both positions.</summary>
+    public IReadOnlyList<(string Name, int First, int Again)> Duplicates => _duplicates;
+
+    /// <summary>The header's non-blank columns that are none of <paramref name="known"/> (blank ones are a spreadsheet's padding).</summary>
+    public IReadOnlyList<string> Unknown(IEnumerable<string> known, Func<string, bool>? alsoKnown = null)
+    {
+        var names = known.Select(Normalise).ToHashSet(StringComparer.Ordinal);
+        return [.. Headers.Where(h => Normalise(h) is { Length: > 0 } key && !names.Contains(key) && alsoKnown?.Invoke(h) != true)];
     }
 
     public IReadOnlyList<string> Headers { get; }

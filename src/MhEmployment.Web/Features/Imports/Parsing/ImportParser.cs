@@ -63,6 +63,8 @@ public abstract class ImportParser
             yield return RowReader.Fail(startProblem);
             yield break;
         }
+        foreach (var headerWarning in rows.TakePending())
+            yield return headerWarning;
 
         long records = 0;
         var stopped = false;
@@ -102,11 +104,27 @@ public abstract class ImportParser
 }
 
 /// <summary>One file's reading state for one format: the column indexes, caches and duplicate keys.</summary>
-internal abstract class RowReader(CsvSource source)
+internal abstract class RowReader
 {
     private List<ParsedRecord>? _pending;
 
-    protected CsvSource Source { get; } = source;
+    protected RowReader(CsvSource source)
+    {
+        Source = source;
+        Header = new HeaderNames(source.Headers);
+        Cell = new CellReader(source, Issues);
+    }
+
+    protected CsvSource Source { get; }
+
+    /// <summary>The header's columns (none for a format without a header row).</summary>
+    protected HeaderNames Header { get; }
+
+    /// <summary>The current row's issues.</summary>
+    protected RowIssues Issues { get; } = new();
+
+    /// <summary>Typed cells of the current row; problems go to <see cref="Issues"/>.</summary>
+    protected CellReader Cell { get; }
 
     /// <summary>The keys seen so far, or <see cref="DuplicateKeys.Off"/>.</summary>
     public DuplicateKeys Duplicates { get; set; } = new();
@@ -133,16 +151,87 @@ internal abstract class RowReader(CsvSource source)
         return taken;
     }
 
-    protected void Release(ParsedRecord record) => (_pending ??= []).Add(record);
+    protected void Release(ParsedRecord? record)
+    {
+        if (record is not null)
+            (_pending ??= []).Add(record);
+    }
 
     public static ParsedRecord Fail(ParseIssue issue) => new(null, [issue]);
 
-    protected static ParseIssue MissingColumns(HeaderNames header, string format, params string[] names)
+    /// <summary>
+    /// Whether the current record is not a data row to read: blank (<paramref name="record"/> null), or ragged
+    /// (<paramref name="record"/> says so). A data row is counted.
+    /// </summary>
+    protected bool SkipsRow(out ParsedRecord? record, int missingTrailingAllowed = 0)
     {
-        var missing = names.Where(n => !header.Has(n)).ToArray();
-        return new ParseIssue(1, missing[0], null, IssueRules.MissingColumn,
+        record = null;
+        if (Source.IsBlankRecord())
+            return true;
+        DataRows++;
+        if (CheckFieldCount(Header.Count, missingTrailingAllowed) is { } ragged)
+            record = Fail(ragged);
+        return record is not null;
+    }
+
+    /// <summary>
+    /// The observation, unless its series, period and area came before: an exact repeat is dropped (null), a
+    /// different value is an error naming the first line.
+    /// </summary>
+    protected SourceObservation? Deduplicated(int series, int period, SourceObservation observation)
+    {
+        switch (Duplicates.Check(series, period, observation.AreaCode, observation, out var firstLine))
+        {
+            case DuplicateKeys.Outcome.Repeat:
+                return null;
+            case DuplicateKeys.Outcome.Conflict:
+                Issues.Add(new ParseIssue(observation.LineNumber, observation.ValueColumn,
+                    observation.Value?.ToString(CultureInfo.InvariantCulture) ?? observation.SuppressionMarker, IssueRules.DuplicateKeyConflict,
+                    $"{observation.SeriesName} for {observation.AreaCode}, {observation.PeriodLabel}, {observation.Sex}, {observation.AgeBand} is also on line {firstLine} with a different value."));
+                break;
+        }
+        return observation;
+    }
+
+    /// <summary>
+    /// A header naming a column twice is an error: which one to read is not clear. A column the format does not know
+    /// is an error where the format is ours (a misspelt column would be silently ignored), and a warning where it is a
+    /// publisher's, whose downloads gain columns over time.
+    /// </summary>
+    protected ParseIssue? CheckColumns(string format, IEnumerable<string> known, bool unknownIsError, Func<string, bool>? alsoKnown = null)
+    {
+        if (DuplicateColumns(Header, 1) is { } duplicated)
+            return duplicated;
+        var unknown = Header.Unknown(known, alsoKnown);
+        if (unknown.Count == 0)
+            return null;
+        var names = string.Join(", ", unknown.Select(u => $"\"{Cells.ForIssue(u)}\""));
+        var plural = unknown.Count > 1;
+        if (unknownIsError)
+            return new ParseIssue(1, unknown[0], null, IssueRules.UnknownColumn,
+                $"The {format} has {(plural ? "columns" : "a column")} it does not know: {names}. Its columns are {string.Join(", ", known)}; correct the header's spelling or remove {(plural ? "those columns" : "that column")}.");
+        Release(Fail(new ParseIssue(1, unknown[0], null, IssueRules.UnknownColumn,
+            $"The {(plural ? "columns" : "column")} {names} {(plural ? "are" : "is")} not part of the {format} layout and {(plural ? "were" : "was")} not read.", IssueSeverity.Warning)));
+        return null;
+    }
+
+    /// <summary>An error naming the columns a header (on <paramref name="line"/>) names twice; null when it names each once.</summary>
+    protected static ParseIssue? DuplicateColumns(HeaderNames header, long line)
+    {
+        if (header.Duplicates is not [var first, ..])
+            return null;
+        var all = string.Join(", ", header.Duplicates.Select(d => string.Create(CultureInfo.InvariantCulture, $"\"{Cells.ForIssue(d.Name)}\" (columns {d.First + 1} and {d.Again + 1})")));
+        return new ParseIssue(line, first.Name, null, IssueRules.DuplicateColumn,
+            $"The header names a column more than once: {all}. It is not clear which to read; remove or rename the extra column and upload the file again.");
+    }
+
+    /// <summary>An issue naming the required columns the header lacks; null when it has them all.</summary>
+    protected ParseIssue? MissingColumns(string format, params string[] names)
+    {
+        var missing = names.Where(n => !Header.Has(n)).ToArray();
+        return missing.Length == 0 ? null : new ParseIssue(1, missing[0], null, IssueRules.MissingColumn,
             string.Create(CultureInfo.InvariantCulture,
-                $"This {format} file has no {string.Join(", ", missing.Select(m => $"\"{m}\""))} column{(missing.Length > 1 ? "s" : "")}. The header was: {Cells.ForIssue(string.Join(",", header.Headers))}"));
+                $"This {format} file has no {string.Join(", ", missing.Select(m => $"\"{m}\""))} column{(missing.Length > 1 ? "s" : "")}. The header was: {Cells.ForIssue(string.Join(",", Header.Headers))}"));
     }
 
     /// <summary>

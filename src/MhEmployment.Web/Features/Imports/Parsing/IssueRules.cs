@@ -38,6 +38,15 @@ public static class IssueRules
     public const string UnrecognisedSex = "unrecognised-sex";
     public const string FormulaLikeCell = "formula-like-cell";
     public const string DuplicateKeyConflict = "duplicate-key-conflict";
+    public const string ImplausibleMagnitude = "implausible-magnitude";
+
+    // Header.
+    public const string DuplicateColumn = "duplicate-column";
+    public const string UnknownColumn = "unknown-column";
+
+    // Checks against the catalogue, after parsing.
+    public const string ValueOutOfRange = "value-out-of-range";
+    public const string TooManyNewIndicators = "too-many-new-indicators";
 
     // Rows skipped on purpose, reported once per file.
     public const string CategoryRowsSkipped = "category-rows-skipped";

@@ -12,6 +12,13 @@ public sealed class MhsdsParser : ImportParser
 {
     public override ImportFormat Format => ImportFormat.Mhsds;
 
+    /// <summary>The columns of NHS England's MHSDS and MHMDS CSVs; others are reported as not read.</summary>
+    internal static readonly string[] Columns =
+    [
+        "REPORTING_PERIOD_START", "REPORTING_PERIOD_END", "STATUS", "BREAKDOWN", "PRIMARY_LEVEL", "PRIMARY_LEVEL_DESCRIPTION",
+        "SECONDARY_LEVEL", "SECONDARY_LEVEL_DESCRIPTION", "MEASURE_ID", "MEASURE_NAME", "MEASURE_VALUE",
+    ];
+
     private protected override RowReader CreateRowReader(CsvSource source) => new MhsdsRows(source);
 }
 
@@ -20,7 +27,6 @@ internal sealed class MhsdsRows(CsvSource source) : RowReader(source)
     /// <summary>Unpaired ASCOF halves held at most; beyond that they are reported unpaired at once.</summary>
     private const int MaxBufferedHalves = 100_000;
 
-    private readonly RowIssues _issues = new();
     private readonly Utf8Strings _strings = new();
     private readonly Utf8Cache<(DateCells.Outcome Outcome, DateOnly Date)> _dates = new(10_000);
     private readonly Dictionary<(DateOnly Start, DateOnly End), (int Id, Period Period)> _periods = [];
@@ -28,8 +34,6 @@ internal sealed class MhsdsRows(CsvSource source) : RowReader(source)
     private readonly Ids<(string Series, string Breakdown)> _seriesIds = new();
     private readonly Dictionary<(int Period, string Breakdown, string Area, string Secondary), AscofHalf> _halves = [];
     private readonly List<ParsedRecord> _unpaired = [];
-    private CellReader _cells = null!;
-    private HeaderNames _header = null!;
     private int _start, _end, _status, _breakdown, _level, _levelName, _secondary, _secondaryName, _measure, _measureName, _value;
     private long _unknownRows, _firstUnknownLine, _unpairedCount, _firstUnpairedLine;
 
@@ -37,74 +41,58 @@ internal sealed class MhsdsRows(CsvSource source) : RowReader(source)
 
     public override ParseIssue? Start()
     {
-        _header = new HeaderNames(Source.Headers);
-        _cells = new CellReader(Source, _issues);
-        _start = _header.Find("REPORTING_PERIOD_START");
-        _end = _header.Find("REPORTING_PERIOD_END");
-        _status = _header.Find("STATUS");
-        _breakdown = _header.Find("BREAKDOWN");
-        _level = _header.Find("PRIMARY_LEVEL");
-        _levelName = _header.Find("PRIMARY_LEVEL_DESCRIPTION");
-        _secondary = _header.Find("SECONDARY_LEVEL");
-        _secondaryName = _header.Find("SECONDARY_LEVEL_DESCRIPTION");
-        _measure = _header.Find("MEASURE_ID");
-        _measureName = _header.Find("MEASURE_NAME");
-        _value = _header.Find("MEASURE_VALUE");
-        return _start < 0 || _end < 0 || _level < 0 || _measure < 0 || _value < 0
-            ? MissingColumns(_header, "MHSDS", "REPORTING_PERIOD_START", "REPORTING_PERIOD_END", "PRIMARY_LEVEL", "MEASURE_ID", "MEASURE_VALUE")
-            : null;
+        _start = Header.Find("REPORTING_PERIOD_START");
+        _end = Header.Find("REPORTING_PERIOD_END");
+        _status = Header.Find("STATUS");
+        _breakdown = Header.Find("BREAKDOWN");
+        _level = Header.Find("PRIMARY_LEVEL");
+        _levelName = Header.Find("PRIMARY_LEVEL_DESCRIPTION");
+        _secondary = Header.Find("SECONDARY_LEVEL");
+        _secondaryName = Header.Find("SECONDARY_LEVEL_DESCRIPTION");
+        _measure = Header.Find("MEASURE_ID");
+        _measureName = Header.Find("MEASURE_NAME");
+        _value = Header.Find("MEASURE_VALUE");
+        return CheckColumns("MHSDS", MhsdsParser.Columns, unknownIsError: false)
+            ?? MissingColumns("MHSDS", "REPORTING_PERIOD_START", "REPORTING_PERIOD_END", "PRIMARY_LEVEL", "MEASURE_ID", "MEASURE_VALUE");
     }
 
     public override ParsedRecord? Read()
     {
-        if (Source.IsBlankRecord())
-            return null;
-        DataRows++;
-        if (CheckFieldCount(_header.Count) is { } ragged)
-            return Fail(ragged);
+        if (SkipsRow(out var skipped))
+            return skipped;
 
         var line = Source.Line;
-        var level = _cells.Text(_level, "PRIMARY_LEVEL", required: true, _strings);
+        var level = Cell.Text(_level, "PRIMARY_LEVEL", required: true, _strings);
         if (level.Equals("UNKNOWN", StringComparison.OrdinalIgnoreCase) || level.Equals("UNK", StringComparison.OrdinalIgnoreCase))
         {
             if (_unknownRows++ == 0) _firstUnknownLine = line;
-            _issues.Take();
+            Issues.Take();
             return null;
         }
-        var breakdown = _cells.Text(_breakdown, "BREAKDOWN", cache: _strings);
+        var breakdown = Cell.Text(_breakdown, "BREAKDOWN", cache: _strings);
         var areaKind = MhsdsBreakdowns.AreaKind(breakdown);
         var areaCode = level.Equals("England", StringComparison.OrdinalIgnoreCase) ? MhsdsBreakdowns.EnglandCode : level;
-        var areaName = _cells.Text(_levelName, "PRIMARY_LEVEL_DESCRIPTION", cache: _strings);
-        var secondary = _cells.Text(_secondary, "SECONDARY_LEVEL", cache: _strings);
+        var areaName = Cell.Text(_levelName, "PRIMARY_LEVEL_DESCRIPTION", cache: _strings);
+        var secondary = Cell.Text(_secondary, "SECONDARY_LEVEL", cache: _strings);
         if (secondary.Equals("NONE", StringComparison.OrdinalIgnoreCase)) secondary = "";
-        var secondaryName = secondary.Length > 0 ? _cells.Text(_secondaryName, "SECONDARY_LEVEL_DESCRIPTION", cache: _strings) : "";
-        var measure = _cells.Text(_measure, "MEASURE_ID", required: true, _strings);
-        var measureName = _cells.Text(_measureName, "MEASURE_NAME", cache: _strings);
+        var secondaryName = secondary.Length > 0 ? Cell.Text(_secondaryName, "SECONDARY_LEVEL_DESCRIPTION", cache: _strings) : "";
+        var measure = Cell.Text(_measure, "MEASURE_ID", required: true, _strings);
+        var measureName = Cell.Text(_measureName, "MEASURE_NAME", cache: _strings);
         var period = ReadPeriod();
-        var value = _cells.Value(_value, "MEASURE_VALUE", out var marker);
+        var value = Cell.Value(_value, "MEASURE_VALUE", out var marker);
 
         var (sex, age) = SexAndAge(breakdown, secondaryName);
         var seriesKey = "mhsds:" + measure + (secondary.Length > 0 ? "|" + secondary : "");
         var half = AscofHalfKind(measure);
         if (half is not null && value < 0)
-            _issues.Add(new ParseIssue(line, "MEASURE_VALUE", value.Value.ToString(CultureInfo.InvariantCulture),
+            Issues.Add(new ParseIssue(line, "MEASURE_VALUE", value.Value.ToString(CultureInfo.InvariantCulture),
                 half == true ? IssueRules.NegativeCount : IssueRules.NegativeDenominator,
                 $"The ASCOF 1F {(half == true ? "numerator" : "denominator")} is negative; a count cannot be below zero."));
-        if (period is not { } p || (_issues.HasErrors && half is null))
-            return _issues.ToRecord(null);
+        if (period is not { } p || (Issues.HasErrors && half is null))
+            return Issues.ToRecord(null);
 
-        var observation = new SourceObservation
+        var observation = new SourceObservation(line, seriesKey, measureName.Length > 0 ? measureName : measure, areaCode, areaName, p.Period, sex, age)
         {
-            LineNumber = line,
-            SeriesKey = seriesKey,
-            SeriesName = measureName.Length > 0 ? measureName : measure,
-            AreaCode = areaCode,
-            AreaName = areaName.Length > 0 ? areaName : null,
-            PeriodLabel = p.Period.Label,
-            PeriodStart = p.Period.Start,
-            PeriodEnd = p.Period.End,
-            Sex = sex,
-            AgeBand = age,
             Value = value,
             ValueColumn = "MEASURE_VALUE",
             SuppressionMarker = marker,
@@ -112,11 +100,10 @@ internal sealed class MhsdsRows(CsvSource source) : RowReader(source)
         };
         if (half is { } isNumerator)
         {
-            Pair(new AscofHalf(isNumerator, observation, !_issues.HasErrors), p.Id, breakdown, secondary);
-            return _issues.ToRecord(null);
+            Pair(new AscofHalf(isNumerator, observation, !Issues.HasErrors), p.Id, breakdown, secondary);
+            return Issues.ToRecord(null);
         }
-        CheckDuplicate(observation, p.Id, breakdown);
-        return _issues.ToRecord(observation);
+        return Issues.ToRecord(Deduplicated(_seriesIds.Of((seriesKey, breakdown)), p.Id, observation));
     }
 
     public override IEnumerable<ParsedRecord> Finish()
@@ -128,21 +115,16 @@ internal sealed class MhsdsRows(CsvSource source) : RowReader(source)
             yield return record;
         if (_unpairedCount > 0)
             yield return Fail(new ParseIssue(_firstUnpairedLine, "MEASURE_ID", null, IssueRules.UnpairedAscof1F,
-                $"{_unpairedCount} ASCOF 1F numerator or denominator rows had no partner for the same area and period; they were kept as separate measures, without a combined 1F value.",
+                _unpairedCount == 1
+                    ? "1 ASCOF 1F numerator or denominator row had no partner for the same area and period; it was kept as a separate measure, without a combined 1F value."
+                    : $"{Counted.Of(_unpairedCount, "ASCOF 1F numerator or denominator row")} had no partner for the same area and period; they were kept as separate measures, without a combined 1F value.",
                 IssueSeverity.Warning));
         if (_unknownRows > 0)
             yield return Fail(new ParseIssue(_firstUnknownLine, "PRIMARY_LEVEL", "UNKNOWN", IssueRules.UnallocatedRowsSkipped,
-                $"{_unknownRows} rows are for an UNKNOWN organisation (activity not allocated to an area); they were skipped.",
+                _unknownRows == 1
+                    ? "1 row is for an UNKNOWN organisation (activity not allocated to an area); it was skipped."
+                    : $"{Counted.Of(_unknownRows, "row")} are for an UNKNOWN organisation (activity not allocated to an area); they were skipped.",
                 IssueSeverity.Warning));
-    }
-
-    private void CheckDuplicate(SourceObservation observation, int periodId, string breakdown)
-    {
-        var series = _seriesIds.Of((observation.SeriesKey, breakdown));
-        if (Duplicates.Check(series, periodId, observation.AreaCode, observation, out var firstLine) == DuplicateKeys.Outcome.Conflict)
-            _issues.Add(new ParseIssue(observation.LineNumber, "MEASURE_VALUE", observation.Value?.ToString(CultureInfo.InvariantCulture) ?? observation.SuppressionMarker,
-                IssueRules.DuplicateKeyConflict,
-                $"{observation.SeriesKey} for {observation.AreaCode} ({breakdown}), {observation.PeriodLabel} is also on line {firstLine} with a different value."));
     }
 
     /// <summary>true for a 1F numerator, false for its denominator, null for any other measure.</summary>
@@ -171,7 +153,7 @@ internal sealed class MhsdsRows(CsvSource source) : RowReader(source)
         var d = denominator.Observation;
         var line = Math.Min(n.LineNumber, d.LineNumber);
         if (n.Value > d.Value)
-            _issues.Add(new ParseIssue(n.LineNumber, "MEASURE_VALUE", n.Value.Value.ToString(CultureInfo.InvariantCulture), IssueRules.CountExceedsDenominator,
+            Issues.Add(new ParseIssue(n.LineNumber, "MEASURE_VALUE", n.Value.Value.ToString(CultureInfo.InvariantCulture), IssueRules.CountExceedsDenominator,
                 $"The ASCOF 1F numerator ({n.Value}) is larger than its denominator ({d.Value}, line {d.LineNumber}): impossible for a proportion.",
                 IssueSeverity.Warning));
         var combined = n with
@@ -181,12 +163,12 @@ internal sealed class MhsdsRows(CsvSource source) : RowReader(source)
             SeriesName = "ASCOF 1F: adults in contact with secondary mental health services in paid employment (%)",
             Count = n.Value,
             Denominator = d.Value,
+            MeasureColumns = MeasureColumns.Mhsds,
             Value = n.Value is { } num && d.Value is { } den && den > 0 ? 100 * num / den : null,
             SuppressionMarker = n.SuppressionMarker ?? d.SuppressionMarker,
             SeriesFacts = new Dictionary<string, string>(n.SeriesFacts!) { ["measure-id"] = "1F", ["value-type"] = "proportion-percent" },
         };
-        CheckDuplicate(combined, periodId, breakdown);
-        Release(new ParsedRecord(_issues.HasErrors ? null : combined, _issues.Take()));
+        Release(Issues.ToRecord(Deduplicated(_seriesIds.Of((combined.SeriesKey, breakdown)), periodId, combined)));
     }
 
     private void Unpaired(AscofHalf half)
@@ -204,7 +186,7 @@ internal sealed class MhsdsRows(CsvSource source) : RowReader(source)
             return null;
         if (e < s)
         {
-            _issues.Add(new ParseIssue(Source.Line, "REPORTING_PERIOD_END", Cells.Text(Source[_end]), IssueRules.PeriodEndBeforeStart,
+            Issues.Add(new ParseIssue(Source.Line, "REPORTING_PERIOD_END", Cells.Text(Source[_end]), IssueRules.PeriodEndBeforeStart,
                 $"The reporting period ends ({e:dd/MM/yyyy}) before it starts ({s:dd/MM/yyyy})."));
             return null;
         }
@@ -235,7 +217,7 @@ internal sealed class MhsdsRows(CsvSource source) : RowReader(source)
         if (parsed.Outcome == DateCells.Outcome.Ok)
             return parsed.Date;
         var shown = Cells.ForIssue(Cells.Trim(cell));
-        _issues.Add(parsed.Outcome == DateCells.Outcome.Impossible
+        Issues.Add(parsed.Outcome == DateCells.Outcome.Impossible
             ? new ParseIssue(Source.Line, name, shown, IssueRules.ImpossibleDate, $"The {name} \"{shown}\" is not a real date.")
             : new ParseIssue(Source.Line, name, shown, IssueRules.UnrecognisedDate, $"The {name} \"{shown}\" is not a date in the form dd/mm/yyyy or yyyy-mm-dd."));
         return null;

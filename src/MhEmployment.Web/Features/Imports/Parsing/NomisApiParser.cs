@@ -16,6 +16,8 @@ public sealed partial class NomisApiParser : ImportParser
 
     private protected override RowReader CreateRowReader(CsvSource source) => new NomisApiRows(source);
 
+    internal static bool IsNomisColumn(string header) => header.Length > 0 && header.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+
     /// <summary>"Nm-2002d1d32336e0d..." names dataset NM_2002_1.</summary>
     internal static string? DatasetFromUrn(string urn)
     {
@@ -32,15 +34,12 @@ internal sealed class NomisApiRows(CsvSource source) : RowReader(source)
     private static readonly string[] SexDimensions = ["GENDER_NAME", "SEX_NAME", "C_SEX_NAME"];
     private static readonly string[] AgeDimensions = ["AGE_NAME", "C_AGE_NAME"];
 
-    private readonly RowIssues _issues = new();
     private readonly Utf8Cache<Series> _series = new(50_000);
     private readonly Utf8Cache<PeriodEntry> _periods = new(10_000);
     private readonly Utf8Strings _codes = new(200_000);
     private readonly Utf8Strings _names = new(200_000);
     private readonly Utf8Strings _statusNames = new(1_000);
     private byte[] _signature = new byte[256];
-    private CellReader _cells = null!;
-    private HeaderNames _header = null!;
     private int _date, _code, _name, _value, _status, _statusName, _urn;
     private string _dateColumn = "DATE_NAME";
     private int[] _dimensions = [];
@@ -56,27 +55,28 @@ internal sealed class NomisApiRows(CsvSource source) : RowReader(source)
 
     public override ParseIssue? Start()
     {
-        _header = new HeaderNames(Source.Headers);
-        _cells = new CellReader(Source, _issues);
-        _date = _header.Find("DATE_NAME");
+        _date = Header.Find("DATE_NAME");
         if (_date < 0)
         {
-            _date = _header.Find("DATE");
+            _date = Header.Find("DATE");
             _dateColumn = "DATE";
         }
-        _code = _header.Find("GEOGRAPHY_CODE");
-        _name = _header.Find("GEOGRAPHY_NAME");
-        _value = _header.Find("OBS_VALUE");
-        _status = _header.Find("OBS_STATUS");
-        _statusName = _header.Find("OBS_STATUS_NAME");
-        _urn = _header.Find("URN");
+        _code = Header.Find("GEOGRAPHY_CODE");
+        _name = Header.Find("GEOGRAPHY_NAME");
+        _value = Header.Find("OBS_VALUE");
+        _status = Header.Find("OBS_STATUS");
+        _statusName = Header.Find("OBS_STATUS_NAME");
+        _urn = Header.Find("URN");
         if (_date < 0 || _code < 0 || _value < 0)
-            return MissingColumns(_header, "NOMIS API", "DATE_NAME", "GEOGRAPHY_CODE", "OBS_VALUE");
+            return MissingColumns("NOMIS API", "DATE_NAME", "GEOGRAPHY_CODE", "OBS_VALUE");
+        // Every NOMIS column is a dimension or an attribute named like one (GENDER, GENDER_NAME, OBS_STATUS...); any other is not NOMIS's.
+        if (CheckColumns("NOMIS API", [], unknownIsError: false, NomisApiParser.IsNomisColumn) is { } wrong)
+            return wrong;
 
         var dimensions = new List<int>();
-        for (var i = 0; i < _header.Count; i++)
+        for (var i = 0; i < Header.Count; i++)
         {
-            var name = _header.NameAt(i).ToUpperInvariant();
+            var name = Header.NameAt(i).ToUpperInvariant();
             if (!name.EndsWith("_NAME", StringComparison.Ordinal) || name.StartsWith("DATE", StringComparison.Ordinal) ||
                 name.StartsWith("GEOGRAPHY", StringComparison.Ordinal) || name.StartsWith("OBS_", StringComparison.Ordinal))
                 continue;
@@ -90,7 +90,7 @@ internal sealed class NomisApiRows(CsvSource source) : RowReader(source)
 
     public override ParsedRecord? Read()
     {
-        if (Source.FieldCount != _header.Count && CheckFieldCount(_header.Count) is { } ragged)
+        if (Source.FieldCount != Header.Count && CheckFieldCount(Header.Count) is { } ragged)
         {
             if (Source.IsBlankRecord()) return null;
             DataRows++;
@@ -101,8 +101,8 @@ internal sealed class NomisApiRows(CsvSource source) : RowReader(source)
         {
             if (Source.IsBlankRecord()) return null;
             DataRows++;
-            _issues.Add(new ParseIssue(Source.Line, "GEOGRAPHY_CODE", "", IssueRules.MissingValue, "The GEOGRAPHY_CODE is empty; every row needs an area code."));
-            return _issues.ToRecord(null);
+            Issues.Add(new ParseIssue(Source.Line, "GEOGRAPHY_CODE", "", IssueRules.MissingValue, "The GEOGRAPHY_CODE is empty; every row needs an area code."));
+            return Issues.ToRecord(null);
         }
         DataRows++;
         if (!_datasetKnown)
@@ -114,56 +114,37 @@ internal sealed class NomisApiRows(CsvSource source) : RowReader(source)
         var line = Source.Line;
         var series = SeriesOf();
         if (series.Problem is { } problem)
-            _issues.Add(problem with { LineNumber = line });
+            Issues.Add(problem with { LineNumber = line });
         var period = PeriodOf();
         if (period.Period is null)
-            _issues.Add(new ParseIssue(line, _dateColumn, period.Label, IssueRules.UnrecognisedPeriod,
+            Issues.Add(new ParseIssue(line, _dateColumn, period.Label, IssueRules.UnrecognisedPeriod,
                 $"The date \"{period.Label}\" is not one the importer understands (such as 2021, August 2017, Jul 2016-Jun 2017, Oct-Dec 2017 or 2019-20)."));
 
         if (Cells.LooksLikeFormula(codeCell))
-            _cells.CheckFormula(Cells.Text(codeCell), "GEOGRAPHY_CODE");
+            Cell.CheckFormula(Cells.Text(codeCell), "GEOGRAPHY_CODE");
         var areaCode = _codes.Get(codeCell);
         string? areaName = null;
         if (_name >= 0)
         {
             var nameCell = Source[_name];
             if (Cells.LooksLikeFormula(nameCell))
-                _cells.CheckFormula(Cells.Text(nameCell), "GEOGRAPHY_NAME");
+                Cell.CheckFormula(Cells.Text(nameCell), "GEOGRAPHY_NAME");
             areaName = _names.Get(nameCell);
         }
 
         var (value, marker, note) = ReadValue();
-        if (_issues.HasErrors || period.Period is not { } p)
-            return _issues.ToRecord(null);
+        if (Issues.HasErrors || period.Period is not { } p)
+            return Issues.ToRecord(null);
 
-        var observation = new SourceObservation
+        var observation = new SourceObservation(line, series.Key, series.Name, areaCode, areaName, p, series.Sex, series.Age)
         {
-            LineNumber = line,
-            SeriesKey = series.Key,
-            SeriesName = series.Name,
-            AreaCode = areaCode,
-            AreaName = areaName is { Length: > 0 } ? areaName : null,
-            PeriodLabel = p.Label,
-            PeriodStart = p.Start,
-            PeriodEnd = p.End,
-            Sex = series.Sex,
-            AgeBand = series.Age,
             Value = value,
             ValueColumn = "OBS_VALUE",
             SuppressionMarker = marker,
             Note = note,
             SeriesFacts = series.Facts,
         };
-        switch (Duplicates.Check(series.Id, period.Id, areaCode, observation, out var firstLine))
-        {
-            case DuplicateKeys.Outcome.Repeat:
-                return _issues.ToRecord(null);
-            case DuplicateKeys.Outcome.Conflict:
-                _issues.Add(new ParseIssue(line, "OBS_VALUE", Cells.ForIssue(Source[_value]), IssueRules.DuplicateKeyConflict,
-                    $"{areaCode} for {p.Label} ({series.Name}) is also on line {firstLine} with a different value."));
-                break;
-        }
-        return _issues.IsEmpty ? new ParsedRecord(observation, []) : _issues.ToRecord(observation);
+        return Issues.ToRecord(Deduplicated(series.Id, period.Id, observation));
     }
 
     private (double? Value, string? Marker, string? Note) ReadValue()
@@ -185,19 +166,19 @@ internal sealed class NomisApiRows(CsvSource source) : RowReader(source)
             if (!normal)
                 note = _statusNames.Get(statusName);
         }
-        if (Cells.TryNumber(cell, out var value))
+        if (Cells.TryNumber(cell, out var value) && Math.Abs(value) <= SourceObservation.MaxMagnitude)
             return (value, null, note);
         if (Cells.SuppressionMarker(cell) is { } marker)
         {
             // An empty OBS_VALUE takes its marker from OBS_STATUS when that is one (NOMIS puts "!", "*", "-" there).
             if (marker.Length == 0 && _status >= 0 && Cells.SuppressionMarker(Source[_status]) is { Length: > 0 } statusMarker)
                 marker = statusMarker;
-            _issues.Add(new ParseIssue(Source.Line, "OBS_VALUE", marker, IssueRules.Suppressed,
+            Issues.Add(new ParseIssue(Source.Line, "OBS_VALUE", marker, IssueRules.Suppressed,
                 marker.Length == 0 ? "The value is empty: kept as suppressed (missing), not as zero." : $"The value is suppressed (marked \"{marker}\"): kept as suppressed, not as zero.",
                 IssueSeverity.Warning));
             return (null, marker, note);
         }
-        _cells.Value(_value, "OBS_VALUE", out _);
+        Cell.Value(_value, "OBS_VALUE", out _);
         return (null, null, note);
     }
 
@@ -237,7 +218,7 @@ internal sealed class NomisApiRows(CsvSource source) : RowReader(source)
         var age = "All ages";
         for (var d = 0; d < _dimensions.Length; d++)
         {
-            var column = _header.NameAt(_dimensions[d]);
+            var column = Header.NameAt(_dimensions[d]);
             var text = Cells.Text(Source[_dimensions[d]]);
             if (key.Length > "nomis:".Length) key.Append('|');
             key.Append(column).Append('=').Append(text);

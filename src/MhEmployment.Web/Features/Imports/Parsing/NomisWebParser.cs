@@ -19,10 +19,8 @@ internal sealed class NomisWebRows(CsvSource source) : RowReader(source)
 {
     private enum Part { Preamble, Table, Footer }
 
-    private readonly RowIssues _issues = new();
     private readonly Utf8Strings _strings = new(200_000);
     private readonly Dictionary<string, string> _preamble = new(StringComparer.Ordinal);
-    private CellReader _cells = null!;
     private Part _part = Part.Preamble;
     private string? _title;
     private Period? _period;
@@ -35,11 +33,7 @@ internal sealed class NomisWebRows(CsvSource source) : RowReader(source)
     private string[] _seriesNames = [];
     private IReadOnlyDictionary<string, string>[] _facts = [];
 
-    public override ParseIssue? Start()
-    {
-        _cells = new CellReader(Source, _issues);
-        return null;
-    }
+    public override ParseIssue? Start() => null;
 
     public override ParsedRecord? Read() => _part switch
     {
@@ -102,6 +96,11 @@ internal sealed class NomisWebRows(CsvSource source) : RowReader(source)
             return Fail(new ParseIssue(Source.Line, "Date", null, IssueRules.UnrecognisedPeriod,
                 "The table has no \"Date :\" line above it, so the period of its values is not known. Download it again from NOMIS with the date shown."));
         }
+        if (DuplicateColumns(new HeaderNames(_columns), Source.Line) is { } duplicated)
+        {
+            _part = Part.Footer;
+            return Fail(duplicated);
+        }
         var title = _title ?? "NOMIS table";
         var count = _columns.Length - _firstValueColumn;
         _seriesKeys = new string[count];
@@ -114,9 +113,9 @@ internal sealed class NomisWebRows(CsvSource source) : RowReader(source)
             _seriesNames[s] = $"{title}: {column}";
             var facts = new Dictionary<string, string>(_preamble, StringComparer.Ordinal) { ["title"] = title, ["column"] = column };
             _facts[s] = facts;
-            _cells.CheckFormula(column, "column header");
+            Cell.CheckFormula(column, "column header");
         }
-        return _issues.IsEmpty ? null : _issues.ToRecord(null);
+        return Issues.IsEmpty ? null : Issues.ToRecord(null);
     }
 
     private ParsedRecord? ReadRow()
@@ -132,46 +131,26 @@ internal sealed class NomisWebRows(CsvSource source) : RowReader(source)
             return Fail(ragged);
         var line = Source.Line;
         if (!TryArea(out var code, out var name))
-            return _issues.ToRecord(null);
+            return Issues.ToRecord(null);
 
         var period = _period!.Value;
         for (var s = 0; s < _seriesKeys.Length; s++)
         {
             var column = _firstValueColumn + s;
-            var value = _cells.Value(column, _columns[column], out var marker);
-            if (_issues.HasErrors)
+            var value = Cell.Value(column, _columns[column], out var marker);
+            if (Issues.HasErrors)
             {
-                Release(_issues.ToRecord(null)!);
+                Release(Issues.ToRecord(null));
                 continue;
             }
-            var observation = new SourceObservation
+            var observation = new SourceObservation(line, _seriesKeys[s], _seriesNames[s], code, name, period, _sex, _age)
             {
-                LineNumber = line,
-                SeriesKey = _seriesKeys[s],
-                SeriesName = _seriesNames[s],
-                AreaCode = code,
-                AreaName = name,
-                PeriodLabel = period.Label,
-                PeriodStart = period.Start,
-                PeriodEnd = period.End,
-                Sex = _sex,
-                AgeBand = _age,
                 Value = value,
                 ValueColumn = _columns[column],
                 SuppressionMarker = marker,
                 SeriesFacts = _facts[s],
             };
-            switch (Duplicates.Check(s, 0, code, observation, out var firstLine))
-            {
-                case DuplicateKeys.Outcome.Repeat:
-                    if (!_issues.IsEmpty) Release(_issues.ToRecord(null)!);
-                    continue;
-                case DuplicateKeys.Outcome.Conflict:
-                    _issues.Add(new ParseIssue(line, _columns[column], Cells.ForIssue(Source[column]), IssueRules.DuplicateKeyConflict,
-                        $"{code} is also on line {firstLine} with a different \"{_columns[column]}\" value."));
-                    break;
-            }
-            Release(_issues.ToRecord(observation)!);
+            Release(Issues.ToRecord(Deduplicated(s, 0, observation)));
         }
         return null;
     }
@@ -182,20 +161,20 @@ internal sealed class NomisWebRows(CsvSource source) : RowReader(source)
         name = null;
         if (_codeColumn == 1)
         {
-            code = _cells.Text(1, _columns[1], required: true, _strings);
-            var areaName = _cells.Text(0, _columns[0], cache: _strings);
+            code = Cell.Text(1, _columns[1], required: true, _strings);
+            var areaName = Cell.Text(0, _columns[0], cache: _strings);
             name = areaName.Length > 0 ? areaName : null;
-            return !_issues.HasErrors;
+            return !Issues.HasErrors;
         }
-        var cell = _cells.Text(0, _columns[0], required: true, _strings);
+        var cell = Cell.Text(0, _columns[0], required: true, _strings);
         var separator = cell.IndexOf(':', StringComparison.Ordinal);
         code = separator >= 0 ? cell[..separator].Trim() : cell;
         if (separator >= 0)
             name = cell[(separator + 1)..].Trim();
-        if (!_issues.HasErrors && !LooksLikeCode(code))
-            _issues.Add(new ParseIssue(Source.Line, _columns[0], Cells.ForIssue(cell), IssueRules.MissingValue,
+        if (!Issues.HasErrors && !LooksLikeCode(code))
+            Issues.Add(new ParseIssue(Source.Line, _columns[0], Cells.ForIssue(cell), IssueRules.MissingValue,
                 $"The area \"{Cells.ForIssue(cell)}\" has no code. In NOMIS, choose to show areas as codes (or \"code : name\") and download again."));
-        return !_issues.HasErrors;
+        return !Issues.HasErrors;
     }
 
     /// <summary>GSS and ODS codes are letters and digits with at least one digit; a bare name is not a code.</summary>

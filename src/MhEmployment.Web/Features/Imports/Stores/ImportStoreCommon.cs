@@ -4,7 +4,7 @@ using MhEmployment.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace MhEmployment.Web.Features.Imports;
+namespace MhEmployment.Web.Features.Imports.Stores;
 
 /// <summary>The statements both providers run the same way, through the context's connection and transaction.</summary>
 internal static class ImportStoreCommon
@@ -53,10 +53,12 @@ internal static class ImportStoreCommon
 
     /// <summary>
     /// Keeps the values about to change, updates them, inserts the new ones and clears staging: one pass each, and
-    /// the counts are the statements' own (unchanged rows are neither touched nor rewritten).
+    /// the counts are the statements' own (unchanged rows are neither touched nor rewritten). How far it has gone is
+    /// reported as each statement ends, weighted by the share of a typical merge's time it takes.
     /// </summary>
     public static async Task<ChangeCounts> MergeAsync(
-        AppDbContext db, ImportSql sql, int importId, long expectedRows, IReadOnlyDictionary<int, int> placeholders, ILogger logger, CancellationToken cancellationToken,
+        AppDbContext db, ImportSql sql, int importId, long expectedRows, IReadOnlyDictionary<int, int> placeholders, IProgress<double> progress,
+        ILogger logger, CancellationToken cancellationToken,
         Func<Task>? beforeWrites = null, Func<Task>? afterWrites = null, Func<int, CancellationToken, Task>? clearStaging = null)
     {
         long staged;
@@ -68,6 +70,7 @@ internal static class ImportStoreCommon
         {
             throw new StagingMismatchException(expectedRows, staged);
         }
+        progress.Report(0.1);
         foreach (var (placeholder, indicator) in placeholders)
         {
             await using var retarget = await CommandAsync(db, sql.RetargetPlaceholder, importId, cancellationToken);
@@ -82,15 +85,18 @@ internal static class ImportStoreCommon
                 await beforeWrites();
             }
         }
+        progress.Report(0.2);
         int replaced, changed, added;
         using (ImportTimings.Start(logger, importId, "merge: keep replaced"))
         {
             replaced = await ExecuteAsync(db, sql.KeepReplaced, importId, cancellationToken);
         }
+        progress.Report(0.3);
         using (ImportTimings.Start(logger, importId, "merge: update changed"))
         {
             changed = await ExecuteAsync(db, sql.UpdateChanged, importId, cancellationToken);
         }
+        progress.Report(0.45);
         if (replaced != changed)
         {
             throw new InvalidOperationException($"Kept {replaced} replaced values but changed {changed}; the commit is rolled back.");
@@ -99,6 +105,7 @@ internal static class ImportStoreCommon
         {
             added = await ExecuteAsync(db, sql.InsertNew, importId, cancellationToken);
         }
+        progress.Report(0.85);
         if (afterWrites is not null)
         {
             await afterWrites();
@@ -107,6 +114,7 @@ internal static class ImportStoreCommon
         {
             await (clearStaging is null ? ExecuteAsync(db, sql.DeleteStaging, importId, cancellationToken) : clearStaging(importId, cancellationToken));
         }
+        progress.Report(1);
         return new ChangeCounts(added, changed, staged - added - changed);
     }
 
@@ -125,4 +133,12 @@ internal static class ImportStoreCommon
         await ExecuteAsync(db, sql.RestoreReplaced, importId, cancellationToken);
         await ExecuteAsync(db, sql.ForgetReplaced, importId, cancellationToken);
     }
+}
+
+/// <summary>An <see cref="IAsyncDisposable"/> that does nothing.</summary>
+internal sealed class NothingToUndo : IAsyncDisposable
+{
+    public static readonly NothingToUndo Instance = new();
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

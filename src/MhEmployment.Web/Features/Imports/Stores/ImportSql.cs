@@ -1,4 +1,4 @@
-namespace MhEmployment.Web.Features.Imports;
+namespace MhEmployment.Web.Features.Imports.Stores;
 
 /// <summary>
 /// The set-based statements of the bulk path, written once with the provider's quoting and null-safe equality

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using SQLitePCL;
 
-namespace MhEmployment.Web.Features.Imports;
+namespace MhEmployment.Web.Features.Imports.Stores.Sqlite;
 
 /// <summary>
 /// SQLite's bulk path: one prepared INSERT (of 32 rows) reused for the whole file, in one transaction,
@@ -19,6 +19,11 @@ public sealed class SqliteImportStore(AppDbContext db, ILogger<SqliteImportStore
     private static readonly ImportSql Sql = new(name => $"\"{name}\"", "{0} IS {1}", insertNewOnConflict: true);
     private static readonly byte[][] SexNames = [.. Enum.GetNames<Sex>().Select(Encoding.UTF8.GetBytes)];
 
+    // SQLite's result codes (https://www.sqlite.org/rescode.html) this store tells apart.
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+    private const int SqliteConstraintPrimaryKey = 1555;
+    private const int SqliteConstraintUnique = 2067;
 
     private SqliteConnection Connection => (SqliteConnection)db.Database.GetDbConnection();
 
@@ -46,7 +51,7 @@ public sealed class SqliteImportStore(AppDbContext db, ILogger<SqliteImportStore
         {
             return await Task.Run(() => Insert("IndicatorValues", importId, rows, cancellationToken), cancellationToken);
         }
-        catch (SqliteException ex) when (ex.SqliteExtendedErrorCode is 1555 or 2067) // SQLITE_CONSTRAINT_PRIMARYKEY, _UNIQUE
+        catch (SqliteException ex) when (ex.SqliteExtendedErrorCode is SqliteConstraintPrimaryKey or SqliteConstraintUnique)
         {
             throw new OnePassAbandonedException($"a value is already stored for one of its keys ({ex.Message})");
         }
@@ -232,8 +237,9 @@ public sealed class SqliteImportStore(AppDbContext db, ILogger<SqliteImportStore
         return new Restore(this, [("foreign_keys", "ON")], () => _foreignKeysOff = false);
     }
 
-    public Task<ChangeCounts> MergeAsync(int importId, long expectedRows, IReadOnlyDictionary<int, int> placeholderIndicators, CancellationToken cancellationToken) =>
-        ImportStoreCommon.MergeAsync(db, Sql, importId, expectedRows, placeholderIndicators, logger, cancellationToken,
+    public Task<ChangeCounts> MergeAsync(int importId, long expectedRows, IReadOnlyDictionary<int, int> placeholderIndicators, IProgress<double> progress,
+        CancellationToken cancellationToken) =>
+        ImportStoreCommon.MergeAsync(db, Sql, importId, expectedRows, placeholderIndicators, progress, logger, cancellationToken,
             beforeWrites: _foreignKeysOff ? () => CheckReferencedRowsAsync(importId, cancellationToken) : null,
             afterWrites: null,
             clearStaging: ClearStagingAsync);
@@ -263,6 +269,8 @@ public sealed class SqliteImportStore(AppDbContext db, ILogger<SqliteImportStore
 
     public Task UndoAsync(int importId, CancellationToken cancellationToken) =>
         ImportStoreCommon.UndoAsync(db, Sql, importId, cancellationToken);
+
+    public bool IsBusy(Exception exception) => exception is SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked };
 
     /// <summary>
     /// For the length of staging on this connection: synchronous=NORMAL (in WAL mode a crash still loses nothing

@@ -1,30 +1,47 @@
+using MhEmployment.Web.Data;
 using MhEmployment.Web.Domain;
-using MhEmployment.Web.Features.Audit;
+using MhEmployment.Web.Features.Imports.Stores;
 using Microsoft.EntityFrameworkCore;
 
 namespace MhEmployment.Web.Features.Imports;
 
 /// <summary>
-/// Imports committed without stopping at the preview (the command line's --commit): checked and written in one pass,
-/// in one transaction, so that reading and validating the file overlap with writing its values. Only a file whose
-/// every row is new, valid and mapped can go this way; any other is rolled back (nothing written) and goes the staged
-/// way, validation then commit, with the same result.
+/// Imports committed without stopping at the preview (the command line's --commit, the API's commit=true): checked
+/// and written in one pass, in one transaction, so that reading and validating the file overlap with writing its
+/// values. Only a file whose every row is new, valid and mapped can go this way; any other is rolled back (nothing
+/// written) and goes the staged way, validation then commit, with the same result (ADR 0008).
 /// </summary>
-public sealed partial class ImportService
+public sealed partial class OnePassCommit(
+    AppDbContext db, IImportStore store, ImportValidation validation, ImportCommits commits, ImportProgressBoard board, ILogger<OnePassCommit> logger)
 {
     /// <summary>Validates the import and commits it if nothing stands in the way; the import records what happened.</summary>
-    public async Task ValidateAndCommitNowAsync(int importId, string? user, CancellationToken cancellationToken)
+    /// <param name="confirmNewIndicators">The indicators the file adds are confirmed (needed for more than a few: see <see cref="NewIndicatorLimits"/>).</param>
+    public async Task ValidateAndCommitNowAsync(int importId, string? user, bool confirmNewIndicators, CancellationToken cancellationToken)
     {
         if (await CommitInOnePassAsync(importId, user, cancellationToken))
         {
             return;
         }
-        await ValidateNowAsync(importId, cancellationToken);
-        var validated = await db.Imports.AsNoTracking().SingleAsync(i => i.Id == importId, cancellationToken);
-        if (validated.Status == ImportStatus.Ready && CommitBlocker(validated) is null)
+        await validation.ValidateAsync(importId, ImportStatus.Committing, cancellationToken);
+        var validated = await db.Imports.SingleAsync(i => i.Id == importId, cancellationToken);
+        if (validated.Status != ImportStatus.Committing)
         {
-            await CommitNowAsync(importId, user, cancellationToken);
+            return; // the file could not be read: the import failed
         }
+        // Asked as of a validated import waiting for commit; one that cannot be committed is left waiting, saying why.
+        validated.Status = ImportStatus.Ready;
+        var unconfirmed = confirmNewIndicators ? null : NewIndicatorLimits.ConfirmationNeeded(ImportSummary.Of(validated));
+        if (ImportCommits.CommitBlocker(validated) is not null || unconfirmed is not null)
+        {
+            if (unconfirmed is not null)
+            {
+                validated.Message = $"Not committed yet. {unconfirmed} Then commit it on this page (the API takes confirmNewIndicators = true, the command line --confirm-new-indicators).";
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+        validated.Status = ImportStatus.Committing;
+        await commits.CommitNowAsync(importId, user, cancellationToken);
     }
 
     /// <summary>True when the import is settled (committed, refused, or failed); false when it has to go the staged way.</summary>
@@ -44,7 +61,7 @@ public sealed partial class ImportService
         import.Message = null;
         await db.SaveChangesAsync(cancellationToken);
         await store.DeleteStagingAsync(importId, cancellationToken);
-        if (await OpenAsync(import, cancellationToken) is not { } reading)
+        if (await validation.OpenAsync(import, cancellationToken) is not { } reading)
         {
             return true;
         }
@@ -54,9 +71,9 @@ public sealed partial class ImportService
         {
             await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
             {
-                using var issues = new IssueLog(storage.IssuesFor(importId));
-                var validator = new ImportValidator(reference, ParseChoices(import.MappingJson).Choices, issues);
-                var progress = new ProgressReporter(board, importId, reading);
+                using var issues = validation.NewIssueLog(importId);
+                var validator = new ImportValidator(reference, SeriesChoices.Parse(import.MappingJson).Choices, issues);
+                var progress = validation.NewProgress(importId, reading);
                 var referenced = new ReferencedRows();
                 await using var prepared = await store.BeforeCommitAsync(cancellationToken);
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -72,20 +89,17 @@ public sealed partial class ImportService
                     throw new OnePassAbandonedException(issues.Errors > 0 ? "the file has errors" : "some series need mapping or a new indicator");
                 }
                 await store.CheckReferencedRowsAsync(importId, referenced.Indicators, referenced.Areas, cancellationToken);
-                await RememberMappingsAsync(import, summary, [], cancellationToken);
-                await RecordFindingsAsync(import, summary, progress.Rows, issues, cancellationToken);
+                await commits.RememberMappingsAsync(import, summary, [], cancellationToken);
+                await validation.RecordFindingsAsync(import, summary, progress.Rows, issues, cancellationToken);
                 (import.NewCount, import.ChangedCount, import.UnchangedCount) = (written, 0, 0);
                 import.ValidationComplete = true;
-                import.Status = ImportStatus.Committed;
-                import.CommittedUtc = Now;
-                import.CommittedBy = user;
-                import.Progress = 1;
+                commits.MarkCommitted(import, user);
                 await db.SaveChangesAsync(cancellationToken);
                 using (ImportTimings.Start(logger, importId, "commit transaction"))
                 {
                     await transaction.CommitAsync(cancellationToken);
                 }
-                valuesChanged.Raise(); // at once: see CommitNowAsync
+                commits.ValuesCommitted(); // at once: see ImportCommits.CommitNowAsync
             });
         }
         catch (OnePassAbandonedException ex)
@@ -96,16 +110,15 @@ public sealed partial class ImportService
         }
         catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
         {
-            LogCommitFailed(logger, ex, importId);
-            await AfterRollbackAsync(importId, ImportStatus.Interrupted, CommitFailure(ex), cancellationToken);
+            ImportCommits.LogCommitFailed(logger, ex, importId);
+            await AfterRollbackAsync(importId, ImportStatus.Interrupted, commits.CommitFailure(ex), cancellationToken);
             return true;
         }
         finally
         {
             board.Clear(importId);
         }
-        await audit.WriteAsync(AuditActions.ImportCommitted, $"#{import.Id} {import.FileName}",
-            $"{import.NewCount:N0} new, 0 changed, 0 unchanged (checked and written in one pass)", actor: user, cancellationToken: cancellationToken);
+        await commits.AuditCommittedAsync(import, $"{import.NewCount:N0} new, 0 changed, 0 unchanged (checked and written in one pass)", user, cancellationToken);
         return true;
     }
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
-namespace MhEmployment.Web.Features.Imports;
+namespace MhEmployment.Web.Features.Imports.Stores.Postgres;
 
 /// <summary>
 /// PostgreSQL's bulk path: binary COPY into the staging table (no index, no constraint: it only ever holds rows already
@@ -135,11 +135,12 @@ public sealed class PostgresImportStore(AppDbContext db, ILogger<PostgresImportS
     public Task DeleteStagingAsync(int importId, CancellationToken cancellationToken) =>
         ImportStoreCommon.ExecuteAsync(db, Sql.DeleteStaging, importId, cancellationToken);
 
-    public async Task<ChangeCounts> MergeAsync(int importId, long expectedRows, IReadOnlyDictionary<int, int> placeholderIndicators, CancellationToken cancellationToken)
+    public async Task<ChangeCounts> MergeAsync(int importId, long expectedRows, IReadOnlyDictionary<int, int> placeholderIndicators, IProgress<double> progress,
+        CancellationToken cancellationToken)
     {
         await LockAsync(cancellationToken);
         var skipRowTriggers = await MaySkipRowTriggersAsync(cancellationToken);
-        return await ImportStoreCommon.MergeAsync(db, Sql, importId, expectedRows, placeholderIndicators, logger, cancellationToken,
+        return await ImportStoreCommon.MergeAsync(db, Sql, importId, expectedRows, placeholderIndicators, progress, logger, cancellationToken,
             clearStaging: ClearStagingAsync,
             beforeWrites: skipRowTriggers ? async () =>
             {
@@ -212,14 +213,9 @@ public sealed class PostgresImportStore(AppDbContext db, ILogger<PostgresImportS
         await ImportStoreCommon.UndoAsync(db, Sql, importId, cancellationToken);
     }
 
+    /// <summary>Commits and undos wait for each other's advisory lock as long as it takes: never "busy".</summary>
+    public bool IsBusy(Exception exception) => false;
+
     private async Task LockAsync(CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ImportLockKey})", cancellationToken);
-}
-
-/// <summary>An <see cref="IAsyncDisposable"/> that does nothing.</summary>
-internal sealed class NothingToUndo : IAsyncDisposable
-{
-    public static readonly NothingToUndo Instance = new();
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -2,19 +2,19 @@ using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
-namespace MhEmployment.Web.Features.Imports;
+namespace MhEmployment.Web.Features.Imports.Api;
 
 /// <summary>
 /// The API's multipart upload, read section by section: the file part goes straight into storage, hashed on the way,
 /// instead of being buffered to a temporary file by the form reader and then copied again (two writes of up to the
-/// size limit). The small 'format', 'mapping' and 'commit' fields may come before or after it.
+/// size limit). The small 'format', 'mapping', 'commit' and 'confirmNewIndicators' fields may come before or after it.
 /// </summary>
-public sealed record StreamedUpload(ReceivedFile? File, string? FileName, string? Format, string? Mapping, bool Commit, bool TooLarge)
+public sealed record StreamedUpload(ReceivedFile? File, string? FileName, string? Format, string? Mapping, bool Commit, bool ConfirmNewIndicators, bool TooLarge)
 {
     private const int FieldLimit = 64 * 1024;
 
     /// <summary>The upload, or a problem in words (not multipart, broken off, a field too long).</summary>
-    public static async Task<(StreamedUpload? Upload, string? Problem)> ReadAsync(HttpRequest request, ImportService imports, CancellationToken cancellationToken)
+    public static async Task<(StreamedUpload? Upload, string? Problem)> ReadAsync(HttpRequest request, ImportUploads uploads, CancellationToken cancellationToken)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
@@ -24,7 +24,7 @@ public sealed record StreamedUpload(ReceivedFile? File, string? FileName, string
         }
         var reader = new MultipartReader(boundary, request.Body);
         ReceivedFile? file = null;
-        string? fileName = null, format = null, mapping = null, commit = null;
+        string? fileName = null, format = null, mapping = null, commit = null, confirm = null;
         var tooLarge = false;
         try
         {
@@ -37,11 +37,11 @@ public sealed record StreamedUpload(ReceivedFile? File, string? FileName, string
                 var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value;
                 if (disposition.IsFileDisposition() && name == "file" && file is null && !tooLarge)
                 {
-                    fileName = Path.GetFileName(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value) ?? "upload.csv";
-                    file = await imports.ReceiveAsync(section.Body, cancellationToken);
+                    fileName = UploadFileNames.Clean(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value);
+                    file = await uploads.ReceiveAsync(section.Body, cancellationToken);
                     tooLarge = file is null;
                 }
-                else if (name is "format" or "mapping" or "commit" && !disposition.IsFileDisposition())
+                else if (name is "format" or "mapping" or "commit" or "confirmNewIndicators" && !disposition.IsFileDisposition())
                 {
                     var value = await ReadFieldAsync(section.Body, cancellationToken);
                     if (value is null)
@@ -57,8 +57,11 @@ public sealed record StreamedUpload(ReceivedFile? File, string? FileName, string
                         case "mapping":
                             mapping = value;
                             break;
-                        default:
+                        case "commit":
                             commit = value;
+                            break;
+                        default:
+                            confirm = value;
                             break;
                     }
                 }
@@ -70,7 +73,7 @@ public sealed record StreamedUpload(ReceivedFile? File, string? FileName, string
             Discard(file);
             // Kestrel's own body limit (the file limit plus room for the form) ends the read with a 413 of its own.
             return (null, ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
-                ? fileName is null ? $"The upload is larger than the limit of {imports.MaxFileMegabytes} MB." : imports.TooLarge(fileName)
+                ? fileName is null ? $"The upload is larger than the limit of {uploads.MaxFileMegabytes} MB." : uploads.TooLarge(fileName)
                 : "The upload broke off or is not a well-formed multipart form; nothing was kept. Send it again.");
         }
         var commitWhenValid = false;
@@ -79,7 +82,13 @@ public sealed record StreamedUpload(ReceivedFile? File, string? FileName, string
             Discard(file);
             return (null, $"The form field 'commit' is '{commit}'; it should be true (commit as soon as the file is found valid) or false.");
         }
-        return (new StreamedUpload(file, fileName, format, mapping, commitWhenValid, tooLarge), null);
+        var confirmNewIndicators = false;
+        if (confirm is not null && !bool.TryParse(confirm, out confirmNewIndicators))
+        {
+            Discard(file);
+            return (null, $"The form field 'confirmNewIndicators' is '{confirm}'; it should be true (add the indicators the file brings to the catalogue) or false.");
+        }
+        return (new StreamedUpload(file, fileName, format, mapping, commitWhenValid, confirmNewIndicators, tooLarge), null);
     }
 
     private static async Task<string?> ReadFieldAsync(Stream body, CancellationToken cancellationToken)

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Text;
 using MhEmployment.Web.Domain;
 
-namespace MhEmployment.Web.Features.Imports;
+namespace MhEmployment.Web.Features.Imports.Stores.Postgres;
 
 /// <summary>
 /// Staged rows in PostgreSQL's binary COPY format (a signature, then per row a field count and length-prefixed

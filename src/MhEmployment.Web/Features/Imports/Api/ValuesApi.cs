@@ -4,7 +4,7 @@ using MhEmployment.Web.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-namespace MhEmployment.Web.Features.Imports;
+namespace MhEmployment.Web.Features.Imports.Api;
 
 public sealed record ValueResponse(
     string Indicator, string Area, DateOnly PeriodStart, DateOnly PeriodEnd, string PeriodLabel, Sex Sex, string AgeBand,

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace MhEmployment.Web.Features.Imports;
+namespace MhEmployment.Web.Features.Imports.Stores;
 
 /// <summary>
 /// Enumerates a sequence on a thread of its own and hands it over in batches, so that producing rows (reading and

@@ -1,4 +1,4 @@
-namespace MhEmployment.Web.Features.Imports;
+namespace MhEmployment.Web.Features.Imports.Stores;
 
 public sealed record ChangeCounts(long New, long Changed, long Unchanged)
 {
@@ -10,11 +10,7 @@ public sealed record ChangeCounts(long New, long Changed, long Unchanged)
 /// written, and the import has to be validated again.
 /// </summary>
 public sealed class StagingMismatchException(long expected, long found)
-    : InvalidOperationException($"Staging holds {found:N0} rows for this import where validation left {expected:N0}.")
-{
-    public long Expected { get; } = expected;
-    public long Found { get; } = found;
-}
+    : InvalidOperationException($"Staging holds {found:N0} rows for this import where validation left {expected:N0}.");
 
 /// <summary>
 /// A commit in one pass cannot write these rows straight into the values table (a key is stored already, the file has
@@ -43,9 +39,11 @@ public interface IImportStore
     /// Inside the caller's transaction: waits for any other commit or undo, checks that staging still holds the
     /// <paramref name="expectedRows"/> validation left (else <see cref="StagingMismatchException"/>), points placeholder
     /// indicators at the ones just created, keeps the values about to be replaced, updates changed values, inserts new
-    /// ones, clears staging. The counts come from the statements themselves.
+    /// ones, clears staging. The counts come from the statements themselves. <paramref name="progress"/> hears how far
+    /// it has gone (0 to 1) as each statement ends.
     /// </summary>
-    Task<ChangeCounts> MergeAsync(int importId, long expectedRows, IReadOnlyDictionary<int, int> placeholderIndicators, CancellationToken cancellationToken);
+    Task<ChangeCounts> MergeAsync(int importId, long expectedRows, IReadOnlyDictionary<int, int> placeholderIndicators, IProgress<double> progress,
+        CancellationToken cancellationToken);
 
     /// <summary>
     /// Before the commit's transaction begins, on its connection; disposed after it ends. SQLite turns off its per-row
@@ -70,4 +68,7 @@ public interface IImportStore
 
     /// <summary>Inside the caller's transaction: removes the import's values and puts back those it replaced.</summary>
     Task UndoAsync(int importId, CancellationToken cancellationToken);
+
+    /// <summary>Whether a commit failed because another import (or undo) held the database longer than it could wait.</summary>
+    bool IsBusy(Exception exception);
 }
