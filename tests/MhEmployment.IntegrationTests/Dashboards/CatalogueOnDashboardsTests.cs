@@ -52,7 +52,7 @@ public abstract class CatalogueOnDashboardsTests(DashboardFixture fixture)
         (_, overview) = await fixture.Viewer.GetPageAsync($"/overview?region={London}");
         Cells(dashboard, Esa)[0].Should().StartWith("ESA claimants (mental and behavioural disorders) per 1,000");
         Cells(dashboard, Esa)[6].Should().StartWith("Higher");
-        dashboard.QuerySelectorAll(".narratives li").Select(li => li.Text()).Should().Contain(n => n.Contains("is significantly higher than England's (31.0)"));
+        dashboard.QuerySelectorAll(".narratives li").Select(li => li.Text()).Should().Contain(n => n.Contains("is significantly higher than England's (31.0 per 1,000)"));
         indicator.QuerySelector("h1")!.Text().Should().Be("ESA claimants (mental and behavioural disorders) per 1,000");
         indicator.QuerySelector("table[aria-labelledby=compare] tr[aria-current] .sig")!.Text().Should().Be("Higher");
         overview.QuerySelector("table.heatmap")!.Text().Should().Contain("42.1 Higher").And.NotContain("42.1 Worse");
@@ -106,7 +106,7 @@ public abstract class CatalogueOnDashboardsTests(DashboardFixture fixture)
     public async Task RealMhsdsCounts_AreShownOnAnIcbsDashboardButNotCompared_WhileItsProportionsAndWaitingTimesAreBanded()
     {
         var import = await fixture.AnalystApi.UploadAndValidateAsync(ImportClient.Sample("mhsds-4ww-performance-sep-2024.csv"));
-        (await fixture.AnalystApi.CommitAsync(import.GetProperty("id").GetInt32())).GetProperty("status").GetString().Should().Be("committed");
+        (await fixture.AnalystApi.CommitConfirmingNewIndicatorsAsync(import.GetProperty("id").GetInt32())).GetProperty("status").GetString().Should().Be("committed");
         const string northEastLondon = "E54000029";
 
         var (response, page) = await fixture.Viewer.GetPageAsync($"/areas/{northEastLondon}");

@@ -43,17 +43,6 @@ public static class GeneratedImports
         return path;
     }
 
-    public static Task<HttpResponseMessage> RequestCommitAsync(this HttpClient api, int id, bool confirmNewIndicators) =>
-        api.PostAsJsonAsync($"/api/v1/imports/{id}/commit", new { confirmNewIndicators });
-
-    /// <summary>Commits with the analyst's confirmation of the indicators the file adds; returns the import once settled.</summary>
-    public static async Task<JsonElement> CommitConfirmingNewIndicatorsAsync(this HttpClient api, int id)
-    {
-        var response = await api.RequestCommitAsync(id, confirmNewIndicators: true);
-        response.StatusCode.Should().Be(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
-        return await api.WaitForAsync(id, "committed", "ready");
-    }
-
     public static (string Rule, long Line, string? Column, string? Value) Issue(JsonElement issue) =>
         (issue.GetProperty("rule").GetString()!, issue.GetProperty("line").GetInt64(), issue.GetProperty("column").GetString(), issue.GetProperty("value").GetString());
 }

@@ -35,4 +35,22 @@ public static class CatalogueClient
         change(body);
         return await api.PutIndicatorAsync(key, body, etag);
     }
+
+    /// <summary>
+    /// Reviews the Fingertips suicide rate (41001) as an analyst would after importing the sample: the file says nothing
+    /// of its unit, so it arrives as a count; it is a directly standardised rate per 100,000, banded here in quintiles.
+    /// </summary>
+    public static async Task ReviewSuicideRateAsync(this HttpClient api)
+    {
+        var response = await api.EditIndicatorAsync("fingertips-41001", body =>
+        {
+            body["valueType"] = "DirectlyStandardisedRate";
+            body["unit"] = "RatePer100000";
+            body["multiplier"] = 100000;
+            body["intervalMethod"] = "Dobson";
+            body["comparisonMethod"] = "Quintiles";
+            body["needsReview"] = false;
+        });
+        response.EnsureSuccessStatusCode();
+    }
 }

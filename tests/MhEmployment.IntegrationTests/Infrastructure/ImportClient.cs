@@ -69,6 +69,17 @@ public static class ImportClient
         return await api.WaitForAsync(id, "committed", "ready");
     }
 
+    public static Task<HttpResponseMessage> RequestCommitAsync(this HttpClient api, int id, bool confirmNewIndicators) =>
+        api.PostAsJsonAsync($"/api/v1/imports/{id}/commit", new { confirmNewIndicators });
+
+    /// <summary>Commits with the analyst's confirmation of the indicators the file adds; returns the import once settled.</summary>
+    public static async Task<JsonElement> CommitConfirmingNewIndicatorsAsync(this HttpClient api, int id)
+    {
+        var response = await api.RequestCommitAsync(id, confirmNewIndicators: true);
+        response.StatusCode.Should().Be(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        return await api.WaitForAsync(id, "committed", "ready");
+    }
+
     public static async Task<List<JsonElement>> ValuesAsync(this HttpClient api, string query) =>
         [.. (await api.GetFromJsonAsync<JsonElement>("/api/v1/values?" + query)).EnumerateArray()];
 }

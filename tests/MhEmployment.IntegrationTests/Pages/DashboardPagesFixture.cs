@@ -44,6 +44,7 @@ public abstract class DashboardPagesFixture(Provider provider) : IAsyncLifetime
         AnalystApi = await Factory.ApiClientAsync(Accounts.EmailFor(Roles.Analyst));
         await ImportAsync(await WriteAsync("known-values.csv", KnownValues()));
         await ImportAsync(ImportClient.Sample("fingertips-suicide-london.csv"));
+        await AnalystApi.ReviewSuicideRateAsync();
         await Factory.WithDbAsync(async db =>
         {
             var sickness = await db.Indicators.SingleAsync(i => i.Key == "sickness-absence-employees");

@@ -40,7 +40,7 @@ public abstract class DetailsTests(DashboardPagesFixture fixture)
         chart.QuerySelector("title")!.TextContent.Should().Be("ESA claimants with mental and behavioural disorders: rate per 1,000 working age, 2019/20",
             "the name says its unit already");
         (await fixture.Viewer.GetPageAsync($"/indicators/fingertips-41001")).Document.QuerySelector("#compare ~ .chart-with-table svg title")!
-            .TextContent.Should().Be("Suicide rate, 2015 - 17", "a count needs no unit");
+            .TextContent.Should().Be("Suicide rate (per 100,000), 2015 - 17", "reviewed as a rate per 100,000");
         (await fixture.Viewer.GetPageAsync($"/indicators/iapt-recovery")).Document.QuerySelector("#compare ~ .chart-with-table svg title")!
             .TextContent.Should().Be("NHS Talking Therapies (IAPT): recovery rate (%), 2019/20");
         chart.QuerySelector(".benchmark-label")!.TextContent.Should().Be("England: 31.0 per 1,000");
