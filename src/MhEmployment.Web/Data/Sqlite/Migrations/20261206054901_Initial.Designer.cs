@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MhEmployment.Web.Data.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteDbContext))]
-    [Migration("20261123170544_NaturalValueKey")]
-    partial class NaturalValueKey
+    [Migration("20261206054901_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -159,6 +159,9 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ChangedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CommitWhenValid")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("CommittedBy")

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MhEmployment.Web.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresDbContext))]
-    [Migration("20261123185938_ImportIdBrin")]
-    partial class ImportIdBrin
+    [Migration("20261206054930_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -171,6 +171,9 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
 
                     b.Property<long>("ChangedCount")
                         .HasColumnType("bigint");
+
+                    b.Property<bool>("CommitWhenValid")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("CommittedBy")
                         .HasMaxLength(256)
