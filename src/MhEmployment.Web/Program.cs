@@ -1,5 +1,6 @@
 using MhEmployment.Web.Features.Accounts;
 using MhEmployment.Web.Features.Areas;
+using MhEmployment.Web.Features.Assets;
 using MhEmployment.Web.Features.Audit;
 using MhEmployment.Web.Features.Imports;
 using MhEmployment.Web.Features.Indicators;
@@ -40,6 +41,7 @@ try
     builder.Services.AddScoped<AccountBootstrap>();
     builder.Services.AddAppSecurity(builder.Configuration);
     builder.AddImports();
+    builder.Services.AddAssets();
     builder.Services.AddAppPages();
     builder.Services.AddAppApi();
 

@@ -24,6 +24,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Import> Imports => Set<Import>();
     public DbSet<AssetDomain> AssetDomains => Set<AssetDomain>();
     public DbSet<AssetChecklistItem> AssetChecklistItems => Set<AssetChecklistItem>();
+    public DbSet<Asset> Assets => Set<Asset>();
+    public DbSet<AssetItemLink> AssetItems => Set<AssetItemLink>();
+    public DbSet<AssetAreaLink> AssetAreas => Set<AssetAreaLink>();
+    public DbSet<AssetChange> AssetChanges => Set<AssetChange>();
+    public DbSet<AssetImport> AssetImports => Set<AssetImport>();
+    public DbSet<RagAnalysis> RagAnalyses => Set<RagAnalysis>();
+    public DbSet<RagAnalysisRating> RagAnalysisRatings => Set<RagAnalysisRating>();
+    public DbSet<AreaNhsLink> AreaNhsLinks => Set<AreaNhsLink>();
     public DbSet<StagedValue> StagedValues => Set<StagedValue>();
     public DbSet<ReplacedValue> ReplacedValues => Set<ReplacedValue>();
     public DbSet<SeriesMapping> SeriesMappings => Set<SeriesMapping>();

@@ -16,9 +16,17 @@ public class AssetChecklistItem
     public int Id { get; init; }
     public int DomainId { get; init; }
 
-    /// <summary>Position within its domain, so "2.3" reads as the guidance lists it.</summary>
-    public int Number { get; init; }
+    /// <summary>Position within its domain, so "2.3" reads as the guidance lists it. Admins reorder items.</summary>
+    public int Number { get; set; }
     public required string Key { get; init; }
-    public required string Text { get; init; }
+    public required string Text { get; set; }
+
+    /// <summary>
+    /// When an Admin retired the item: it is no longer offered for new assets or analyses, but assets, ratings and
+    /// analyses that refer to it keep it, so it is never deleted.
+    /// </summary>
+    public DateTime? RetiredUtc { get; set; }
     public AssetDomain? Domain { get; init; }
+
+    public bool IsRetired => RetiredUtc is not null;
 }

@@ -90,7 +90,9 @@ public static class DatabaseSetup
             await db.Database.MigrateAsync(cancellationToken);
         }
         await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<NhsLinkSeeder>().SeedAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<Features.Accounts.AccountBootstrap>().EnsureAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<Features.Imports.SampleDataLoader>().LoadAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<Features.Assets.AssetSampleLoader>().LoadAsync(cancellationToken);
     }
 }

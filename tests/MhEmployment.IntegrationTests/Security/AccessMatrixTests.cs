@@ -5,6 +5,7 @@ using MhEmployment.IntegrationTests.Infrastructure;
 using MhEmployment.Web.Features.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
@@ -19,7 +20,7 @@ namespace MhEmployment.IntegrationTests.Security;
 /// </summary>
 public abstract partial class AccessMatrixTests(AppFixture fixture)
 {
-    private sealed record Probe(string Method, string Url, bool IsApi, string[]? AllowedRoles, string Endpoint);
+    private sealed record Probe(string Method, string Url, bool IsApi, string[]? AllowedRoles, string Endpoint, bool AcceptsJson = false);
 
     [Fact]
     public async Task EveryEndpoint_AnswersEachRoleAsItsPolicyDeclares()
@@ -33,10 +34,13 @@ public abstract partial class AccessMatrixTests(AppFixture fixture)
             {
                 var client = role is null ? fixture.Anonymous() : probe.IsApi ? fixture.ApiClient(role) : fixture.PageClient(role);
                 using var request = new HttpRequestMessage(new HttpMethod(probe.Method), probe.Url);
-                if (probe.Method == "POST")
+                if (probe.Method is "POST" or "PUT")
                 {
-                    // The API's upload route accepts only multipart bodies; routing would answer 415 before authorisation.
-                    request.Content = probe.IsApi ? new MultipartFormDataContent { { new StringContent(""), "format" } } : new FormUrlEncodedContent([]);
+                    // Routing answers 415 before authorisation to a body of the wrong type: the upload route accepts only
+                    // multipart bodies, the asset routes only JSON.
+                    request.Content = !probe.IsApi ? new FormUrlEncodedContent([])
+                        : probe.AcceptsJson ? new StringContent("{}", System.Text.Encoding.UTF8, "application/json")
+                        : new MultipartFormDataContent { { new StringContent(""), "format" } };
                 }
                 var response = await client.SendAsync(request);
                 var expected = probe.AllowedRoles is null || (role is not null && probe.AllowedRoles.Contains(role));
@@ -53,6 +57,39 @@ public abstract partial class AccessMatrixTests(AppFixture fixture)
         undeclared.Should().BeEmpty("every endpoint must declare a policy or [AllowAnonymous]");
         probes.Should().HaveCountGreaterThan(20);
         wrong.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task AssetRoutes_AreOpenToTheRolesTheRegisterGives()
+    {
+        var (probes, _) = await ProbesAsync();
+        string[] everyone = [Roles.Viewer, Roles.Analyst, Roles.Officer, Roles.Admin];
+        string[] keepers = [Roles.Analyst, Roles.Officer, Roles.Admin];
+        string[] deciders = [Roles.Officer, Roles.Admin];
+        var expected = new (string Method, string Endpoint, string[] Roles)[]
+        {
+            ("GET", "/assets", everyone),
+            ("GET", "/assets/{id:int}", everyone),
+            ("GET", "/assets/coverage/{code}", everyone),
+            ("GET", "/assets/analysis/{code}", everyone),
+            ("GET", "/assets/export", everyone),
+            ("POST", "/assets/add", keepers),
+            ("POST", "/assets/{id:int}/edit", keepers),
+            ("POST", "/assets/imports", keepers),
+            ("POST", "/assets/{id:int}/rate", deciders),
+            ("POST", "/assets/analysis/{code}/new", deciders),
+            ("POST", "/assets/checklist/edit", [Roles.Admin]),
+            ("GET", "/api/v1/assets/", everyone),
+            ("GET", "/api/v1/areas/{code}/coverage", everyone),
+            ("POST", "/api/v1/assets/", keepers),
+            ("PUT", "/api/v1/assets/{id:int}", keepers),
+            ("POST", "/api/v1/assets/{id:int}/rating", deciders),
+        };
+        foreach (var (method, endpoint, roles) in expected)
+        {
+            probes.Where(p => p.Method == method && "/" + p.Endpoint.TrimStart('/') == endpoint).Should().NotBeEmpty($"{method} {endpoint} is a route")
+                .And.OnlyContain(p => p.AllowedRoles != null && p.AllowedRoles.Order().SequenceEqual(roles.Order()), $"{method} {endpoint} is for {string.Join("/", roles)}");
+        }
     }
 
     private static string Classify(HttpResponseMessage response, bool isApi)
@@ -91,9 +128,10 @@ public abstract partial class AccessMatrixTests(AppFixture fixture)
                 .Select(d => Policies.RolesFor[d.Policy!]).Aggregate((a, b) => [.. a.Intersect(b)]);
             var url = "/" + Parameter().Replace(template.TrimStart('/'), m => SampleValue(m.Groups["name"].Value, m.Groups["constraint"].Value, sampleUserId));
             var isApi = url.StartsWith("/api/", StringComparison.Ordinal);
+            var acceptsJson = endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.Contains("application/json") == true;
             foreach (var (method, query) in MethodsOf(endpoint, page))
             {
-                probes.Add(new Probe(method, url + query, isApi, allowed, template));
+                probes.Add(new Probe(method, url + query, isApi, allowed, template, acceptsJson));
             }
         }
         return (probes, undeclared);

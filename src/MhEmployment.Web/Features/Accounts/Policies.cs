@@ -18,6 +18,10 @@ public static class Policies
     public const string ApiDecide = "ApiDecide";
     public const string ApiAdminister = "ApiAdminister";
 
+    /// <summary>The asset register: Analysts and Officers keep it (Officers also rate).</summary>
+    public const string EditAssets = "EditAssets";
+    public const string ApiEditAssets = "ApiEditAssets";
+
     /// <summary>The API description: for people in a browser and for scripts with a token.</summary>
     public const string Docs = "Docs";
 
@@ -31,6 +35,8 @@ public static class Policies
         [ApiAnalyse] = [Roles.Analyst, Roles.Admin],
         [ApiDecide] = [Roles.Officer, Roles.Admin],
         [ApiAdminister] = [Roles.Admin],
+        [EditAssets] = [Roles.Analyst, Roles.Officer, Roles.Admin],
+        [ApiEditAssets] = [Roles.Analyst, Roles.Officer, Roles.Admin],
         [Docs] = [Roles.Viewer, Roles.Analyst, Roles.Officer, Roles.Admin],
     };
 

@@ -14,7 +14,7 @@ public static class Roles
     {
         Viewer => "Reads dashboards, comparisons and assets",
         Analyst => "Viewer, plus uploads, the indicator catalogue and the asset register",
-        Officer => "Viewer, plus asset ratings, priorities and exports",
+        Officer => "Viewer, plus the asset register, asset ratings, RAG analyses, priorities and exports",
         Admin => "Everything, plus accounts and the audit log",
         _ => role,
     };

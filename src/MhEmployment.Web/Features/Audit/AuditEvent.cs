@@ -34,11 +34,19 @@ public static class AuditActions
     public const string ImportCommitted = "Import.Committed";
     public const string ImportUndone = "Import.Undone";
     public const string IndicatorUpdated = "Indicator.Updated";
+    public const string AssetCreated = "Asset.Created";
+    public const string AssetEdited = "Asset.Edited";
+    public const string AssetRated = "Asset.Rated";
+    public const string AssetImportCommitted = "AssetImport.Committed";
+    public const string AssetImportUndone = "AssetImport.Undone";
+    public const string RagAnalysisSaved = "RagAnalysis.Saved";
+    public const string ChecklistChanged = "Checklist.Changed";
 
     public static readonly IReadOnlyList<string> All =
     [
         SignInSucceeded, SignInFailed, SignInLockedOut, SignedOut, PasswordChanged, PasswordReset,
         UserCreated, RolesChanged, UserDisabled, UserEnabled, TokenCreated, TokenRevoked,
         ImportUploaded, ImportCommitted, ImportUndone, IndicatorUpdated,
+        AssetCreated, AssetEdited, AssetRated, AssetImportCommitted, AssetImportUndone, RagAnalysisSaved, ChecklistChanged,
     ];
 }

@@ -69,6 +69,36 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                     b.ToTable("Areas");
                 });
 
+            modelBuilder.Entity("MhEmployment.Web.Domain.AreaNhsLink", b =>
+                {
+                    b.Property<string>("LocalAuthorityCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("SubIcbLocationCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("IcbCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("ThroughCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.HasKey("LocalAuthorityCode", "SubIcbLocationCode");
+
+                    b.HasIndex("IcbCode");
+
+                    b.HasIndex("SubIcbLocationCode");
+
+                    b.HasIndex("ThroughCode");
+
+                    b.ToTable("AreaNhsLinks");
+                });
+
             modelBuilder.Entity("MhEmployment.Web.Domain.AreaSuccession", b =>
                 {
                     b.Property<string>("PredecessorCode")
@@ -94,6 +124,189 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                     b.ToTable("AreaSuccessions");
                 });
 
+            modelBuilder.Entity("MhEmployment.Web.Domain.Asset", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CapacityPerYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Commissioner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("DemandPerYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Eligibility")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<decimal?>("FundingAmount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<DateOnly?>("FundingEnd")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FundingSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("FundingStart")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ImportId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("RatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RatingRationale")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("TargetGroup")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("WaitingList")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FundingEnd");
+
+                    b.HasIndex("ImportId");
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("Provider");
+
+                    b.HasIndex("Rating");
+
+                    b.HasIndex("Sector");
+
+                    b.ToTable("Assets");
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.AssetAreaLink", b =>
+                {
+                    b.Property<int>("AssetId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.HasKey("AssetId", "AreaCode");
+
+                    b.HasIndex("AreaCode", "AssetId");
+
+                    b.ToTable("AssetAreas");
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.AssetChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("AssetId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("OccurredUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rationale")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssetId", "OccurredUtc");
+
+                    b.ToTable("AssetChanges");
+                });
+
             modelBuilder.Entity("MhEmployment.Web.Domain.AssetChecklistItem", b =>
                 {
                     b.Property<int>("Id")
@@ -112,6 +325,9 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RetiredUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -156,6 +372,77 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("AssetDomains");
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.AssetImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("CommittedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("CreatedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("PriorState")
+                        .HasColumnType("text");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("UnchangedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("UndoneUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("UpdatedCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AssetImports");
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.AssetItemLink", b =>
+                {
+                    b.Property<int>("AssetId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AssetId", "ItemId");
+
+                    b.HasIndex("ItemId", "AssetId");
+
+                    b.ToTable("AssetItems");
                 });
 
             modelBuilder.Entity("MhEmployment.Web.Domain.Import", b =>
@@ -421,6 +708,60 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("ImportId"), "brin");
 
                     b.ToTable("IndicatorValues");
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.RagAnalysis", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AnalysisDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaCode", "AnalysisDate");
+
+                    b.ToTable("RagAnalyses");
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.RagAnalysisRating", b =>
+                {
+                    b.Property<int>("AnalysisId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("AnalysisId", "ItemId");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("RagAnalysisRatings");
                 });
 
             modelBuilder.Entity("MhEmployment.Web.Features.Accounts.ApiToken", b =>
@@ -931,6 +1272,32 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("MhEmployment.Web.Domain.AreaNhsLink", b =>
+                {
+                    b.HasOne("MhEmployment.Web.Domain.Area", null)
+                        .WithMany()
+                        .HasForeignKey("IcbCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MhEmployment.Web.Domain.Area", null)
+                        .WithMany()
+                        .HasForeignKey("LocalAuthorityCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MhEmployment.Web.Domain.Area", null)
+                        .WithMany()
+                        .HasForeignKey("SubIcbLocationCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MhEmployment.Web.Domain.Area", null)
+                        .WithMany()
+                        .HasForeignKey("ThroughCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("MhEmployment.Web.Domain.AreaSuccession", b =>
                 {
                     b.HasOne("MhEmployment.Web.Domain.Area", "Predecessor")
@@ -950,6 +1317,40 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                     b.Navigation("Successor");
                 });
 
+            modelBuilder.Entity("MhEmployment.Web.Domain.Asset", b =>
+                {
+                    b.HasOne("MhEmployment.Web.Domain.AssetImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.AssetAreaLink", b =>
+                {
+                    b.HasOne("MhEmployment.Web.Domain.Area", "Area")
+                        .WithMany()
+                        .HasForeignKey("AreaCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MhEmployment.Web.Domain.Asset", null)
+                        .WithMany("Areas")
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Area");
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.AssetChange", b =>
+                {
+                    b.HasOne("MhEmployment.Web.Domain.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MhEmployment.Web.Domain.AssetChecklistItem", b =>
                 {
                     b.HasOne("MhEmployment.Web.Domain.AssetDomain", "Domain")
@@ -959,6 +1360,23 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Domain");
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.AssetItemLink", b =>
+                {
+                    b.HasOne("MhEmployment.Web.Domain.Asset", null)
+                        .WithMany("Items")
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MhEmployment.Web.Domain.AssetChecklistItem", "Item")
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Item");
                 });
 
             modelBuilder.Entity("MhEmployment.Web.Domain.IndicatorValue", b =>
@@ -986,6 +1404,32 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                     b.Navigation("Import");
 
                     b.Navigation("Indicator");
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.RagAnalysis", b =>
+                {
+                    b.HasOne("MhEmployment.Web.Domain.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.RagAnalysisRating", b =>
+                {
+                    b.HasOne("MhEmployment.Web.Domain.RagAnalysis", null)
+                        .WithMany("Ratings")
+                        .HasForeignKey("AnalysisId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MhEmployment.Web.Domain.AssetChecklistItem", "Item")
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Item");
                 });
 
             modelBuilder.Entity("MhEmployment.Web.Features.Accounts.ApiToken", b =>
@@ -1075,9 +1519,21 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                     b.Navigation("Successors");
                 });
 
+            modelBuilder.Entity("MhEmployment.Web.Domain.Asset", b =>
+                {
+                    b.Navigation("Areas");
+
+                    b.Navigation("Items");
+                });
+
             modelBuilder.Entity("MhEmployment.Web.Domain.AssetDomain", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.RagAnalysis", b =>
+                {
+                    b.Navigation("Ratings");
                 });
 #pragma warning restore 612, 618
         }

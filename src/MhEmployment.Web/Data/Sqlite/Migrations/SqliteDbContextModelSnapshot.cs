@@ -64,6 +64,36 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                     b.ToTable("Areas");
                 });
 
+            modelBuilder.Entity("MhEmployment.Web.Domain.AreaNhsLink", b =>
+                {
+                    b.Property<string>("LocalAuthorityCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubIcbLocationCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IcbCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThroughCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LocalAuthorityCode", "SubIcbLocationCode");
+
+                    b.HasIndex("IcbCode");
+
+                    b.HasIndex("SubIcbLocationCode");
+
+                    b.HasIndex("ThroughCode");
+
+                    b.ToTable("AreaNhsLinks");
+                });
+
             modelBuilder.Entity("MhEmployment.Web.Domain.AreaSuccession", b =>
                 {
                     b.Property<string>("PredecessorCode")
@@ -89,6 +119,185 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                     b.ToTable("AreaSuccessions");
                 });
 
+            modelBuilder.Entity("MhEmployment.Web.Domain.Asset", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CapacityPerYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Commissioner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DemandPerYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Eligibility")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("FundingAmount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FundingEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FundingSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FundingStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RatingRationale")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetGroup")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WaitingList")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FundingEnd");
+
+                    b.HasIndex("ImportId");
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("Provider");
+
+                    b.HasIndex("Rating");
+
+                    b.HasIndex("Sector");
+
+                    b.ToTable("Assets");
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.AssetAreaLink", b =>
+                {
+                    b.Property<int>("AssetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AssetId", "AreaCode");
+
+                    b.HasIndex("AreaCode", "AssetId");
+
+                    b.ToTable("AssetAreas");
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.AssetChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AssetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rationale")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssetId", "OccurredUtc");
+
+                    b.ToTable("AssetChanges");
+                });
+
             modelBuilder.Entity("MhEmployment.Web.Domain.AssetChecklistItem", b =>
                 {
                     b.Property<int>("Id")
@@ -105,6 +314,9 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
 
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RetiredUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -147,6 +359,75 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("AssetDomains");
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.AssetImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CommittedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CreatedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PriorState")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnchangedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UndoneUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UpdatedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AssetImports");
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.AssetItemLink", b =>
+                {
+                    b.Property<int>("AssetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AssetId", "ItemId");
+
+                    b.HasIndex("ItemId", "AssetId");
+
+                    b.ToTable("AssetItems");
                 });
 
             modelBuilder.Entity("MhEmployment.Web.Domain.Import", b =>
@@ -405,6 +686,58 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                     b.HasIndex("ImportId");
 
                     b.ToTable("IndicatorValues");
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.RagAnalysis", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AnalysisDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaCode", "AnalysisDate");
+
+                    b.ToTable("RagAnalyses");
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.RagAnalysisRating", b =>
+                {
+                    b.Property<int>("AnalysisId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AnalysisId", "ItemId");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("RagAnalysisRatings");
                 });
 
             modelBuilder.Entity("MhEmployment.Web.Features.Accounts.ApiToken", b =>
@@ -899,6 +1232,32 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("MhEmployment.Web.Domain.AreaNhsLink", b =>
+                {
+                    b.HasOne("MhEmployment.Web.Domain.Area", null)
+                        .WithMany()
+                        .HasForeignKey("IcbCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MhEmployment.Web.Domain.Area", null)
+                        .WithMany()
+                        .HasForeignKey("LocalAuthorityCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MhEmployment.Web.Domain.Area", null)
+                        .WithMany()
+                        .HasForeignKey("SubIcbLocationCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MhEmployment.Web.Domain.Area", null)
+                        .WithMany()
+                        .HasForeignKey("ThroughCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("MhEmployment.Web.Domain.AreaSuccession", b =>
                 {
                     b.HasOne("MhEmployment.Web.Domain.Area", "Predecessor")
@@ -918,6 +1277,40 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                     b.Navigation("Successor");
                 });
 
+            modelBuilder.Entity("MhEmployment.Web.Domain.Asset", b =>
+                {
+                    b.HasOne("MhEmployment.Web.Domain.AssetImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.AssetAreaLink", b =>
+                {
+                    b.HasOne("MhEmployment.Web.Domain.Area", "Area")
+                        .WithMany()
+                        .HasForeignKey("AreaCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MhEmployment.Web.Domain.Asset", null)
+                        .WithMany("Areas")
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Area");
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.AssetChange", b =>
+                {
+                    b.HasOne("MhEmployment.Web.Domain.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MhEmployment.Web.Domain.AssetChecklistItem", b =>
                 {
                     b.HasOne("MhEmployment.Web.Domain.AssetDomain", "Domain")
@@ -927,6 +1320,23 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Domain");
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.AssetItemLink", b =>
+                {
+                    b.HasOne("MhEmployment.Web.Domain.Asset", null)
+                        .WithMany("Items")
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MhEmployment.Web.Domain.AssetChecklistItem", "Item")
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Item");
                 });
 
             modelBuilder.Entity("MhEmployment.Web.Domain.IndicatorValue", b =>
@@ -954,6 +1364,32 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                     b.Navigation("Import");
 
                     b.Navigation("Indicator");
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.RagAnalysis", b =>
+                {
+                    b.HasOne("MhEmployment.Web.Domain.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.RagAnalysisRating", b =>
+                {
+                    b.HasOne("MhEmployment.Web.Domain.RagAnalysis", null)
+                        .WithMany("Ratings")
+                        .HasForeignKey("AnalysisId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MhEmployment.Web.Domain.AssetChecklistItem", "Item")
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Item");
                 });
 
             modelBuilder.Entity("MhEmployment.Web.Features.Accounts.ApiToken", b =>
@@ -1043,9 +1479,21 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                     b.Navigation("Successors");
                 });
 
+            modelBuilder.Entity("MhEmployment.Web.Domain.Asset", b =>
+                {
+                    b.Navigation("Areas");
+
+                    b.Navigation("Items");
+                });
+
             modelBuilder.Entity("MhEmployment.Web.Domain.AssetDomain", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.RagAnalysis", b =>
+                {
+                    b.Navigation("Ratings");
                 });
 #pragma warning restore 612, 618
         }
