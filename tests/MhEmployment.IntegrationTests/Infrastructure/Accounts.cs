@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using MhEmployment.Web.Domain;
 using MhEmployment.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;

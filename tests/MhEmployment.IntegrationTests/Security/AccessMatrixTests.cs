@@ -2,6 +2,7 @@ using System.Net;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using MhEmployment.IntegrationTests.Infrastructure;
+using MhEmployment.Web.Domain;
 using MhEmployment.Web.Features.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using MhEmployment.IntegrationTests.Infrastructure;
+using MhEmployment.Web.Domain;
 using MhEmployment.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using MhEmployment.IntegrationTests.Infrastructure;
 using MhEmployment.Web.Data;
+using MhEmployment.Web.Domain;
 using MhEmployment.Web.Features.Accounts;
 using MhEmployment.Web.Features.Audit;
 using Microsoft.AspNetCore.Identity;

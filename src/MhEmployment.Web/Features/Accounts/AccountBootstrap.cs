@@ -1,3 +1,4 @@
+using MhEmployment.Web.Domain;
 using MhEmployment.Web.Features.Audit;
 using Microsoft.AspNetCore.Identity;
 

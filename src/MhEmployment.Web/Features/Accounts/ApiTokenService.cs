@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using MhEmployment.Web.Data;
+using MhEmployment.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace MhEmployment.Web.Features.Accounts;

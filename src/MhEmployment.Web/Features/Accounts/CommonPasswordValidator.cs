@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using MhEmployment.Web.Domain;
 using Microsoft.AspNetCore.Identity;
 
 namespace MhEmployment.Web.Features.Accounts;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using MhEmployment.Web.Data;
+using MhEmployment.Web.Domain;
 
 namespace MhEmployment.Web.Features.Audit;
 

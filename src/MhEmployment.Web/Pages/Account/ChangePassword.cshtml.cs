@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using MhEmployment.Web.Domain;
 using MhEmployment.Web.Features.Accounts;
 using MhEmployment.Web.Features.Audit;
 using Microsoft.AspNetCore.Identity;

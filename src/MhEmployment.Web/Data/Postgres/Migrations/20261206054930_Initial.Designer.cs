@@ -426,7 +426,7 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                     b.ToTable("IndicatorValues");
                 });
 
-            modelBuilder.Entity("MhEmployment.Web.Features.Accounts.ApiToken", b =>
+            modelBuilder.Entity("MhEmployment.Web.Domain.ApiToken", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -476,7 +476,7 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                     b.ToTable("ApiTokens");
                 });
 
-            modelBuilder.Entity("MhEmployment.Web.Features.Accounts.AppUser", b =>
+            modelBuilder.Entity("MhEmployment.Web.Domain.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text");
@@ -552,7 +552,7 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("MhEmployment.Web.Features.Audit.AuditEvent", b =>
+            modelBuilder.Entity("MhEmployment.Web.Domain.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -598,7 +598,7 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                     b.ToTable("AuditEvents");
                 });
 
-            modelBuilder.Entity("MhEmployment.Web.Features.Imports.ReplacedValue", b =>
+            modelBuilder.Entity("MhEmployment.Web.Domain.ReplacedValue", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -675,7 +675,7 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                     b.ToTable("ReplacedValues");
                 });
 
-            modelBuilder.Entity("MhEmployment.Web.Features.Imports.SeriesMapping", b =>
+            modelBuilder.Entity("MhEmployment.Web.Domain.SeriesMapping", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -704,7 +704,7 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                     b.ToTable("SeriesMappings");
                 });
 
-            modelBuilder.Entity("MhEmployment.Web.Features.Imports.StagedValue", b =>
+            modelBuilder.Entity("MhEmployment.Web.Domain.StagedValue", b =>
                 {
                     b.Property<string>("AgeBand")
                         .IsRequired()
@@ -991,9 +991,9 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                     b.Navigation("Indicator");
                 });
 
-            modelBuilder.Entity("MhEmployment.Web.Features.Accounts.ApiToken", b =>
+            modelBuilder.Entity("MhEmployment.Web.Domain.ApiToken", b =>
                 {
-                    b.HasOne("MhEmployment.Web.Features.Accounts.AppUser", "User")
+                    b.HasOne("MhEmployment.Web.Domain.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1002,7 +1002,7 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                     b.Navigation("User");
                 });
 
-            modelBuilder.Entity("MhEmployment.Web.Features.Imports.ReplacedValue", b =>
+            modelBuilder.Entity("MhEmployment.Web.Domain.ReplacedValue", b =>
                 {
                     b.HasOne("MhEmployment.Web.Domain.Import", null)
                         .WithMany()
@@ -1011,7 +1011,7 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MhEmployment.Web.Features.Imports.SeriesMapping", b =>
+            modelBuilder.Entity("MhEmployment.Web.Domain.SeriesMapping", b =>
                 {
                     b.HasOne("MhEmployment.Web.Domain.Indicator", null)
                         .WithMany()
@@ -1031,7 +1031,7 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("MhEmployment.Web.Features.Accounts.AppUser", null)
+                    b.HasOne("MhEmployment.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1040,7 +1040,7 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("MhEmployment.Web.Features.Accounts.AppUser", null)
+                    b.HasOne("MhEmployment.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1055,7 +1055,7 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("MhEmployment.Web.Features.Accounts.AppUser", null)
+                    b.HasOne("MhEmployment.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1064,7 +1064,7 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("MhEmployment.Web.Features.Accounts.AppUser", null)
+                    b.HasOne("MhEmployment.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -764,7 +764,7 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                     b.ToTable("RagAnalysisRatings");
                 });
 
-            modelBuilder.Entity("MhEmployment.Web.Features.Accounts.ApiToken", b =>
+            modelBuilder.Entity("MhEmployment.Web.Domain.ApiToken", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -814,7 +814,7 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                     b.ToTable("ApiTokens");
                 });
 
-            modelBuilder.Entity("MhEmployment.Web.Features.Accounts.AppUser", b =>
+            modelBuilder.Entity("MhEmployment.Web.Domain.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text");
@@ -890,7 +890,7 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("MhEmployment.Web.Features.Audit.AuditEvent", b =>
+            modelBuilder.Entity("MhEmployment.Web.Domain.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -936,7 +936,7 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                     b.ToTable("AuditEvents");
                 });
 
-            modelBuilder.Entity("MhEmployment.Web.Features.Imports.ReplacedValue", b =>
+            modelBuilder.Entity("MhEmployment.Web.Domain.ReplacedValue", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1013,7 +1013,7 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                     b.ToTable("ReplacedValues");
                 });
 
-            modelBuilder.Entity("MhEmployment.Web.Features.Imports.SeriesMapping", b =>
+            modelBuilder.Entity("MhEmployment.Web.Domain.SeriesMapping", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1042,7 +1042,7 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                     b.ToTable("SeriesMappings");
                 });
 
-            modelBuilder.Entity("MhEmployment.Web.Features.Imports.StagedValue", b =>
+            modelBuilder.Entity("MhEmployment.Web.Domain.StagedValue", b =>
                 {
                     b.Property<string>("AgeBand")
                         .IsRequired()
@@ -1432,9 +1432,9 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                     b.Navigation("Item");
                 });
 
-            modelBuilder.Entity("MhEmployment.Web.Features.Accounts.ApiToken", b =>
+            modelBuilder.Entity("MhEmployment.Web.Domain.ApiToken", b =>
                 {
-                    b.HasOne("MhEmployment.Web.Features.Accounts.AppUser", "User")
+                    b.HasOne("MhEmployment.Web.Domain.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1443,7 +1443,7 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                     b.Navigation("User");
                 });
 
-            modelBuilder.Entity("MhEmployment.Web.Features.Imports.ReplacedValue", b =>
+            modelBuilder.Entity("MhEmployment.Web.Domain.ReplacedValue", b =>
                 {
                     b.HasOne("MhEmployment.Web.Domain.Import", null)
                         .WithMany()
@@ -1452,7 +1452,7 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MhEmployment.Web.Features.Imports.SeriesMapping", b =>
+            modelBuilder.Entity("MhEmployment.Web.Domain.SeriesMapping", b =>
                 {
                     b.HasOne("MhEmployment.Web.Domain.Indicator", null)
                         .WithMany()
@@ -1472,7 +1472,7 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("MhEmployment.Web.Features.Accounts.AppUser", null)
+                    b.HasOne("MhEmployment.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1481,7 +1481,7 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("MhEmployment.Web.Features.Accounts.AppUser", null)
+                    b.HasOne("MhEmployment.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1496,7 +1496,7 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("MhEmployment.Web.Features.Accounts.AppUser", null)
+                    b.HasOne("MhEmployment.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1505,7 +1505,7 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("MhEmployment.Web.Features.Accounts.AppUser", null)
+                    b.HasOne("MhEmployment.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -410,7 +410,7 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                     b.ToTable("IndicatorValues");
                 });
 
-            modelBuilder.Entity("MhEmployment.Web.Features.Accounts.ApiToken", b =>
+            modelBuilder.Entity("MhEmployment.Web.Domain.ApiToken", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -458,7 +458,7 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                     b.ToTable("ApiTokens");
                 });
 
-            modelBuilder.Entity("MhEmployment.Web.Features.Accounts.AppUser", b =>
+            modelBuilder.Entity("MhEmployment.Web.Domain.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -534,7 +534,7 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("MhEmployment.Web.Features.Audit.AuditEvent", b =>
+            modelBuilder.Entity("MhEmployment.Web.Domain.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -578,7 +578,7 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                     b.ToTable("AuditEvents");
                 });
 
-            modelBuilder.Entity("MhEmployment.Web.Features.Imports.ReplacedValue", b =>
+            modelBuilder.Entity("MhEmployment.Web.Domain.ReplacedValue", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -653,7 +653,7 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                     b.ToTable("ReplacedValues");
                 });
 
-            modelBuilder.Entity("MhEmployment.Web.Features.Imports.SeriesMapping", b =>
+            modelBuilder.Entity("MhEmployment.Web.Domain.SeriesMapping", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -680,7 +680,7 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                     b.ToTable("SeriesMappings");
                 });
 
-            modelBuilder.Entity("MhEmployment.Web.Features.Imports.StagedValue", b =>
+            modelBuilder.Entity("MhEmployment.Web.Domain.StagedValue", b =>
                 {
                     b.Property<string>("AgeBand")
                         .IsRequired()
@@ -959,9 +959,9 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                     b.Navigation("Indicator");
                 });
 
-            modelBuilder.Entity("MhEmployment.Web.Features.Accounts.ApiToken", b =>
+            modelBuilder.Entity("MhEmployment.Web.Domain.ApiToken", b =>
                 {
-                    b.HasOne("MhEmployment.Web.Features.Accounts.AppUser", "User")
+                    b.HasOne("MhEmployment.Web.Domain.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -970,7 +970,7 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                     b.Navigation("User");
                 });
 
-            modelBuilder.Entity("MhEmployment.Web.Features.Imports.ReplacedValue", b =>
+            modelBuilder.Entity("MhEmployment.Web.Domain.ReplacedValue", b =>
                 {
                     b.HasOne("MhEmployment.Web.Domain.Import", null)
                         .WithMany()
@@ -979,7 +979,7 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MhEmployment.Web.Features.Imports.SeriesMapping", b =>
+            modelBuilder.Entity("MhEmployment.Web.Domain.SeriesMapping", b =>
                 {
                     b.HasOne("MhEmployment.Web.Domain.Indicator", null)
                         .WithMany()
@@ -999,7 +999,7 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("MhEmployment.Web.Features.Accounts.AppUser", null)
+                    b.HasOne("MhEmployment.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1008,7 +1008,7 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("MhEmployment.Web.Features.Accounts.AppUser", null)
+                    b.HasOne("MhEmployment.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1023,7 +1023,7 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("MhEmployment.Web.Features.Accounts.AppUser", null)
+                    b.HasOne("MhEmployment.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1032,7 +1032,7 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("MhEmployment.Web.Features.Accounts.AppUser", null)
+                    b.HasOne("MhEmployment.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -743,7 +743,7 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                     b.ToTable("RagAnalysisRatings");
                 });
 
-            modelBuilder.Entity("MhEmployment.Web.Features.Accounts.ApiToken", b =>
+            modelBuilder.Entity("MhEmployment.Web.Domain.ApiToken", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -791,7 +791,7 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                     b.ToTable("ApiTokens");
                 });
 
-            modelBuilder.Entity("MhEmployment.Web.Features.Accounts.AppUser", b =>
+            modelBuilder.Entity("MhEmployment.Web.Domain.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -867,7 +867,7 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("MhEmployment.Web.Features.Audit.AuditEvent", b =>
+            modelBuilder.Entity("MhEmployment.Web.Domain.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -911,7 +911,7 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                     b.ToTable("AuditEvents");
                 });
 
-            modelBuilder.Entity("MhEmployment.Web.Features.Imports.ReplacedValue", b =>
+            modelBuilder.Entity("MhEmployment.Web.Domain.ReplacedValue", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -986,7 +986,7 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                     b.ToTable("ReplacedValues");
                 });
 
-            modelBuilder.Entity("MhEmployment.Web.Features.Imports.SeriesMapping", b =>
+            modelBuilder.Entity("MhEmployment.Web.Domain.SeriesMapping", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1013,7 +1013,7 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                     b.ToTable("SeriesMappings");
                 });
 
-            modelBuilder.Entity("MhEmployment.Web.Features.Imports.StagedValue", b =>
+            modelBuilder.Entity("MhEmployment.Web.Domain.StagedValue", b =>
                 {
                     b.Property<string>("AgeBand")
                         .IsRequired()
@@ -1395,9 +1395,9 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                     b.Navigation("Item");
                 });
 
-            modelBuilder.Entity("MhEmployment.Web.Features.Accounts.ApiToken", b =>
+            modelBuilder.Entity("MhEmployment.Web.Domain.ApiToken", b =>
                 {
-                    b.HasOne("MhEmployment.Web.Features.Accounts.AppUser", "User")
+                    b.HasOne("MhEmployment.Web.Domain.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1406,7 +1406,7 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                     b.Navigation("User");
                 });
 
-            modelBuilder.Entity("MhEmployment.Web.Features.Imports.ReplacedValue", b =>
+            modelBuilder.Entity("MhEmployment.Web.Domain.ReplacedValue", b =>
                 {
                     b.HasOne("MhEmployment.Web.Domain.Import", null)
                         .WithMany()
@@ -1415,7 +1415,7 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MhEmployment.Web.Features.Imports.SeriesMapping", b =>
+            modelBuilder.Entity("MhEmployment.Web.Domain.SeriesMapping", b =>
                 {
                     b.HasOne("MhEmployment.Web.Domain.Indicator", null)
                         .WithMany()
@@ -1435,7 +1435,7 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("MhEmployment.Web.Features.Accounts.AppUser", null)
+                    b.HasOne("MhEmployment.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1444,7 +1444,7 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("MhEmployment.Web.Features.Accounts.AppUser", null)
+                    b.HasOne("MhEmployment.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1459,7 +1459,7 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("MhEmployment.Web.Features.Accounts.AppUser", null)
+                    b.HasOne("MhEmployment.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1468,7 +1468,7 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("MhEmployment.Web.Features.Accounts.AppUser", null)
+                    b.HasOne("MhEmployment.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -1,3 +1,5 @@
+using MhEmployment.Web.Domain;
+
 namespace MhEmployment.Web.Features.Imports.Stores;
 
 public sealed record ChangeCounts(long New, long Changed, long Unchanged)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MhEmployment.Web.Data;
+using MhEmployment.Web.Domain;
 using MhEmployment.Web.Features.Audit;
 using MhEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;

@@ -1,3 +1,4 @@
+using MhEmployment.Web.Domain;
 using MhEmployment.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

@@ -1,4 +1,5 @@
 using MhEmployment.Web.Data;
+using MhEmployment.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;

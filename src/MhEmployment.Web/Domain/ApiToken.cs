@@ -1,4 +1,4 @@
-namespace MhEmployment.Web.Features.Accounts;
+namespace MhEmployment.Web.Domain;
 
 /// <summary>A personal API token. Only its SHA-256 hash is stored; the token itself is shown once.</summary>
 public class ApiToken

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace MhEmployment.Web.Features.Accounts;
+namespace MhEmployment.Web.Domain;
 
 /// <summary>A person who signs in. The email is the user name.</summary>
 public class AppUser : IdentityUser
