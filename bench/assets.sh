@@ -175,17 +175,6 @@ block="$work/block.md"
   echo "a request (the mean, from /proc) is what the page itself costs, whatever else runs."
 } >"$block"
 
-python3 - docs/benchmarks.md "$block" <<'PY'
-import os, sys
-path, block = sys.argv[1], open(sys.argv[2]).read().rstrip("\n")
-start, end = "<!-- assets:start -->", "<!-- assets:end -->"
-text = open(path).read() if os.path.exists(path) else "# Benchmarks\n"
-new = f"{start}\n{block}\n{end}"
-if start in text and end in text and text.index(start) < text.index(end):
-    text = text[:text.index(start)] + new + text[text.index(end) + len(end):]
-else:
-    text = text.rstrip("\n") + "\n\n" + new + "\n"
-open(path, "w").write(text)
-PY
+python3 bench/write_section.py assets "$block"
 echo
 cat "$block"

@@ -313,17 +313,6 @@ block="$work/block.md"
   echo "shorter path data (46 KB to 44 KB a page)."
 } >"$block"
 
-python3 - docs/benchmarks.md "$block" <<'PY'
-import os, sys
-path, block = sys.argv[1], open(sys.argv[2]).read().rstrip("\n")
-start, end = "<!-- dashboards:start -->", "<!-- dashboards:end -->"
-text = open(path).read() if os.path.exists(path) else "# Benchmarks\n"
-new = f"{start}\n{block}\n{end}"
-if start in text and end in text and text.index(start) < text.index(end):
-    text = text[:text.index(start)] + new + text[text.index(end) + len(end):]
-else:
-    text = text.rstrip("\n") + "\n\n" + new + "\n"
-open(path, "w").write(text)
-PY
+python3 bench/write_section.py dashboards "$block"
 echo
 cat "$block"
