@@ -6,12 +6,12 @@
 # borough's coverage page; reports the server's time per request (curl's time to the first byte on loopback) at
 # p50 and p99. Target: p99 <= 50 ms on SQLite and on PostgreSQL.
 # Needs PostgreSQL's server binaries (apt-get install postgresql), python3, curl and sqlite3.
-# Settings: REQUESTS (measured per URL, default 300), WARMUP (requests first, default 30).
+# Settings: REQUESTS (measured per URL, default 300), WARMUP (requests first, default 300: with 30, the JIT was still recompiling hot methods during the first URL measured, which doubled its CPU a request).
 # Writes only the block between <!-- assets:start --> and <!-- assets:end --> of docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 requests=${REQUESTS:-300}
-warmup=${WARMUP:-30}
+warmup=${WARMUP:-300}
 started=$(date -u +"%Y-%m-%d %H:%M UTC")
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
