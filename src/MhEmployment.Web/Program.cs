@@ -33,6 +33,7 @@ try
     builder.Services.AddScoped<AreaDirectory>();
     builder.Services.AddScoped<IndicatorCatalogue>();
     builder.Services.AddScoped<IndicatorEditor>();
+    builder.Services.AddSingleton<IDashboardSource, DashboardSource>();
     builder.Services.AddSingleton<DashboardCache>();
     builder.Services.AddSingleton<Dashboards>();
     builder.Services.AddDashboardOutputCache(builder.Configuration);

@@ -17,10 +17,11 @@ public static partial class DashboardOutputCache
     public static IServiceCollection AddDashboardOutputCache(this IServiceCollection services, IConfiguration configuration)
     {
         var lifetime = TimeSpan.FromSeconds(configuration.GetValue("Dashboards:RecheckSeconds", 5.0));
-        services.AddOutputCache(options =>
+        services.AddOutputCache();
+        services.AddOptions<OutputCacheOptions>().Configure<ValuesChangedSignal>((options, signal) =>
         {
             options.SizeLimit = configuration.GetValue("Dashboards:OutputCacheBytes", 256L * 1024 * 1024);
-            options.AddPolicy(Policy, new PerUserPolicy(lifetime));
+            options.AddPolicy(Policy, new PerUserPolicy(lifetime, signal));
         });
         services.AddHostedService<EvictOnValuesChanged>();
         return services;
@@ -61,16 +62,19 @@ public static partial class DashboardOutputCache
     /// The built-in default refuses signed-in requests, since a page may show one person's data to another. These
     /// pages show everyone the same figures; what differs is the header (name, role links), so entries vary by the
     /// person and their roles. They expire after the dashboards' recheck interval, so an import made by another
-    /// instance or the command line shows as soon as the snapshot has seen it.
+    /// instance or the command line shows as soon as the snapshot has seen it. They also vary by the generation of
+    /// the values (see <see cref="ValuesChangedSignal"/>), and nothing is looked up or kept while a change is being
+    /// committed: a page rendered from the values before a change, and stored after it, is never served again.
     /// </summary>
-    private sealed class PerUserPolicy(TimeSpan lifetime) : IOutputCachePolicy
+    private sealed class PerUserPolicy(TimeSpan lifetime, ValuesChangedSignal signal) : IOutputCachePolicy
     {
         public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {
             var request = context.HttpContext.Request;
             var user = context.HttpContext.User;
+            var generation = signal.Settled;
             var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-                && user.Identity?.IsAuthenticated == true;
+                && user.Identity?.IsAuthenticated == true && generation is not null;
             context.EnableOutputCaching = cacheable;
             context.AllowCacheLookup = cacheable;
             context.AllowCacheStorage = cacheable;
@@ -80,6 +84,7 @@ public static partial class DashboardOutputCache
                 context.CacheVaryByRules.QueryKeys = "*";
                 context.CacheVaryByRules.VaryByValues["user"] = user.Identity!.Name ?? "";
                 context.CacheVaryByRules.VaryByValues["roles"] = RolesKey(user);
+                context.CacheVaryByRules.VaryByValues["values"] = generation.GetValueOrDefault().ToString(System.Globalization.CultureInfo.InvariantCulture);
                 context.ResponseExpirationTimeSpan = lifetime;
                 context.Tags.Add(Tag);
             }
@@ -100,7 +105,7 @@ public static partial class DashboardOutputCache
         }
     }
 
-    /// <summary>Drops every cached dashboard the moment a commit or undo changes the values.</summary>
+    /// <summary>Drops every cached dashboard once a commit or undo has changed the values (they would never be served again: this frees their memory).</summary>
     private sealed partial class EvictOnValuesChanged(ValuesChangedSignal signal, IOutputCacheStore store, ILogger<EvictOnValuesChanged> logger) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)

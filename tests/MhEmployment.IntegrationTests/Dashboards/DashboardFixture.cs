@@ -18,6 +18,8 @@ public abstract class DashboardFixture(Provider provider) : IAsyncLifetime
     public const string Islington = "E09000019";
     public const string Cumbria = "E10000006";
 
+    /// <summary>Unarmed unless a test arms it (see <see cref="CommitWatcher"/>).</summary>
+    public CommitWatcher Watcher { get; } = new();
     public AppFactory Factory { get; private set; } = null!;
     public HttpClient Viewer { get; private set; } = null!;
     public HttpClient AnalystPages { get; private set; } = null!;
@@ -28,7 +30,7 @@ public abstract class DashboardFixture(Provider provider) : IAsyncLifetime
     {
         // Sessions revalidate hourly here (other suites check every request): a revalidation re-issues the session
         // cookie, and a response that sets a cookie is rightly never cached, which the cache tests would trip over.
-        Factory = await AppFactory.CreateAsync(provider, new Dictionary<string, string> { ["Security:SessionRevalidationSeconds"] = "3600" });
+        Factory = await AppFactory.CreateAsync(provider, new Dictionary<string, string> { ["Security:SessionRevalidationSeconds"] = "3600" }, Watcher.AddTo);
         Factory.StartServer();
         await Factory.CreateUserAsync(Accounts.EmailFor(Roles.Viewer), Accounts.PasswordFor(Roles.Viewer), Roles.Viewer);
         await Factory.CreateUserAsync(Accounts.EmailFor(Roles.Analyst), Accounts.PasswordFor(Roles.Analyst), Roles.Analyst);

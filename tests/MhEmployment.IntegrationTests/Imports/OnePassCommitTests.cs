@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MhEmployment.IntegrationTests.Infrastructure;
 using System.Net.Http.Json;
 using MhEmployment.Web.Domain;
@@ -22,6 +23,7 @@ public abstract partial class OnePassCommitTests(Provider provider) : AnalystApp
     {
         var path = Path.Combine(Folder, "new.csv");
         var sum = await NomisFiles.WriteAsync(path, 3_000);
+        var seen = WatchTheAuditLog();
 
         var import = await ImportAsync(path, NomisFiles.Mapping);
 
@@ -36,6 +38,7 @@ public abstract partial class OnePassCommitTests(Provider provider) : AnalystApp
 
         await UndoAsync(import.Id);
         (await Factory.WithDbAsync(db => db.IndicatorValues.CountAsync())).Should().Be(0);
+        ShouldHaveBeenAuditedWhenSeen(seen, import.Id, ImportStatus.Committed, ImportStatus.Undone);
     }
 
     [Fact]
@@ -44,6 +47,7 @@ public abstract partial class OnePassCommitTests(Provider provider) : AnalystApp
         var first = await ImportAsync(await WriteAsync("first.csv", 2_000, valueOffset: 0), NomisFiles.Mapping);
         var secondPath = Path.Combine(Folder, "second.csv");
         var secondSum = await NomisFiles.WriteAsync(secondPath, 3_000, valueOffset: 1); // the first 2,000 keys, other values
+        var seen = WatchTheAuditLog();
 
         var second = await ImportAsync(secondPath, NomisFiles.Mapping);
 
@@ -53,6 +57,7 @@ public abstract partial class OnePassCommitTests(Provider provider) : AnalystApp
         (await ValuesOfAsync(second.Id)).Should().Be((3_000, secondSum));
         await UndoAsync(second.Id);
         (await ValuesOfAsync(first.Id)).Count.Should().Be(2_000, "undo puts back the values the staged commit replaced");
+        ShouldHaveBeenAuditedWhenSeen(seen, second.Id, ImportStatus.Committed, ImportStatus.Undone);
     }
 
     [Fact]
@@ -118,11 +123,13 @@ public abstract partial class OnePassCommitTests(Provider provider) : AnalystApp
     [Fact]
     public async Task TheApi_CommitsAnUploadAsSoonAsItIsFoundValid_AndStopsAtThePreviewWhenItIsNot()
     {
+        var seen = WatchTheAuditLog();
         var good = await SubmitAsync(await WriteAsync("api-good.csv", 2_000), "true");
         var committed = await Api.WaitForAsync(good, "committed", "ready", "failed");
         committed.GetProperty("status").GetString().Should().Be("committed", committed.ToString());
         committed.GetProperty("newCount").GetInt64().Should().Be(2_000);
-        (await AuditOfAsync(good)).Should().Contain(OnePass);
+        (await AuditOfAsync(good)).Should().Contain(OnePass, "a client that has seen the import committed finds its entry in the audit log");
+        ShouldHaveBeenAuditedWhenSeen(seen, good, ImportStatus.Committed);
 
         var path = await WriteAsync("api-bad.csv", 3_000, valueOffset: 0.5);
         var lines = await File.ReadAllLinesAsync(path);
@@ -194,6 +201,36 @@ public abstract partial class OnePassCommitTests(Provider provider) : AnalystApp
         await using var scope = Factory.Services.CreateAsyncScope();
         var undone = await scope.ServiceProvider.GetRequiredService<ImportUndo>().UndoAsync(importId, "test", CancellationToken.None);
         undone.Succeeded.Should().BeTrue(undone.Message);
+    }
+
+    /// <summary>
+    /// From now on, at the moment each of the app's transactions commits: every import then seen committed or undone,
+    /// and whether its audit entry could be seen with it.
+    /// </summary>
+    private ConcurrentQueue<(int Id, ImportStatus Status, bool Audited)> WatchTheAuditLog()
+    {
+        var seen = new ConcurrentQueue<(int, ImportStatus, bool)>();
+        Watcher.OnCommitted = () => Factory.WithDbAsync(async db =>
+        {
+            var settled = await db.Imports.AsNoTracking().Where(i => i.Status == ImportStatus.Committed || i.Status == ImportStatus.Undone)
+                .Select(i => new { i.Id, i.Status, i.FileName }).ToListAsync();
+            foreach (var import in settled)
+            {
+                var action = import.Status == ImportStatus.Committed ? AuditActions.ImportCommitted : AuditActions.ImportUndone;
+                var target = $"#{import.Id} {import.FileName}";
+                seen.Enqueue((import.Id, import.Status, await db.AuditEvents.AnyAsync(e => e.Action == action && e.Target == target)));
+            }
+            return seen.Count;
+        });
+        return seen;
+    }
+
+    /// <summary>The import was seen in each of <paramref name="statuses"/>, and never without the audit entry saying so.</summary>
+    private static void ShouldHaveBeenAuditedWhenSeen(ConcurrentQueue<(int Id, ImportStatus Status, bool Audited)> seen, int importId, params ImportStatus[] statuses)
+    {
+        var ofImport = seen.Where(s => s.Id == importId).ToList();
+        ofImport.Select(s => s.Status).Distinct().Should().BeEquivalentTo(statuses);
+        ofImport.Should().OnlyContain(s => s.Audited, "whoever sees an import committed or undone must find it in the audit log");
     }
 
     private Task<string> AuditOfAsync(int importId) => Factory.WithDbAsync(async db =>

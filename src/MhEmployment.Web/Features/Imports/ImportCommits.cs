@@ -4,6 +4,7 @@ using MhEmployment.Web.Features.Audit;
 using MhEmployment.Web.Features.Imports.Jobs;
 using MhEmployment.Web.Features.Imports.Stores;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace MhEmployment.Web.Features.Imports;
 
@@ -121,13 +122,8 @@ public sealed partial class ImportCommits(
                 MarkCommitted(import, user);
                 import.Message = null;
                 await db.SaveChangesAsync(cancellationToken);
-                using (ImportTimings.Start(logger, importId, "commit transaction"))
-                {
-                    await transaction.CommitAsync(cancellationToken);
-                }
-                // At once, before anything else awaits: whoever sees the import committed must not then be shown a
-                // dashboard cached from the values before it.
-                valuesChanged.Raise();
+                await AuditCommittedAsync(import, $"{import.NewCount:N0} new, {import.ChangedCount:N0} changed, {import.UnchangedCount:N0} unchanged", user, cancellationToken);
+                await CommitTransactionAsync(transaction, importId, cancellationToken);
             });
         }
         catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
@@ -152,7 +148,6 @@ public sealed partial class ImportCommits(
         {
             board.Clear(importId);
         }
-        await AuditCommittedAsync(import, $"{import.NewCount:N0} new, {import.ChangedCount:N0} changed, {import.UnchangedCount:N0} unchanged", user, cancellationToken);
     }
 
     /// <summary>The import committed by <paramref name="user"/>, now (saved by the caller, in the commit's transaction).</summary>
@@ -164,9 +159,20 @@ public sealed partial class ImportCommits(
         import.Progress = 1;
     }
 
-    /// <summary>Tells what is derived from the stored values (the dashboards' cache) that they changed.</summary>
-    internal void ValuesCommitted() => valuesChanged.Raise();
+    /// <summary>
+    /// Ends a commit's transaction, telling what is derived from the stored values (the dashboards' cache) that they
+    /// change: from before the import can be seen committed, so that nobody who sees it is shown the figures from before.
+    /// </summary>
+    internal async Task CommitTransactionAsync(IDbContextTransaction transaction, int importId, CancellationToken cancellationToken)
+    {
+        using (ImportTimings.Start(logger, importId, "commit transaction"))
+        using (valuesChanged.Changing())
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+    }
 
+    /// <summary>The commit's audit entry, saved in the commit's transaction: whoever sees the import committed finds it in the log.</summary>
     internal Task AuditCommittedAsync(Import import, string details, string? user, CancellationToken cancellationToken) =>
         audit.WriteAsync(AuditActions.ImportCommitted, $"#{import.Id} {import.FileName}", details, actor: user, cancellationToken: cancellationToken);
 

@@ -35,10 +35,14 @@ public sealed class ImportUndo(AppDbContext db, IImportStore store, AuditLog aud
             import.UndoneUtc = clock.GetUtcNow().UtcDateTime;
             import.UndoneBy = user;
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            // In the undo's transaction, as a commit's entry is in the commit's.
+            await audit.WriteAsync(AuditActions.ImportUndone, $"#{import.Id} {import.FileName}", actor: user, cancellationToken: cancellationToken);
+            // Told from before the undo can be seen: see ImportCommits.CommitTransactionAsync.
+            using (valuesChanged.Changing())
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
         });
-        valuesChanged.Raise();
-        await audit.WriteAsync(AuditActions.ImportUndone, $"#{import.Id} {import.FileName}", actor: user, cancellationToken: cancellationToken);
         return ImportActionOutcome.Done("Undone: the values are as they were before this import.");
     }
 

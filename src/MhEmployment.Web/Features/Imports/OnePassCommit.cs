@@ -95,11 +95,8 @@ public sealed partial class OnePassCommit(
                 import.ValidationComplete = true;
                 commits.MarkCommitted(import, user);
                 await db.SaveChangesAsync(cancellationToken);
-                using (ImportTimings.Start(logger, importId, "commit transaction"))
-                {
-                    await transaction.CommitAsync(cancellationToken);
-                }
-                commits.ValuesCommitted(); // at once: see ImportCommits.CommitNowAsync
+                await commits.AuditCommittedAsync(import, $"{written:N0} new, 0 changed, 0 unchanged (checked and written in one pass)", user, cancellationToken);
+                await commits.CommitTransactionAsync(transaction, importId, cancellationToken);
             });
         }
         catch (OnePassAbandonedException ex)
@@ -118,7 +115,6 @@ public sealed partial class OnePassCommit(
         {
             board.Clear(importId);
         }
-        await commits.AuditCommittedAsync(import, $"{import.NewCount:N0} new, 0 changed, 0 unchanged (checked and written in one pass)", user, cancellationToken);
         return true;
     }
 

@@ -97,9 +97,12 @@ public sealed class IndicatorEditor(AppDbContext db, AuditLog audit, ValuesChang
                 : await ConflictAsync(normalised, IndicatorEdit.From(now), cancellationToken);
         }
         await audit.WriteAsync(AuditActions.IndicatorUpdated, stored.Key, Describe(changes), cancellationToken: cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        // Dashboards and their cached pages hold the catalogue too: drop them, as a commit of values does.
-        dashboardsChanged.Raise();
+        // Dashboards and their cached pages hold the catalogue too: told as a commit of values tells them, from
+        // before the edit can be seen.
+        using (dashboardsChanged.Changing())
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
         return new EditResult(EditStatus.Saved, edit, changes);
     }
 

@@ -1,18 +1,20 @@
 using System.Collections.Concurrent;
-using MhEmployment.Web.Data;
-using MhEmployment.Web.Domain;
-using MhEmployment.Web.Features.Audit;
 using MhEmployment.Web.Features.Imports;
-using Microsoft.EntityFrameworkCore;
 
 namespace MhEmployment.Web.Features.Profiles;
 
 /// <summary>
 /// Holds the dashboards' snapshot of the data and what is derived from it. Values change only when an import is
-/// committed or undone, and the catalogue when an analyst edits it: this instance is told at once
-/// (<see cref="Invalidate"/>), and a cheap stamp of the import history and the catalogue's audited edits is re-read
-/// every few seconds so that another instance's or the command line's changes show too.
+/// committed or undone, and the catalogue when an analyst edits it: this instance hears of it through
+/// <see cref="ValuesChangedSignal"/>, and a cheap stamp of the import history and the catalogue's audited edits is
+/// re-read every few seconds so that another instance's or the command line's changes show too.
 /// </summary>
+/// <remarks>
+/// A snapshot is served without a look at the database only while no change is being committed and none has been
+/// since it was last checked (the signal's generation is the one it was checked at). A reader whose snapshot was
+/// built from the data before a change therefore never has it served after the change: whoever has seen the change
+/// committed is shown its figures.
+/// </remarks>
 public sealed class DashboardCache : IDisposable
 {
     private const int MaxDerivedEntries = 4096;
@@ -20,64 +22,52 @@ public sealed class DashboardCache : IDisposable
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly TimeSpan recheck;
     private readonly ConcurrentDictionary<string, object> derived = new(StringComparer.Ordinal);
-    private volatile ValueSnapshot? snapshot;
-    private string? stamp;
-    private long checkedAt = long.MinValue;
-    private long version;
-    private readonly IServiceScopeFactory scopes;
+    private readonly IDashboardSource source;
     private readonly TimeProvider clock;
     private readonly ValuesChangedSignal signal;
+    private volatile Checked? state;
+    private long version;
 
-    public DashboardCache(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ValuesChangedSignal signal)
+    public DashboardCache(IDashboardSource source, IConfiguration configuration, TimeProvider clock, ValuesChangedSignal signal)
     {
-        this.scopes = scopes;
+        ArgumentNullException.ThrowIfNull(configuration);
+        this.source = source;
         this.clock = clock;
         this.signal = signal;
         recheck = TimeSpan.FromSeconds(configuration.GetValue("Dashboards:RecheckSeconds", 5.0));
-        signal.Changed += OnValuesChanged;
     }
 
-    public void Dispose()
-    {
-        signal.Changed -= OnValuesChanged;
-        gate.Dispose();
-    }
+    public void Dispose() => gate.Dispose();
 
-    private void OnValuesChanged(object? sender, EventArgs e) => Invalidate();
-
-    /// <summary>Forgets everything derived, so the next request reads the data afresh.</summary>
-    public void Invalidate()
-    {
-        Interlocked.Exchange(ref checkedAt, long.MinValue);
-        stamp = null;
-    }
+    /// <summary>For a change made behind the app's back: everything derived is dropped, and the next request reads the data afresh.</summary>
+    public void Invalidate() => signal.Raise();
 
     public async Task<ValueSnapshot> SnapshotAsync(CancellationToken cancellationToken = default)
     {
-        var current = snapshot;
-        if (current is not null && !RecheckDue())
+        var known = state;
+        if (IsFresh(known))
         {
-            return current;
+            return known!.Snapshot;
         }
         await gate.WaitAsync(cancellationToken);
         try
         {
-            current = snapshot;
-            if (current is not null && !RecheckDue())
+            known = state;
+            if (IsFresh(known))
             {
-                return current;
+                return known!.Snapshot;
             }
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var newStamp = await StampAsync(db, cancellationToken);
-            if (current is null || newStamp != stamp)
+            // Read before the stamp: a change that begins while the data are read leaves this behind, so what is read
+            // now is checked again by the next request.
+            var generation = signal.Settled;
+            var stamp = await source.StampAsync(cancellationToken);
+            var current = known is not null && known.Stamp == stamp ? known.Snapshot : null;
+            if (current is null)
             {
-                current = await LoadAsync(db, Interlocked.Increment(ref version), cancellationToken);
+                current = await source.LoadAsync(Interlocked.Increment(ref version), cancellationToken);
                 derived.Clear();
-                snapshot = current;
-                stamp = newStamp;
             }
-            Interlocked.Exchange(ref checkedAt, clock.GetTimestamp());
+            state = new Checked(current, stamp, generation, clock.GetTimestamp());
             return current;
         }
         finally
@@ -98,7 +88,7 @@ public sealed class DashboardCache : IDisposable
             return (T)found;
         }
         var value = build();
-        if (ReferenceEquals(from, snapshot))
+        if (ReferenceEquals(from, state?.Snapshot))
         {
             if (derived.Count >= MaxDerivedEntries)
             {
@@ -109,43 +99,9 @@ public sealed class DashboardCache : IDisposable
         return value;
     }
 
-    private bool RecheckDue()
-    {
-        var last = Interlocked.Read(ref checkedAt);
-        return last == long.MinValue || clock.GetElapsedTime(last) >= recheck;
-    }
+    private bool IsFresh(Checked? known) =>
+        known is { Generation: { } generation } && signal.Settled == generation && clock.GetElapsedTime(known.At) < recheck;
 
-    private static async Task<string> StampAsync(AppDbContext db, CancellationToken cancellationToken)
-    {
-        var committed = await db.Imports.CountAsync(i => i.Status == ImportStatus.Committed, cancellationToken);
-        var undone = await db.Imports.CountAsync(i => i.Status == ImportStatus.Undone, cancellationToken);
-        var lastCommit = await db.Imports.MaxAsync(i => i.CommittedUtc, cancellationToken);
-        var lastUndo = await db.Imports.MaxAsync(i => i.UndoneUtc, cancellationToken);
-        var indicators = await db.Indicators.CountAsync(cancellationToken);
-        // Catalogue edits are audited in the edit's own transaction, and the log is only ever appended to.
-        var catalogueEdits = await db.AuditEvents.CountAsync(e => e.Action == AuditActions.IndicatorUpdated, cancellationToken);
-        return $"{committed}|{undone}|{lastCommit:O}|{lastUndo:O}|{indicators}|{catalogueEdits}";
-    }
-
-    private static async Task<ValueSnapshot> LoadAsync(AppDbContext db, long version, CancellationToken cancellationToken)
-    {
-        var successions = (await db.AreaSuccessions.AsNoTracking()
-                .Select(s => new { s.PredecessorCode, s.SuccessorCode }).ToListAsync(cancellationToken))
-            .ToLookup(s => s.PredecessorCode, s => s.SuccessorCode, StringComparer.OrdinalIgnoreCase);
-        var areas = (await db.Areas.AsNoTracking()
-                .Select(a => new { a.Code, a.Name, a.Kind, a.RegionCode, a.ParentCode, a.ValidTo }).ToListAsync(cancellationToken))
-            .Select(a => new SnapshotArea(a.Code, a.Name, a.Kind, a.RegionCode, a.ParentCode, a.ValidTo,
-                [.. successions[a.Code].Order(StringComparer.Ordinal)]));
-        var indicators = await db.Indicators.AsNoTracking().ToListAsync(cancellationToken);
-        var rows = await db.IndicatorValues.AsNoTracking()
-            .Select(v => new
-            {
-                v.IndicatorId, v.AreaCode, v.PeriodStart, v.PeriodEnd, v.PeriodLabel, v.Sex, v.AgeBand, v.Value, v.Count, v.Denominator,
-                v.Lower95, v.Upper95, v.Lower998, v.Upper998, v.Note, v.ImportId,
-            })
-            .ToListAsync(cancellationToken);
-        var values = rows.Select(v => new SnapshotValue(v.IndicatorId, v.AreaCode, new PeriodKey(v.PeriodStart, v.PeriodEnd), v.PeriodLabel,
-            new Slice(v.Sex, v.AgeBand), v.Value, v.Count, v.Denominator, v.Lower95, v.Upper95, v.Lower998, v.Upper998, v.Note, v.ImportId));
-        return new ValueSnapshot(version, areas, indicators, values);
-    }
+    /// <summary>A snapshot, the stamp it matched, the signal's generation before that stamp was read (null: a change was under way), and when.</summary>
+    private sealed record Checked(ValueSnapshot Snapshot, string Stamp, long? Generation, long At);
 }

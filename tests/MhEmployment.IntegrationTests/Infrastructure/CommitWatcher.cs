@@ -1,0 +1,44 @@
+using System.Data.Common;
+using MhEmployment.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MhEmployment.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Looks at the app from outside at the very moment each of its changes to the database can be seen (a transaction
+/// committed, or changes saved outside one), before the code that made it goes on: what a client polling the API
+/// could see then (an import committed, say) while the rest of the app's code has not run yet. A race that needs a
+/// loaded machine to show becomes certain.
+/// </summary>
+public sealed class CommitWatcher : DbTransactionInterceptor, ISaveChangesInterceptor
+{
+    /// <summary>
+    /// Called after each change the app makes to its database can be seen, on the thread that made it (so possibly on
+    /// several at once). It must only read: a change of its own would be looked at in turn.
+    /// </summary>
+    public Func<Task>? OnCommitted { get; set; }
+
+    /// <summary>Adds the watcher to the app's database contexts (either provider), for <see cref="AppFactory"/>'s services.</summary>
+    public void AddTo(IServiceCollection services)
+    {
+        services.ConfigureDbContext<SqliteDbContext>(o => o.AddInterceptors(this));
+        services.ConfigureDbContext<PostgresDbContext>(o => o.AddInterceptors(this));
+    }
+
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        LookAsync();
+
+    public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context?.Database.CurrentTransaction is null) // else seen when that transaction commits
+        {
+            await LookAsync();
+        }
+        return result;
+    }
+
+    private Task LookAsync() => OnCommitted is { } look ? look() : Task.CompletedTask;
+}
