@@ -15,7 +15,7 @@ public sealed class PostgresImportStore(AppDbContext db, ILogger<PostgresImportS
     private static readonly ImportSql Sql = new(name => $"\"{name}\"", "{0} IS NOT DISTINCT FROM {1}");
 
     // One lock for all commits and undos across every app instance: they never interleave or deadlock.
-    private const long ImportLockKey = 0x4D48_454D_5049;
+    internal const long ImportLockKey = 0x4D48_454D_5049;
 
     public async Task<long> StageAsync(int importId, IEnumerable<StagedValue> rows, CancellationToken cancellationToken)
     {
@@ -217,6 +217,7 @@ public sealed class PostgresImportStore(AppDbContext db, ILogger<PostgresImportS
     /// <summary>Commits and undos wait for each other's advisory lock as long as it takes: never "busy".</summary>
     public bool IsBusy(Exception exception) => false;
 
+    /// <summary>Without a command timeout (the context's is 30 seconds, which a long commit ahead would outlast).</summary>
     private async Task LockAsync(CancellationToken cancellationToken) =>
-        await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ImportLockKey})", cancellationToken);
+        await ImportStoreCommon.ExecuteAsync(db, $"SELECT pg_advisory_xact_lock({ImportLockKey})", 0, cancellationToken);
 }
