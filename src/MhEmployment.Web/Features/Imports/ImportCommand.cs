@@ -108,7 +108,9 @@ public static class ImportCommand
     private static async Task<Import> LoadAsync(IServiceProvider services, int importId)
     {
         await using var scope = services.CreateAsyncScope();
-        var import = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Imports.AsNoTracking().SingleAsync(i => i.Id == importId);
-        return scope.ServiceProvider.GetRequiredService<ImportProgressBoard>().WithLiveProgress(import);
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var import = await scope.ServiceProvider.GetRequiredService<ImportProgressBoard>().ReadAsync(importId,
+            async () => await db.Imports.AsNoTracking().SingleAsync(i => i.Id == importId));
+        return import!;
     }
 }

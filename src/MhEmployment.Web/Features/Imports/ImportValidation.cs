@@ -63,7 +63,6 @@ public sealed partial class ImportValidation(
             counts = await store.CountChangesAsync(importId, cancellationToken);
         }
         (import.NewCount, import.ChangedCount, import.UnchangedCount) = (counts.New, counts.Changed, counts.Unchanged);
-        board.Clear(importId);
         import.Status = whenRead;
         import.ValidationComplete = true;
         import.Progress = 1;
@@ -71,6 +70,7 @@ public sealed partial class ImportValidation(
             ? "Some series in this file are not yet matched to the catalogue: choose an indicator for each (or skip it), then validate again."
             : null;
         await db.SaveChangesAsync(cancellationToken);
+        board.Clear(importId); // after the status has moved on: see ImportProgressBoard.ReadAsync
         LogValidated(logger, importId, import.RowCount, import.ErrorCount, staged, watch.ElapsedMilliseconds);
     }
 

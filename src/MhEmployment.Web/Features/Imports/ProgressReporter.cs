@@ -18,13 +18,20 @@ public sealed class ImportProgressBoard
 
     public void Clear(int importId) => _running.TryRemove(importId, out _);
 
-    /// <summary>The import with its live progress while it is being validated or committed.</summary>
-    public Import WithLiveProgress(Import import)
+    /// <summary>
+    /// The import <paramref name="read"/> returns, with its live progress while it is being validated or committed.
+    /// The board is read first: a run's entry is cleared only once the import's status has moved on, so a run that ends
+    /// in between is seen ended, never as still running with the progress stored at its start.
+    /// </summary>
+    public async Task<Import?> ReadAsync(int importId, Func<Task<Import?>> read)
     {
-        if (import.Status is ImportStatus.Validating or ImportStatus.Committing && Get(import.Id) is { } live)
+        ArgumentNullException.ThrowIfNull(read);
+        var live = Get(importId);
+        var import = await read();
+        if (import is { Status: ImportStatus.Validating or ImportStatus.Committing } && live is { } running)
         {
-            import.Progress = live.Progress;
-            import.RowCount = live.Rows;
+            import.Progress = running.Progress;
+            import.RowCount = running.Rows;
         }
         return import;
     }

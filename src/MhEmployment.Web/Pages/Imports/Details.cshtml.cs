@@ -92,12 +92,12 @@ public sealed class DetailsModel(AppDbContext db, ImportStorage storage, ImportP
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        var import = await db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        var import = await board.ReadAsync(id, () => db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken));
         if (import is null)
         {
             return false;
         }
-        Import = board.WithLiveProgress(import);
+        Import = import;
         Summary = ImportSummary.Of(import);
         Issues = import.ValidationComplete || import.Status == ImportStatus.Failed ? storage.FirstIssues(id) : [];
         CommitBlocker = ImportCommits.CommitBlocker(import);

@@ -88,13 +88,13 @@ public static class ImportsApi
     private static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> GetAsync(
         int id, AppDbContext db, ImportProgressBoard board, ImportStorage storage, CancellationToken cancellationToken)
     {
-        var import = await db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        var import = await board.ReadAsync(id, () => db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken));
         if (import is null)
         {
             return NotFound(id);
         }
         var checkedOnce = import.ValidationComplete || import.Status == ImportStatus.Failed;
-        return TypedResults.Ok(ImportResponse.From(board.WithLiveProgress(import), ImportSummary.Of(import),
+        return TypedResults.Ok(ImportResponse.From(import, ImportSummary.Of(import),
             checkedOnce ? storage.FirstIssues(id, ApiIssueLimit, IssueSeverity.Error) : [],
             checkedOnce ? storage.FirstIssues(id, ApiIssueLimit, IssueSeverity.Warning) : []));
     }
