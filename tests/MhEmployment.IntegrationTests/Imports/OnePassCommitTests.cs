@@ -129,6 +129,8 @@ public abstract partial class OnePassCommitTests(Provider provider) : AnalystApp
         committed.GetProperty("status").GetString().Should().Be("committed", committed.ToString());
         committed.GetProperty("newCount").GetInt64().Should().Be(2_000);
         (await AuditOfAsync(good)).Should().Contain(OnePass, "a client that has seen the import committed finds its entry in the audit log");
+        // The job's thread looks at the commit after the API can already report it: wait for that look, then judge it.
+        await CommitWatcher.UntilAsync(() => seen.Any(s => s.Id == good && s.Status == ImportStatus.Committed));
         ShouldHaveBeenAuditedWhenSeen(seen, good, ImportStatus.Committed);
 
         var path = await WriteAsync("api-bad.csv", 3_000, valueOffset: 0.5);

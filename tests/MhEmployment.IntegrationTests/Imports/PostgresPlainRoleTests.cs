@@ -82,6 +82,7 @@ public abstract class PostgresPlainRoleTests : IAsyncLifetime, IDisposable
         var committed = await api.CommitAsync(second.GetProperty("id").GetInt32());
 
         committed.GetProperty("status").GetString().Should().Be("committed", committed.ToString());
+        await CommitWatcher.UntilAsync(() => seen.Contains((second.GetProperty("id").GetInt32(), ImportStatus.Committed)));
         // Possibly seen "ready" first: the look at the save that made it ready can come after the test has seen it.
         StatusesOf(seen, second.GetProperty("id").GetInt32()).SkipWhile(s => s == ImportStatus.Ready).Should().Equal([ImportStatus.Committing, ImportStatus.Committed],
             "once asked to commit, the import is committing until it is committed");
@@ -112,6 +113,7 @@ public abstract class PostgresPlainRoleTests : IAsyncLifetime, IDisposable
         committed.GetProperty("status").GetString().Should().Be("committed", committed.ToString());
         // Checked in one pass (refused: this role may not skip the triggers), then validated, then committed: a client
         // polling the status never sees it "ready" (waiting at a preview it does not have) on the way.
+        await CommitWatcher.UntilAsync(() => seen.Contains((id, ImportStatus.Committed)));
         StatusesOf(seen, id).Should().Equal([ImportStatus.Validating, ImportStatus.Committing, ImportStatus.Validating, ImportStatus.Committing, ImportStatus.Committed]);
         committed.GetProperty("newCount").GetInt64().Should().Be(1);
         var audit = await _app.WithDbAsync(db => db.AuditEvents.Where(e => e.Action == AuditActions.ImportCommitted && e.Target!.StartsWith($"#{id} "))

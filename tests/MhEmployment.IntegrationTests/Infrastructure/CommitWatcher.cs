@@ -40,5 +40,19 @@ public sealed class CommitWatcher : DbTransactionInterceptor, ISaveChangesInterc
         return result;
     }
 
+    /// <summary>
+    /// Until <paramref name="looked"/> holds (30 s at most). A client can see a change as soon as it commits, before the
+    /// app's thread has finished its look at it: a test judging the looks waits for the last one it expects first.
+    /// </summary>
+    public static async Task UntilAsync(Func<bool> looked)
+    {
+        ArgumentNullException.ThrowIfNull(looked);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!looked() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+    }
+
     private Task LookAsync() => OnCommitted is { } look ? look() : Task.CompletedTask;
 }
