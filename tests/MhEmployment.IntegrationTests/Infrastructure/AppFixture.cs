@@ -13,6 +13,9 @@ public abstract class AppFixture(Provider provider) : IAsyncLifetime
 
     public AppFactory Factory { get; private set; } = null!;
 
+    /// <summary>Unarmed unless a test arms it (see <see cref="CommitWatcher"/>); a test that does disarms it after.</summary>
+    public CommitWatcher Watcher { get; } = new();
+
     /// <summary>Nobody signed in.</summary>
     public HttpClient Anonymous() => Factory.NewClient();
 
@@ -22,7 +25,7 @@ public abstract class AppFixture(Provider provider) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Factory = await AppFactory.CreateAsync(provider);
+        Factory = await AppFactory.CreateAsync(provider, services: Watcher.AddTo);
         // Starting the server migrates and seeds, so failures show here rather than in the first test.
         Factory.StartServer();
         foreach (var role in Roles.All)

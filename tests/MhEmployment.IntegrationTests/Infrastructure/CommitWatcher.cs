@@ -27,6 +27,22 @@ public sealed class CommitWatcher : DbTransactionInterceptor, ISaveChangesInterc
         services.ConfigureDbContext<PostgresDbContext>(o => o.AddInterceptors(this));
     }
 
+    /// <summary>
+    /// Called before each save of the app's, on the thread that saves, which waits for it: a test can hold a change
+    /// half-way (say, inside a commit's transaction) and look at what a client sees meanwhile.
+    /// </summary>
+    public Func<DbContext, Task>? BeforeSaving { get; set; }
+
+    public async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (BeforeSaving is { } hold && eventData.Context is { } context)
+        {
+            await hold(context);
+        }
+        return result;
+    }
+
     public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
         LookAsync();
 
