@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using AngleSharp.Dom;
 using MhEmployment.IntegrationTests.Infrastructure;
 using MhEmployment.IntegrationTests.Pages.Areas;
@@ -27,6 +28,20 @@ public abstract class DetailsTests(DashboardPagesFixture fixture)
         chart.QuerySelector("desc")!.TextContent.Should().Contain("(City of London, 0.5 to 120.2 per 100,000)");
         CompareRow(page, "City of London").QuerySelectorAll("td")[3].Text().Should().Be("0.5 to 120.2 supplied beyond the chart's axis");
         CompareRow(page, "Hackney").QuerySelectorAll("td")[3].Text().Should().Be("5.6 to 12.8 supplied");
+    }
+
+    [Fact]
+    public async Task ThePage_IsServedFromTheOutputCache_WhenNoFlashIsWaiting()
+    {
+        var url = new Uri($"/indicators/esa-mental-behavioural-rate?area={Hackney}&sort=name", UriKind.Relative);
+
+        var first = await fixture.Viewer.GetAsync(url);
+        var again = await fixture.Viewer.GetAsync(url);
+        var third = await fixture.Viewer.GetAsync(url);
+
+        first.StatusCode.Should().Be(HttpStatusCode.OK);
+        again.Headers.Contains("Set-Cookie").Should().BeFalse("a page with no flash waiting touches no TempData cookie, so it can be cached");
+        third.Headers.Age.Should().NotBeNull("the repeat is served from the output cache, as the dashboard is");
     }
 
     [Fact]
