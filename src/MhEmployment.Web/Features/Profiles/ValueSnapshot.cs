@@ -19,7 +19,10 @@ public readonly record struct PeriodKey(DateOnly Start, DateOnly End) : ICompara
     public static bool operator >=(PeriodKey left, PeriodKey right) => left.CompareTo(right) >= 0;
 }
 
-/// <summary>One stored value as the dashboards read it.</summary>
+/// <summary>
+/// One stored value as the dashboards read it. The snapshot does not hold these: it makes one from its compact
+/// columns each time a value is read, and the reader drops it when done.
+/// </summary>
 public sealed record SnapshotValue(
     int IndicatorId, string AreaCode, PeriodKey Period, string PeriodLabel, Slice Slice,
     double? Value, double? Count, double? Denominator,
@@ -33,82 +36,26 @@ public sealed record SnapshotArea(
     public bool IsHistorical => ValidTo is not null;
 }
 
-/// <summary>All areas' values of one indicator for one period of a slice.</summary>
-public sealed class PeriodValues(PeriodKey period, string label, IReadOnlyDictionary<string, SnapshotValue> byArea)
-{
-    public PeriodKey Period { get; } = period;
-    public string Label { get; } = label;
-    public IReadOnlyDictionary<string, SnapshotValue> ByArea { get; } = byArea;
-}
-
-/// <summary>One slice of an indicator: its periods in order, and each area's series.</summary>
-public sealed class SliceValues
-{
-    public SliceValues(Slice slice, IEnumerable<SnapshotValue> values)
-    {
-        Slice = slice;
-        var list = values.ToList();
-        Periods = [.. list.GroupBy(v => v.Period).OrderBy(g => g.Key)
-            .Select(g => new PeriodValues(g.Key, g.First().PeriodLabel,
-                g.GroupBy(v => v.AreaCode, StringComparer.OrdinalIgnoreCase)
-                    .ToDictionary(a => a.Key, a => a.Last(), StringComparer.OrdinalIgnoreCase)))];
-        SeriesByArea = list.GroupBy(v => v.AreaCode, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<SnapshotValue>)[.. g.OrderBy(v => v.Period)], StringComparer.OrdinalIgnoreCase);
-    }
-
-    public Slice Slice { get; }
-    public IReadOnlyList<PeriodValues> Periods { get; }
-    public IReadOnlyDictionary<string, IReadOnlyList<SnapshotValue>> SeriesByArea { get; }
-
-    public PeriodValues? Find(PeriodKey period) => Periods.FirstOrDefault(p => p.Period == period);
-}
-
-/// <summary>An indicator with all its stored values, grouped by slice.</summary>
-public sealed class IndicatorValues
-{
-    public IndicatorValues(Indicator indicator, IEnumerable<SnapshotValue> values)
-    {
-        Indicator = indicator;
-        Slices = values.GroupBy(v => v.Slice).ToDictionary(g => g.Key, g => new SliceValues(g.Key, g));
-    }
-
-    public Indicator Indicator { get; }
-    public IReadOnlyDictionary<Slice, SliceValues> Slices { get; }
-
-    /// <summary>
-    /// The slice a dashboard shows for an area: the indicator's own sex and age when the area has values in it,
-    /// otherwise the slice where the area has most values (persons first), so one indicator is one row.
-    /// </summary>
-    public SliceValues? HeadlineSliceFor(string? areaCode)
-    {
-        var candidates = Slices.Values
-            .Where(s => areaCode is null || s.SeriesByArea.ContainsKey(areaCode))
-            .ToList();
-        return candidates
-            .OrderByDescending(s => s.Slice.Sex == Indicator.Sex && string.Equals(s.Slice.AgeBand, Indicator.Age, StringComparison.OrdinalIgnoreCase))
-            .ThenByDescending(s => s.Slice.Sex == Sex.Persons)
-            .ThenByDescending(s => areaCode is null ? s.Periods.Sum(p => p.ByArea.Count) : s.SeriesByArea[areaCode].Count)
-            .ThenBy(s => s.Slice.Sex)
-            .ThenBy(s => s.Slice.AgeBand, StringComparer.Ordinal)
-            .FirstOrDefault();
-    }
-}
-
 /// <summary>
 /// Everything the dashboards read, held in memory for one data version: the data only change on import and undo,
-/// so pages compute from this copy instead of querying per request.
+/// so pages compute from this copy instead of querying per request. Each indicator's values are an immutable
+/// <see cref="IndicatorValues"/> that does not refer to the snapshot, so an unchanged indicator can be carried into
+/// the next version as it is.
 /// </summary>
 public sealed class ValueSnapshot
 {
-    public ValueSnapshot(long version, IEnumerable<SnapshotArea> areas, IEnumerable<Indicator> indicators, IEnumerable<SnapshotValue> values)
+    public ValueSnapshot(long version, IEnumerable<SnapshotArea> areas, IEnumerable<IndicatorValues> indicators)
     {
         Version = version;
         Areas = areas.ToDictionary(a => a.Code, StringComparer.OrdinalIgnoreCase);
-        var byIndicator = values.ToLookup(v => v.IndicatorId);
-        Indicators = [.. indicators
-            .OrderBy(i => i.Theme).ThenBy(i => i.Name, StringComparer.OrdinalIgnoreCase)
-            .Select(i => new IndicatorValues(i, byIndicator[i.Id]))];
+        Indicators = [.. indicators.OrderBy(i => i.Indicator.Theme).ThenBy(i => i.Indicator.Name, StringComparer.OrdinalIgnoreCase)];
         IndicatorsByKey = Indicators.ToDictionary(i => i.Indicator.Key, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A snapshot from loose values; those of indicators not in <paramref name="indicators"/> are left out.</summary>
+    public ValueSnapshot(long version, IEnumerable<SnapshotArea> areas, IEnumerable<Indicator> indicators, IEnumerable<SnapshotValue> values)
+        : this(version, areas, BuildAll(indicators, values))
+    {
     }
 
     public long Version { get; }
@@ -119,4 +66,21 @@ public sealed class ValueSnapshot
     public IReadOnlyDictionary<string, IndicatorValues> IndicatorsByKey { get; }
 
     public string NameOf(string areaCode) => Areas.TryGetValue(areaCode, out var a) ? a.Name : areaCode;
+
+    private static List<IndicatorValues> BuildAll(IEnumerable<Indicator> indicators, IEnumerable<SnapshotValue> values)
+    {
+        var byIndicator = values.ToLookup(v => v.IndicatorId);
+        var built = new List<IndicatorValues>();
+        foreach (var indicator in indicators)
+        {
+            var builder = new IndicatorValuesBuilder(indicator);
+            foreach (var v in byIndicator[indicator.Id])
+            {
+                builder.Add(v.AreaCode, v.Period, v.PeriodLabel, v.Slice, v.Value, v.Count, v.Denominator,
+                    v.Lower95, v.Upper95, v.Lower998, v.Upper998, v.Note, v.ImportId);
+            }
+            built.Add(builder.Build());
+        }
+        return built;
+    }
 }
