@@ -2,6 +2,7 @@ using MhEmployment.Web.Features.Accounts;
 using MhEmployment.Web.Features.Areas;
 using MhEmployment.Web.Features.Assets;
 using MhEmployment.Web.Features.Audit;
+using MhEmployment.Web.Features.DataVersions;
 using MhEmployment.Web.Features.Imports;
 using MhEmployment.Web.Features.Indicators;
 using MhEmployment.Web.Features.Profiles;
@@ -34,7 +35,9 @@ try
     builder.Services.AddScoped<IndicatorCatalogue>();
     builder.Services.AddScoped<IndicatorEditor>();
     builder.Services.AddSingleton<IDashboardSource, DashboardSource>();
+    builder.Services.AddSingleton<DataVersion>();
     builder.Services.AddSingleton<DashboardCache>();
+    builder.Services.AddHostedService<DashboardRefresher>();
     builder.Services.AddSingleton<Dashboards>();
     builder.Services.AddDashboardOutputCache(builder.Configuration);
     builder.Services.AddScoped<AuditLog>();
@@ -74,6 +77,7 @@ try
     app.UseSecurityHeaders();
     app.UseAppErrorHandling();
     app.UseSerilogRequestLogging();
+    app.UseClientDisconnects();
     app.UseStaticFiles();
     app.UseRouting();
     app.UseRateLimiter();

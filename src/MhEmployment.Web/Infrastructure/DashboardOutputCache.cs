@@ -1,4 +1,5 @@
-using MhEmployment.Web.Features.Imports;
+using MhEmployment.Web.Features.DataVersions;
+using MhEmployment.Web.Features.Profiles;
 using System.Security.Claims;
 using Microsoft.AspNetCore.OutputCaching;
 
@@ -18,12 +19,12 @@ public static partial class DashboardOutputCache
     {
         var lifetime = TimeSpan.FromSeconds(configuration.GetValue("Dashboards:RecheckSeconds", 5.0));
         services.AddOutputCache();
-        services.AddOptions<OutputCacheOptions>().Configure<ValuesChangedSignal>((options, signal) =>
+        services.AddOptions<OutputCacheOptions>().Configure<DashboardCache, DataVersion>((options, cache, versions) =>
         {
             options.SizeLimit = configuration.GetValue("Dashboards:OutputCacheBytes", 256L * 1024 * 1024);
-            options.AddPolicy(Policy, new PerUserPolicy(lifetime, signal));
+            options.AddPolicy(Policy, new PerUserPolicy(lifetime, cache, versions));
         });
-        services.AddHostedService<EvictOnValuesChanged>();
+        services.AddHostedService<EvictOnNewSnapshot>();
         return services;
     }
 
@@ -61,20 +62,21 @@ public static partial class DashboardOutputCache
     /// <summary>
     /// The built-in default refuses signed-in requests, since a page may show one person's data to another. These
     /// pages show everyone the same figures; what differs is the header (name, role links), so entries vary by the
-    /// person and their roles. They expire after the dashboards' recheck interval, so an import made by another
-    /// instance or the command line shows as soon as the snapshot has seen it. They also vary by the generation of
-    /// the values (see <see cref="ValuesChangedSignal"/>), and nothing is looked up or kept while a change is being
-    /// committed: a page rendered from the values before a change, and stored after it, is never served again.
+    /// person and their roles. They also vary by the data version of the snapshot being served (and whether a newer
+    /// one is being loaded, which the page says), so a new snapshot is never answered with a page of the old one.
+    /// Someone whose own change the dashboards do not show yet is never answered from the cache: their page waits
+    /// for their figures. Entries expire after the dashboards' recheck interval.
     /// </summary>
-    private sealed class PerUserPolicy(TimeSpan lifetime, ValuesChangedSignal signal) : IOutputCachePolicy
+    private sealed class PerUserPolicy(TimeSpan lifetime, DashboardCache cache, DataVersion versions) : IOutputCachePolicy
     {
         public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {
             var request = context.HttpContext.Request;
             var user = context.HttpContext.User;
-            var generation = signal.Settled;
+            var snapshot = cache.Current;
             var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-                && user.Identity?.IsAuthenticated == true && generation is not null;
+                && user.Identity?.IsAuthenticated == true && snapshot is not null
+                && !(versions.ExpectedBy(user.Identity.Name) is { } expected && expected > snapshot.Version);
             context.EnableOutputCaching = cacheable;
             context.AllowCacheLookup = cacheable;
             context.AllowCacheStorage = cacheable;
@@ -84,7 +86,8 @@ public static partial class DashboardOutputCache
                 context.CacheVaryByRules.QueryKeys = "*";
                 context.CacheVaryByRules.VaryByValues["user"] = user.Identity!.Name ?? "";
                 context.CacheVaryByRules.VaryByValues["roles"] = RolesKey(user);
-                context.CacheVaryByRules.VaryByValues["values"] = generation.GetValueOrDefault().ToString(System.Globalization.CultureInfo.InvariantCulture);
+                context.CacheVaryByRules.VaryByValues["values"] = snapshot!.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    + (cache.IsBehind(snapshot) ? "+" : "");
                 context.ResponseExpirationTimeSpan = lifetime;
                 context.Tags.Add(Tag);
             }
@@ -105,22 +108,22 @@ public static partial class DashboardOutputCache
         }
     }
 
-    /// <summary>Drops every cached dashboard once a commit or undo has changed the values (they would never be served again: this frees their memory).</summary>
-    private sealed partial class EvictOnValuesChanged(ValuesChangedSignal signal, IOutputCacheStore store, ILogger<EvictOnValuesChanged> logger) : IHostedService
+    /// <summary>Drops every cached dashboard once a new snapshot is served (they would never be served again: this frees their memory).</summary>
+    private sealed partial class EvictOnNewSnapshot(DashboardCache cache, IOutputCacheStore store, ILogger<EvictOnNewSnapshot> logger) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            signal.Changed += OnChanged;
+            cache.Published += OnPublished;
             return Task.CompletedTask;
         }
 
         public Task StopAsync(CancellationToken cancellationToken)
         {
-            signal.Changed -= OnChanged;
+            cache.Published -= OnPublished;
             return Task.CompletedTask;
         }
 
-        private void OnChanged(object? sender, EventArgs e)
+        private void OnPublished(object? sender, long version)
         {
             // The in-memory store evicts synchronously; the task is awaited only to surface an error in the log.
             var eviction = store.EvictByTagAsync(Tag, CancellationToken.None);
@@ -130,7 +133,7 @@ public static partial class DashboardOutputCache
             }
         }
 
-        [LoggerMessage(Level = LogLevel.Error, Message = "Cached dashboards could not be dropped after a change of values")]
+        [LoggerMessage(Level = LogLevel.Error, Message = "Cached dashboards could not be dropped after a new data version")]
         private static partial void LogEvictionFailed(ILogger logger, Exception? ex);
     }
 }

@@ -4,7 +4,7 @@ using System.Text.Json;
 using AngleSharp.Dom;
 using MhEmployment.IntegrationTests.Infrastructure;
 using MhEmployment.Web.Domain;
-using MhEmployment.Web.Features.Audit;
+using MhEmployment.Web.Features.DataVersions;
 using Microsoft.EntityFrameworkCore;
 using static MhEmployment.IntegrationTests.Dashboards.DashboardFixture;
 
@@ -46,6 +46,9 @@ public abstract class CatalogueOnDashboardsTests(DashboardFixture fixture)
             ["Input.Polarity"] = "NoJudgement",
             ["Input.Name"] = "ESA claimants (mental and behavioural disorders) per 1,000",
         })).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        await fixture.Factory.DashboardsCaughtUpAsync(); // the analyst would see it at once; others once it has loaded
+        fixture.Reloads.LastChanged!.Values.Should().BeEmpty("an edit of the catalogue alone reads no values again");
+        fixture.Reloads.LastChanged.Definitions.Should().ContainSingle();
 
         (_, dashboard) = await fixture.Viewer.GetPageAsync($"/areas/{Hackney}");
         (_, indicator) = await fixture.Viewer.GetPageAsync($"/indicators/{Esa}?area={Hackney}");
@@ -62,6 +65,7 @@ public abstract class CatalogueOnDashboardsTests(DashboardFixture fixture)
 
         // A script then stops comparing it with benchmarks.
         (await fixture.AnalystApi.EditIndicatorAsync(Esa, body => body["comparisonMethod"] = "None")).StatusCode.Should().Be(HttpStatusCode.OK);
+        await fixture.Factory.DashboardsCaughtUpAsync();
 
         (_, dashboard) = await fixture.Viewer.GetPageAsync($"/areas/{Hackney}");
         Cells(dashboard, Esa)[6].Should().Be("Not compared This indicator is not compared with a benchmark.");
@@ -76,15 +80,12 @@ public abstract class CatalogueOnDashboardsTests(DashboardFixture fixture)
         const string iapt = "iapt-recovery";
         (await ProfileRowAsync(Hackney, iapt)).GetProperty("comparison").GetString().Should().Be("Better");
 
-        // Another instance's save: the row changes and its audit entry is written, but this instance is not told.
+        // Another instance's save: the row changes and its data version is recorded, but this instance is not told.
         await fixture.Factory.WithDbAsync(async db =>
         {
             await db.Indicators.Where(i => i.Key == iapt).ExecuteUpdateAsync(s => s.SetProperty(i => i.Polarity, Polarity.NoJudgement));
-            db.AuditEvents.Add(new AuditEvent
-            {
-                OccurredUtc = DateTime.UtcNow, Actor = "analyst@elsewhere.test", Action = AuditActions.IndicatorUpdated, Target = iapt,
-                Details = "Polarity: \"HighIsGood\" → \"NoJudgement\"",
-            });
+            var id = await db.Indicators.Where(i => i.Key == iapt).Select(i => i.Id).SingleAsync();
+            db.DataChanges.Add(new DataChange { OccurredUtc = DateTime.UtcNow, Kind = DataChangeKinds.IndicatorEdited, IndicatorIds = $"{id}" });
             return await db.SaveChangesAsync();
         });
 
@@ -99,7 +100,7 @@ public abstract class CatalogueOnDashboardsTests(DashboardFixture fixture)
             }
         }
         while (label != "Higher" && DateTime.UtcNow < deadline);
-        label.Should().Be("Higher", "the dashboards recheck the catalogue's audited edits every few seconds");
+        label.Should().Be("Higher", "the dashboards look for new data versions every few seconds");
     }
 
     [Fact]
@@ -107,6 +108,7 @@ public abstract class CatalogueOnDashboardsTests(DashboardFixture fixture)
     {
         var import = await fixture.AnalystApi.UploadAndValidateAsync(ImportClient.Sample("mhsds-4ww-performance-sep-2024.csv"));
         (await fixture.AnalystApi.CommitConfirmingNewIndicatorsAsync(import.GetProperty("id").GetInt32())).GetProperty("status").GetString().Should().Be("committed");
+        await fixture.Factory.DashboardsCaughtUpAsync();
         const string northEastLondon = "E54000029";
 
         var (response, page) = await fixture.Viewer.GetPageAsync($"/areas/{northEastLondon}");

@@ -20,6 +20,11 @@ public abstract class DashboardFixture(Provider provider) : IAsyncLifetime
 
     /// <summary>Unarmed unless a test arms it (see <see cref="CommitWatcher"/>).</summary>
     public CommitWatcher Watcher { get; } = new();
+
+    /// <summary>Lets reloads through unless a test holds one.</summary>
+    public ReloadGate Reloads { get; } = new();
+
+    public LogCapture Logs { get; } = new();
     public AppFactory Factory { get; private set; } = null!;
     public HttpClient Viewer { get; private set; } = null!;
     public HttpClient AnalystPages { get; private set; } = null!;
@@ -30,7 +35,16 @@ public abstract class DashboardFixture(Provider provider) : IAsyncLifetime
     {
         // Sessions revalidate hourly here (other suites check every request): a revalidation re-issues the session
         // cookie, and a response that sets a cookie is rightly never cached, which the cache tests would trip over.
-        Factory = await AppFactory.CreateAsync(provider, new Dictionary<string, string> { ["Security:SessionRevalidationSeconds"] = "3600" }, Watcher.AddTo);
+        Factory = await AppFactory.CreateAsync(provider, new Dictionary<string, string>
+        {
+            ["Security:SessionRevalidationSeconds"] = "3600",
+            ["Serilog:MinimumLevel:Override:MhEmployment.Web.Infrastructure.ClientDisconnects"] = "Information",
+        }, services =>
+        {
+            Watcher.AddTo(services);
+            Reloads.AddTo(services);
+            Logs.AddTo(services);
+        });
         Factory.StartServer();
         await Factory.CreateUserAsync(Accounts.EmailFor(Roles.Viewer), Accounts.PasswordFor(Roles.Viewer), Roles.Viewer);
         await Factory.CreateUserAsync(Accounts.EmailFor(Roles.Analyst), Accounts.PasswordFor(Roles.Analyst), Roles.Analyst);

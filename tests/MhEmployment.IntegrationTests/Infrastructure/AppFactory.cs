@@ -1,4 +1,5 @@
 using MhEmployment.Web.Data;
+using MhEmployment.Web.Features.Profiles;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -68,6 +69,12 @@ public sealed class AppFactory(
         await using var scope = Services.CreateAsyncScope();
         return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
+
+    /// <summary>
+    /// Waits until the dashboards show every committed change. Only the person who made a change is guaranteed to
+    /// see it on their next page; everyone else sees it once the new data version has loaded (in the background).
+    /// </summary>
+    public Task DashboardsCaughtUpAsync() => Services.GetRequiredService<DashboardCache>().LatestAsync();
 
     public static async Task<AppFactory> CreateAsync(
         Provider provider, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)

@@ -36,6 +36,32 @@ public sealed class AreaProfileTests
     }
 
     [Fact]
+    public void DashboardsOfAreasInOneSet_ShareEachIndicatorsComparison_WithTheSameAnswersAsTheirOwn()
+    {
+        var world = new ProfileWorld();
+        var claimants = world.Indicator("claimants");
+        world.Value(claimants, England, 2020, 200_000, 1_000_000);
+        world.Value(claimants, Hackney, 2020, 3_000, 10_000);
+        world.Value(claimants, Camden, 2020, 1_000, 10_000);
+        world.Value(claimants, London, 2020, 2_000, 10_000);
+        var snapshot = world.Snapshot();
+        var kept = new Dictionary<string, PeriodComparison>();
+        PeriodComparison Share(string key, Func<PeriodComparison> build) => kept.TryGetValue(key, out var found) ? found : kept[key] = build();
+
+        var hackney = AreaProfileBuilder.Build(snapshot, world.Area(Hackney), BenchmarkChoice.Default, ComparisonGroup.UpperTier, Share).Rows.Single();
+        var camden = AreaProfileBuilder.Build(snapshot, world.Area(Camden), BenchmarkChoice.Default, ComparisonGroup.UpperTier, Share).Rows.Single();
+        var alone = AreaProfileBuilder.Build(snapshot, world.Area(Hackney), BenchmarkChoice.Default, ComparisonGroup.UpperTier).Rows.Single();
+        var london = AreaProfileBuilder.Build(snapshot, world.Area(London), BenchmarkChoice.Default, ComparisonGroup.UpperTier, Share).Rows.Single();
+
+        camden.Comparison.Should().BeSameAs(hackney.Comparison);
+        kept.Should().ContainSingle();
+        (hackney.Result.Label, hackney.Rank, hackney.Narrative).Should().Be((alone.Result.Label, alone.Rank, alone.Narrative));
+        hackney.Comparison.Results.Select(r => (r.Area.Code, r.Label)).Should().Equal(alone.Comparison.Results.Select(r => (r.Area.Code, r.Label)));
+        london.Result.Value.Value.Should().Be(20, "a region, outside the upper-tier set, is judged in a comparison of its own");
+        london.Comparison.Should().NotBeSameAs(hackney.Comparison);
+    }
+
+    [Fact]
     public void SuppliedLimitsAreKept_AndSaidToBeSupplied()
     {
         var world = new ProfileWorld();

@@ -1,90 +1,136 @@
 using MhEmployment.Web.Domain;
-using MhEmployment.Web.Features.Imports;
+using MhEmployment.Web.Features.DataVersions;
 using MhEmployment.Web.Features.Profiles;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MhEmployment.UnitTests.Profiles;
 
 /// <summary>
-/// The dashboards' snapshot around a change of the data (a commit, undo or catalogue edit): whoever reads after the
-/// change has been seen committed gets the data after it, however the reads and the change interleave.
+/// The dashboards' snapshot around a change of the data: readers are answered at once from the previous version
+/// while the new one loads, the person who made the change waits for it, and only what changed is read again.
 /// </summary>
 public sealed class DashboardCacheTests : IDisposable
 {
-    private readonly ValuesChangedSignal signal = new();
+    private const string Committer = "analyst@test.local";
+    private readonly DataVersion versions = new();
     private readonly FakeDatabase database = new();
     private readonly DashboardCache cache;
 
     public DashboardCacheTests()
     {
-        // Rechecked by the clock only after an hour: what these tests see comes from the signal alone.
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Dashboards:RecheckSeconds"] = "3600" }).Build();
-        cache = new DashboardCache(database, configuration, TimeProvider.System, signal);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Dashboards:OwnChangeWaitSeconds"] = "30" }).Build();
+        cache = new DashboardCache(database, versions, configuration, NullLogger<DashboardCache>.Instance);
     }
 
-    public void Dispose() => cache.Dispose();
+    public void Dispose()
+    {
+        cache.Dispose();
+        versions.Dispose();
+    }
 
     [Fact]
     public async Task WithoutAChange_TheSnapshotIsServedWithoutReadingTheDatabaseAgain()
     {
         var first = await cache.SnapshotAsync();
+        await cache.RefreshAsync(CancellationToken.None);
         var second = await cache.SnapshotAsync();
 
         second.Should().BeSameAs(first);
-        (database.Loads, database.StampReads).Should().Be((1, 1));
+        database.Loads.Should().Be(1);
     }
 
     [Fact]
-    public async Task AChangeSeenCommitted_IsShownBeforeTheCommitterHasFinished()
+    public async Task WhileANewVersionLoads_ReadersGetThePreviousFiguresAtOnce_AndAreToldTheyAreBeingUpdated()
     {
         await cache.SnapshotAsync();
-        using var change = signal.Changing();
-        database.Commit("after");
+        var version = database.Commit(1, "after");
+        versions.Committed(version, Committer);
+        var held = database.HoldNextLoad();
+        var refresh = cache.RefreshAsync(CancellationToken.None);
+        await held.Reading;
 
-        // The transaction has committed (a client polling the import sees it) but its code has not yet returned.
-        var during = await cache.SnapshotAsync();
+        var during = cache.SnapshotAsync("someone-else@test.local");
 
-        FiguresOf(during).Should().Be("after");
+        during.IsCompleted.Should().BeTrue("nobody but the committer waits on a reload");
+        FigureOf(await during, 1).Should().Be("before");
+        cache.IsBehind(await during).Should().BeTrue();
+        held.Finish();
+        await refresh;
+        var after = await cache.SnapshotAsync("someone-else@test.local");
+        FigureOf(after, 1).Should().Be("after");
+        cache.IsBehind(after).Should().BeFalse();
     }
 
     [Fact]
-    public async Task ASnapshotReadBeforeAChange_AndStoredAfterIt_IsNotServedAfterIt()
+    public async Task TheCommitter_WaitsForTheirOwnChange_OthersDoNot()
+    {
+        await cache.SnapshotAsync();
+        var held = database.HoldNextLoad();
+        versions.Committed(database.Commit(1, "after"), Committer);
+        var refresh = cache.RefreshAsync(CancellationToken.None);
+        await held.Reading;
+
+        var committers = cache.SnapshotAsync(Committer);
+        var others = await cache.SnapshotAsync("someone-else@test.local");
+
+        committers.IsCompleted.Should().BeFalse();
+        FigureOf(others, 1).Should().Be("before");
+        held.Finish();
+        await refresh;
+        FigureOf(await committers, 1).Should().Be("after");
+        versions.ExpectedBy(Committer).Should().BeNull("their change is shown now");
+    }
+
+    [Fact]
+    public async Task TheCommittersWait_IsBounded_ThenThePreviousFiguresAreShownAsBeingUpdated()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Dashboards:OwnChangeWaitSeconds"] = "0.2" }).Build();
+        using var impatient = new DashboardCache(database, versions, configuration, NullLogger<DashboardCache>.Instance);
+        await impatient.SnapshotAsync();
+        var held = database.HoldNextLoad();
+        versions.Committed(database.Commit(1, "after"), Committer);
+        var refresh = impatient.RefreshAsync(CancellationToken.None);
+        await held.Reading;
+
+        var shown = await impatient.SnapshotAsync(Committer);
+
+        FigureOf(shown, 1).Should().Be("before");
+        impatient.IsBehind(shown).Should().BeTrue();
+        held.Finish();
+        await refresh;
+    }
+
+    [Fact]
+    public async Task ANewVersion_ReadsOnlyTheIndicatorsItsChangesTouched()
+    {
+        var before = await cache.SnapshotAsync();
+        database.Commit(2, "after");
+
+        await cache.RefreshAsync(CancellationToken.None);
+        var after = await cache.SnapshotAsync();
+
+        database.LastChanged!.Values.Should().BeEquivalentTo([2]);
+        after.IndicatorsByKey["one"].Should().BeSameAs(before.IndicatorsByKey["one"]);
+        FigureOf(after, 2).Should().Be("after");
+    }
+
+    [Fact]
+    public async Task AReaderWhoLeavesDuringTheFirstLoad_IsReleasedAtOnce_AndTheLoadGoesOnForOthers()
     {
         var held = database.HoldNextLoad();
-        var early = cache.SnapshotAsync(); // a reader starts reading the data before the change
+        using var leaving = new CancellationTokenSource();
+        var first = cache.SnapshotAsync(cancellationToken: leaving.Token);
         await held.Reading;
-        using (signal.Changing())
-        {
-            database.Commit("after");
-        }
-        held.Finish(); // ... and finishes after it, with what it read before
 
-        FiguresOf(await early).Should().Be("before", "that reader asked before the change");
-        FiguresOf(await cache.SnapshotAsync()).Should().Be("after");
-    }
+        await leaving.CancelAsync();
 
-    [Fact]
-    public async Task ASnapshotCheckedWhileAChangeIsUnderWay_IsCheckedAgainAfterIt()
-    {
-        await cache.SnapshotAsync();
-        var change = signal.Changing();
-        var during = await cache.SnapshotAsync(); // checked before the transaction commits: still the old figures
-        database.Commit("after");
-        change.Dispose();
-
-        FiguresOf(during).Should().Be("before");
-        FiguresOf(await cache.SnapshotAsync()).Should().Be("after");
-    }
-
-    [Fact]
-    public async Task AChangeMadeBehindTheAppsBack_ShowsOnceTheCacheIsInvalidated()
-    {
-        await cache.SnapshotAsync();
-        database.Commit("after");
-
-        cache.Invalidate();
-
-        FiguresOf(await cache.SnapshotAsync()).Should().Be("after");
+        await first.Invoking(t => t).Should().ThrowAsync<OperationCanceledException>();
+        held.Finish();
+        FigureOf(await cache.SnapshotAsync(), 1).Should().Be("before");
+        database.Loads.Should().Be(1);
     }
 
     [Fact]
@@ -93,53 +139,88 @@ public sealed class DashboardCacheTests : IDisposable
         var before = await cache.SnapshotAsync();
         cache.GetOrAdd(before, "page", () => "built before").Should().Be("built before");
         cache.GetOrAdd(before, "page", () => "built again").Should().Be("built before");
-        using (signal.Changing())
-        {
-            database.Commit("after");
-        }
+        database.Commit(1, "after");
+        await cache.RefreshAsync(CancellationToken.None);
 
         var after = await cache.SnapshotAsync();
 
         cache.GetOrAdd(after, "page", () => "built after").Should().Be("built after");
     }
 
-    /// <summary>The figures a snapshot was read from: the state of the fake database when it was loaded.</summary>
-    private static string FiguresOf(ValueSnapshot snapshot) => snapshot.NameOf("figures");
+    /// <summary>An indicator's figure: the note on its one stored value, which the fake database sets.</summary>
+    private static string? FigureOf(ValueSnapshot snapshot, int indicatorId) =>
+        snapshot.Indicators.Single(i => i.Indicator.Id == indicatorId).Slices.Values.Single().Periods.Single().ByArea["E92000001"].Note;
 
-    /// <summary>A database whose stamp and data change together, as a commit changes both in one transaction.</summary>
+    /// <summary>Two indicators, each holding one value whose note is its "figure"; a commit changes one and records a version.</summary>
     private sealed class FakeDatabase : IDashboardSource
     {
-        private volatile string state = "before";
-        private volatile int stampVersion;
+        private readonly Dictionary<int, string> figures = new() { [1] = "before", [2] = "before" };
+        private readonly List<(long Version, int Indicator)> changes = [];
         private Hold? hold;
 
         public int Loads;
-        public int StampReads;
 
-        public void Commit(string newState)
+        public ChangedIndicators? LastChanged { get; private set; }
+
+        public long Commit(int indicator, string figure)
         {
-            state = newState;
-            stampVersion++;
+            lock (changes)
+            {
+                figures[indicator] = figure;
+                changes.Add((changes.Count + 1, indicator));
+                return changes.Count;
+            }
         }
 
         public Hold HoldNextLoad() => hold = new Hold();
 
-        public Task<string> StampAsync(CancellationToken cancellationToken)
+        public Task<long> LatestVersionAsync(CancellationToken cancellationToken)
         {
-            Interlocked.Increment(ref StampReads);
-            return Task.FromResult(stampVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            lock (changes)
+            {
+                return Task.FromResult((long)changes.Count);
+            }
         }
 
-        public async Task<ValueSnapshot> LoadAsync(long version, CancellationToken cancellationToken)
+        public Task<ChangedIndicators?> ChangedAsync(long after, long upTo, CancellationToken cancellationToken)
+        {
+            lock (changes)
+            {
+                var values = changes.Where(c => c.Version > after && c.Version <= upTo).Select(c => c.Indicator).ToHashSet();
+                return Task.FromResult<ChangedIndicators?>(new ChangedIndicators(values, new HashSet<int>()));
+            }
+        }
+
+        public async Task<ValueSnapshot> LoadAsync(long version, ValueSnapshot? previous, ChangedIndicators? changed, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref Loads);
-            var read = state;
+            LastChanged = changed;
+            var touched = changed?.Values;
+            Dictionary<int, string> read;
+            lock (changes)
+            {
+                read = new(figures);
+            }
             if (Interlocked.Exchange(ref hold, null) is { } held)
             {
                 held.StartedReading();
                 await held.Finished;
             }
-            return new ValueSnapshot(version, [new SnapshotArea("figures", read, AreaKind.Country, null, null, null, [])], [], []);
+            var indicators = read.Select(f => previous is not null && touched is not null && !touched.Contains(f.Key)
+                ? previous.Indicators.Single(i => i.Indicator.Id == f.Key)
+                : Build(f.Key, f.Value));
+            return new ValueSnapshot(version, [new SnapshotArea("E92000001", "England", AreaKind.Country, null, null, null, [])], indicators);
+        }
+
+        private static IndicatorValues Build(int id, string figure)
+        {
+            var builder = new IndicatorValuesBuilder(new Indicator
+            {
+                Id = id, Key = id == 1 ? "one" : "two", Name = $"Indicator {id}", Definition = "", Source = "", Age = "16-64 yrs", Sex = Sex.Persons,
+            });
+            builder.Add("E92000001", new PeriodKey(new DateOnly(2020, 4, 1), new DateOnly(2021, 3, 31)), "2020/21", new Slice(Sex.Persons, "16-64 yrs"),
+                1, null, null, null, null, null, null, figure, 1);
+            return builder.Build();
         }
     }
 

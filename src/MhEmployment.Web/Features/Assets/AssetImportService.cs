@@ -121,10 +121,9 @@ public sealed class AssetImportService(AppDbContext db, AssetService assets, Aud
         import.UnchangedCount = preview.Count(PlannedChange.Unchanged);
         import.PriorState = JsonSerializer.Serialize(prior);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await assets.CommitAsync(transaction, actor, cancellationToken);
         await audit.WriteAsync(AuditActions.AssetImportCommitted, $"asset import {import.Id}",
             $"{import.FileName}: {import.CreatedCount} added, {import.UpdatedCount} changed, {import.UnchangedCount} unchanged", actor: actor, cancellationToken: cancellationToken);
-        await assets.ChangedAsync(cancellationToken);
         return (preview, null);
     }
 
@@ -181,10 +180,9 @@ public sealed class AssetImportService(AppDbContext db, AssetService assets, Aud
         import.Status = AssetImportStatus.Undone;
         import.UndoneUtc = now;
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await assets.CommitAsync(transaction, actor, cancellationToken);
         await audit.WriteAsync(AuditActions.AssetImportUndone, $"asset import {import.Id}",
             $"{import.FileName}: {createdIds.Count} removed, {prior.Count} put back", actor: actor, cancellationToken: cancellationToken);
-        await assets.ChangedAsync(cancellationToken);
         return (true, null);
     }
 

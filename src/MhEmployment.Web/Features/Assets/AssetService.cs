@@ -1,9 +1,9 @@
 using MhEmployment.Web.Data;
 using MhEmployment.Web.Domain;
 using MhEmployment.Web.Features.Audit;
-using MhEmployment.Web.Infrastructure;
-using Microsoft.AspNetCore.OutputCaching;
+using MhEmployment.Web.Features.DataVersions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace MhEmployment.Web.Features.Assets;
 
@@ -16,7 +16,7 @@ public sealed record AssetResult(Asset? Asset, IReadOnlyList<FieldError> Errors,
 /// Adds, edits and rates assets for the pages, the API and the import: checks them against the rules, keeps their
 /// history (who, when, what changed), writes the audit log, and drops cached dashboards that show them.
 /// </summary>
-public sealed class AssetService(AppDbContext db, AuditLog audit, TimeProvider clock, IOutputCacheStore cache)
+public sealed class AssetService(AppDbContext db, AuditLog audit, TimeProvider clock, DataVersion versions)
 {
     public async Task<AssetReference> ReferenceAsync(CancellationToken cancellationToken = default)
     {
@@ -59,6 +59,7 @@ public sealed class AssetService(AppDbContext db, AuditLog audit, TimeProvider c
             return new AssetResult(null, errors);
         }
         var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var asset = new Asset { Name = values.Name, Provider = values.Provider, CreatedUtc = now, CreatedBy = actor, UpdatedUtc = now, UpdatedBy = actor };
         Apply(asset, values);
         db.Assets.Add(asset);
@@ -70,7 +71,7 @@ public sealed class AssetService(AppDbContext db, AuditLog audit, TimeProvider c
         });
         await db.SaveChangesAsync(cancellationToken);
         await audit.WriteAsync(AuditActions.AssetCreated, $"asset {asset.Id}", asset.Name, cancellationToken: cancellationToken);
-        await ChangedAsync(cancellationToken);
+        await CommitAsync(transaction, actor, cancellationToken);
         return new AssetResult(asset, []);
     }
 
@@ -96,13 +97,14 @@ public sealed class AssetService(AppDbContext db, AuditLog audit, TimeProvider c
             return new AssetResult(asset, []);
         }
         var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         Apply(asset, values);
         asset.UpdatedUtc = now;
         asset.UpdatedBy = actor;
         db.AssetChanges.Add(new AssetChange { AssetId = id, OccurredUtc = now, Actor = actor, Kind = AssetChangeKind.Edited, Summary = summary });
         await db.SaveChangesAsync(cancellationToken);
         await audit.WriteAsync(AuditActions.AssetEdited, $"asset {id}", Truncate(summary), cancellationToken: cancellationToken);
-        await ChangedAsync(cancellationToken);
+        await CommitAsync(transaction, actor, cancellationToken);
         return new AssetResult(asset, []);
     }
 
@@ -120,6 +122,7 @@ public sealed class AssetService(AppDbContext db, AuditLog audit, TimeProvider c
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var summary = asset.Rating is { } old ? $"Rating: {old} → {value}" : $"Rated {value}";
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         asset.Rating = value;
         asset.RatingRationale = text;
         asset.RatedBy = actor;
@@ -130,7 +133,7 @@ public sealed class AssetService(AppDbContext db, AuditLog audit, TimeProvider c
         });
         await db.SaveChangesAsync(cancellationToken);
         await audit.WriteAsync(AuditActions.AssetRated, $"asset {id}", $"{summary}: {Truncate(text!)}", cancellationToken: cancellationToken);
-        await ChangedAsync(cancellationToken);
+        await CommitAsync(transaction, actor, cancellationToken);
         return new AssetResult(asset, []);
     }
 
@@ -164,7 +167,17 @@ public sealed class AssetService(AppDbContext db, AuditLog audit, TimeProvider c
     }
 
     /// <summary>The borough dashboards show an assets section: drop cached copies so they show the change at once.</summary>
-    public Task ChangedAsync(CancellationToken cancellationToken) => cache.EvictByTagAsync(DashboardOutputCache.Tag, cancellationToken).AsTask();
+    /// <summary>
+    /// Ends a change of the register or its ratings as a new data version (touching no indicator), so that every page
+    /// built from the assets is built again: the caller's open transaction is committed.
+    /// </summary>
+    public async Task CommitAsync(IDbContextTransaction transaction, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        var version = await DataVersion.RecordAsync(db, DataChangeKinds.Assets, [], null, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        versions.Committed(version, actor);
+    }
 
     private static string Truncate(string text) => text.Length > 1000 ? text[..1000] + "…" : text;
 }

@@ -1,6 +1,7 @@
 using MhEmployment.Web.Data;
 using MhEmployment.Web.Domain;
 using MhEmployment.Web.Features.Audit;
+using MhEmployment.Web.Features.DataVersions;
 using MhEmployment.Web.Features.Imports.Jobs;
 using MhEmployment.Web.Features.Imports.Stores;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace MhEmployment.Web.Features.Imports;
 /// mappings and every value change, or nothing.
 /// </summary>
 public sealed partial class ImportCommits(
-    AppDbContext db, IImportStore store, ImportJobChannel queue, ImportProgressBoard board, AuditLog audit, TimeProvider clock, ValuesChangedSignal valuesChanged,
+    AppDbContext db, IImportStore store, ImportJobChannel queue, ImportProgressBoard board, AuditLog audit, TimeProvider clock, DataVersion versions,
     ILogger<ImportCommits> logger)
 {
     /// <summary>The share of a commit's progress before the merge starts (new indicators, mappings, waiting for another commit).</summary>
@@ -105,6 +106,7 @@ public sealed partial class ImportCommits(
         var progress = new BoardProgress(board, importId, import.RowCount);
         progress.Report(BeforeMerge / 2);
         var strategy = db.Database.CreateExecutionStrategy();
+        long version = 0;
         try
         {
             await strategy.ExecuteAsync(async () =>
@@ -123,8 +125,10 @@ public sealed partial class ImportCommits(
                 import.Message = null;
                 await db.SaveChangesAsync(cancellationToken);
                 await AuditCommittedAsync(import, $"{import.NewCount:N0} new, {import.ChangedCount:N0} changed, {import.UnchangedCount:N0} unchanged", user, cancellationToken);
-                await CommitTransactionAsync(transaction, importId, cancellationToken);
+                var touched = await TouchedIndicatorsAsync(summary, placeholders, cancellationToken);
+                version = await CommitTransactionAsync(transaction, import, touched, cancellationToken);
             });
+            versions.Committed(version, user);
         }
         catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
         {
@@ -160,16 +164,26 @@ public sealed partial class ImportCommits(
     }
 
     /// <summary>
-    /// Ends a commit's transaction, telling what is derived from the stored values (the dashboards' cache) that they
-    /// change: from before the import can be seen committed, so that nobody who sees it is shown the figures from before.
+    /// Ends a commit's transaction with the data version it makes (the indicators it touched), so that the dashboards
+    /// read those again. The caller tells <see cref="DataVersion.Committed"/> once the transaction has ended.
     /// </summary>
-    internal async Task CommitTransactionAsync(IDbContextTransaction transaction, int importId, CancellationToken cancellationToken)
+    internal async Task<long> CommitTransactionAsync(IDbContextTransaction transaction, Import import, IReadOnlyCollection<int>? indicatorIds, CancellationToken cancellationToken)
     {
-        using (ImportTimings.Start(logger, importId, "commit transaction"))
-        using (valuesChanged.Changing())
+        using (ImportTimings.Start(logger, import.Id, "commit transaction"))
         {
+            var version = await DataVersion.RecordAsync(db, DataChangeKinds.ImportCommitted, indicatorIds, import.Id, import.CommittedUtc ?? clock.GetUtcNow().UtcDateTime, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            return version;
         }
+    }
+
+    /// <summary>The indicators a staged commit writes to: its mapped series' and the ones it adds (null, meaning all, if one is not found).</summary>
+    private async Task<IReadOnlyCollection<int>?> TouchedIndicatorsAsync(ImportSummary summary, Dictionary<int, int> placeholders, CancellationToken cancellationToken)
+    {
+        var keys = summary.Series.Where(s => s.Resolution is SeriesResolution.Mapped or SeriesResolution.New && s.IndicatorKey is not null)
+            .Select(s => s.IndicatorKey!).Distinct(StringComparer.Ordinal).ToList();
+        var ids = await db.Indicators.Where(i => keys.Contains(i.Key)).Select(i => i.Id).ToListAsync(cancellationToken);
+        return ids.Count == keys.Count ? [.. ids.Concat(placeholders.Values).Distinct()] : null;
     }
 
     /// <summary>The commit's audit entry, saved in the commit's transaction: whoever sees the import committed finds it in the log.</summary>

@@ -1,13 +1,14 @@
 using MhEmployment.Web.Data;
 using MhEmployment.Web.Domain;
 using MhEmployment.Web.Features.Audit;
+using MhEmployment.Web.Features.DataVersions;
 using MhEmployment.Web.Features.Imports.Stores;
 using Microsoft.EntityFrameworkCore;
 
 namespace MhEmployment.Web.Features.Imports;
 
 /// <summary>Undo of a committed import: its values removed, exactly those it replaced put back, the indicators it added (and nothing else uses) removed.</summary>
-public sealed class ImportUndo(AppDbContext db, IImportStore store, AuditLog audit, TimeProvider clock, ValuesChangedSignal valuesChanged)
+public sealed class ImportUndo(AppDbContext db, IImportStore store, AuditLog audit, TimeProvider clock, DataVersion versions)
 {
     public async Task<ImportActionOutcome> UndoAsync(int importId, string? user, CancellationToken cancellationToken)
     {
@@ -25,6 +26,7 @@ public sealed class ImportUndo(AppDbContext db, IImportStore store, AuditLog aud
             return ImportActionOutcome.Refused(later);
         }
         var strategy = db.Database.CreateExecutionStrategy();
+        long version = 0;
         await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -37,12 +39,14 @@ public sealed class ImportUndo(AppDbContext db, IImportStore store, AuditLog aud
             await db.SaveChangesAsync(cancellationToken);
             // In the undo's transaction, as a commit's entry is in the commit's.
             await audit.WriteAsync(AuditActions.ImportUndone, $"#{import.Id} {import.FileName}", actor: user, cancellationToken: cancellationToken);
-            // Told from before the undo can be seen: see ImportCommits.CommitTransactionAsync.
-            using (valuesChanged.Changing())
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
+            // Undone, the import's indicators hold what they held before it: the ones its commit touched change again.
+            var touched = await db.DataChanges.AsNoTracking()
+                .Where(c => c.ImportId == importId && c.Kind == DataChangeKinds.ImportCommitted)
+                .Select(c => c.IndicatorIds).FirstOrDefaultAsync(cancellationToken);
+            version = await DataVersion.RecordAsync(db, DataChangeKinds.ImportUndone, DataChangeIds.Parse(touched), importId, import.UndoneUtc.Value, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         });
+        versions.Committed(version, user);
         return ImportActionOutcome.Done("Undone: the values are as they were before this import.");
     }
 

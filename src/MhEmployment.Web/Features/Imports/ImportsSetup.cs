@@ -15,7 +15,6 @@ public static class ImportsSetup
         services.AddSingleton<ImportStorage>();
         services.AddSingleton<ImportJobChannel>();
         services.AddSingleton<ImportProgressBoard>();
-        services.AddSingleton<ValuesChangedSignal>();
         services.AddScoped<ImportUploads>();
         services.AddScoped<ImportValidation>();
         services.AddScoped<ImportCommits>();

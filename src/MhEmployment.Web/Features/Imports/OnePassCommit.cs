@@ -1,5 +1,6 @@
 using MhEmployment.Web.Data;
 using MhEmployment.Web.Domain;
+using MhEmployment.Web.Features.DataVersions;
 using MhEmployment.Web.Features.Imports.Stores;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ namespace MhEmployment.Web.Features.Imports;
 /// written) and goes the staged way, validation then commit, with the same result (ADR 0008).
 /// </summary>
 public sealed partial class OnePassCommit(
-    AppDbContext db, IImportStore store, ImportValidation validation, ImportCommits commits, ImportProgressBoard board, ILogger<OnePassCommit> logger)
+    AppDbContext db, IImportStore store, ImportValidation validation, ImportCommits commits, ImportProgressBoard board, DataVersion versions, ILogger<OnePassCommit> logger)
 {
     /// <summary>Validates the import and commits it if nothing stands in the way; the import records what happened.</summary>
     /// <param name="confirmNewIndicators">The indicators the file adds are confirmed (needed for more than a few: see <see cref="NewIndicatorLimits"/>).</param>
@@ -67,6 +68,7 @@ public sealed partial class OnePassCommit(
         }
 
         var reference = await ReferenceData.LoadAsync(db, cancellationToken);
+        long version = 0;
         try
         {
             await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
@@ -96,8 +98,9 @@ public sealed partial class OnePassCommit(
                 commits.MarkCommitted(import, user);
                 await db.SaveChangesAsync(cancellationToken);
                 await commits.AuditCommittedAsync(import, $"{written:N0} new, 0 changed, 0 unchanged (checked and written in one pass)", user, cancellationToken);
-                await commits.CommitTransactionAsync(transaction, importId, cancellationToken);
+                version = await commits.CommitTransactionAsync(transaction, import, [.. referenced.Indicators], cancellationToken);
             });
+            versions.Committed(version, user);
         }
         catch (OnePassAbandonedException ex)
         {

@@ -1,7 +1,7 @@
 using System.Text;
 using MhEmployment.Web.Data;
 using MhEmployment.Web.Features.Audit;
-using MhEmployment.Web.Features.Imports;
+using MhEmployment.Web.Features.DataVersions;
 using Microsoft.EntityFrameworkCore;
 
 namespace MhEmployment.Web.Features.Indicators;
@@ -28,7 +28,7 @@ public sealed record EditResult(
 /// changed it since the analyst read it, audited field by field in the same transaction, and shown on the dashboards
 /// at once.
 /// </summary>
-public sealed class IndicatorEditor(AppDbContext db, AuditLog audit, ValuesChangedSignal dashboardsChanged)
+public sealed class IndicatorEditor(AppDbContext db, AuditLog audit, DataVersion versions, TimeProvider clock)
 {
     /// <summary>Longest text of one value kept in the audit entry (whose details hold 2,000 characters in all).</summary>
     private const int AuditValueLength = 240;
@@ -38,7 +38,7 @@ public sealed class IndicatorEditor(AppDbContext db, AuditLog audit, ValuesChang
     /// Saves <paramref name="input"/> over the indicator <paramref name="key"/>. <paramref name="readVersion"/> is the
     /// <see cref="IndicatorEdit.Version"/> the person's copy was read at; null saves over whatever is stored.
     /// </summary>
-    public async Task<EditResult> SaveAsync(string key, string? readVersion, IndicatorInput input, CancellationToken cancellationToken = default)
+    public async Task<EditResult> SaveAsync(string key, string? readVersion, IndicatorInput input, string? user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
         var normalised = key.Trim().ToLowerInvariant();
@@ -97,12 +97,10 @@ public sealed class IndicatorEditor(AppDbContext db, AuditLog audit, ValuesChang
                 : await ConflictAsync(normalised, IndicatorEdit.From(now), cancellationToken);
         }
         await audit.WriteAsync(AuditActions.IndicatorUpdated, stored.Key, Describe(changes), cancellationToken: cancellationToken);
-        // Dashboards and their cached pages hold the catalogue too: told as a commit of values tells them, from
-        // before the edit can be seen.
-        using (dashboardsChanged.Changing())
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
+        // Dashboards and their cached pages hold the catalogue too: the edit is a new data version for this indicator.
+        var version = await DataVersion.RecordAsync(db, DataChangeKinds.IndicatorEdited, [id], null, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        versions.Committed(version, user);
         return new EditResult(EditStatus.Saved, edit, changes);
     }
 

@@ -90,7 +90,7 @@ public static class IndicatorsApi
                     "the multiplier a whole number and needsReview true or false.");
         }
 
-        var result = await editor.SaveAsync(key, readVersion, input, cancellationToken);
+        var result = await editor.SaveAsync(key, readVersion, input, request.HttpContext.User.Identity?.Name, cancellationToken);
         switch (result.Status)
         {
             case EditStatus.NotFound:

@@ -1,78 +1,114 @@
 using System.Collections.Concurrent;
-using MhEmployment.Web.Features.Imports;
+using MhEmployment.Web.Features.DataVersions;
 
 namespace MhEmployment.Web.Features.Profiles;
 
 /// <summary>
-/// Holds the dashboards' snapshot of the data and what is derived from it. Values change only when an import is
-/// committed or undone, and the catalogue when an analyst edits it: this instance hears of it through
-/// <see cref="ValuesChangedSignal"/>, and a cheap stamp of the import history and the catalogue's audited edits is
-/// re-read every few seconds so that another instance's or the command line's changes show too.
+/// Holds the dashboards' snapshot of the data and what is derived from it, for one data version (see
+/// <see cref="DataVersion"/>). Readers never wait on a reload: <see cref="RefreshAsync"/> (run by
+/// <see cref="DashboardRefresher"/> when a change is committed here, and every few seconds for other instances'
+/// and the command line's changes) reads only the indicators the new versions touched, while requests are answered
+/// from the previous snapshot, and then swaps the new one in at once. The only readers who wait are the first after a
+/// start (there is nothing to answer from yet) and someone whose own change is not shown yet, for a few seconds.
 /// </summary>
-/// <remarks>
-/// A snapshot is served without a look at the database only while no change is being committed and none has been
-/// since it was last checked (the signal's generation is the one it was checked at). A reader whose snapshot was
-/// built from the data before a change therefore never has it served after the change: whoever has seen the change
-/// committed is shown its figures.
-/// </remarks>
-public sealed class DashboardCache : IDisposable
+public sealed partial class DashboardCache(IDashboardSource source, DataVersion versions, IConfiguration configuration, ILogger<DashboardCache> logger)
+    : IDisposable
 {
-    private const int MaxDerivedEntries = 4096;
+    /// <summary>Built pages and the comparisons they share (one per indicator, set and benchmark), kept per snapshot.</summary>
+    private const int MaxDerivedEntries = 16_384;
 
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private readonly TimeSpan recheck;
+    private readonly SemaphoreSlim loading = new(1, 1);
+    private readonly Lock firstLoadLock = new();
     private readonly ConcurrentDictionary<string, object> derived = new(StringComparer.Ordinal);
-    private readonly IDashboardSource source;
-    private readonly TimeProvider clock;
-    private readonly ValuesChangedSignal signal;
-    private volatile Checked? state;
-    private long version;
+    private readonly TimeSpan ownChangeWait = TimeSpan.FromSeconds(configuration.GetValue("Dashboards:OwnChangeWaitSeconds", 10.0));
+    private volatile ValueSnapshot? current;
+    private volatile TaskCompletionSource published = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task<ValueSnapshot>? firstLoad;
+    private long newestSeen;
 
-    public DashboardCache(IDashboardSource source, IConfiguration configuration, TimeProvider clock, ValuesChangedSignal signal)
+    /// <summary>Raised after a new snapshot has replaced the previous one.</summary>
+    public event EventHandler<long>? Published;
+
+    /// <summary>The snapshot being served; null before the first load.</summary>
+    public ValueSnapshot? Current => current;
+
+    public void Dispose() => loading.Dispose();
+
+    /// <summary>
+    /// The snapshot to answer a request from, at once (after the first load). For <paramref name="viewer"/> whose own
+    /// change is not shown yet, waits for it up to <c>Dashboards:OwnChangeWaitSeconds</c>; the page then says the
+    /// figures are being updated (<see cref="IsBehind"/>) if it still is not.
+    /// </summary>
+    public async Task<ValueSnapshot> SnapshotAsync(string? viewer = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        this.source = source;
-        this.clock = clock;
-        this.signal = signal;
-        recheck = TimeSpan.FromSeconds(configuration.GetValue("Dashboards:RecheckSeconds", 5.0));
+        var snapshot = current ?? await FirstLoadAsync().WaitAsync(cancellationToken);
+        if (versions.ExpectedBy(viewer) is { } expected && snapshot.Version < expected)
+        {
+            snapshot = await ReachAsync(expected, ownChangeWait, cancellationToken);
+        }
+        return snapshot;
     }
 
-    public void Dispose() => gate.Dispose();
-
-    /// <summary>For a change made behind the app's back: everything derived is dropped, and the next request reads the data afresh.</summary>
-    public void Invalidate() => signal.Raise();
-
-    public async Task<ValueSnapshot> SnapshotAsync(CancellationToken cancellationToken = default)
+    /// <summary>Whether a newer data version than <paramref name="snapshot"/>'s is known and being loaded.</summary>
+    public bool IsBehind(ValueSnapshot snapshot)
     {
-        var known = state;
-        if (IsFresh(known))
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return Math.Max(Interlocked.Read(ref newestSeen), versions.LatestCommitted) > snapshot.Version;
+    }
+
+    /// <summary>For work that must include every committed change (tests, exports): reads the newest version first and waits for it.</summary>
+    public async Task<ValueSnapshot> LatestAsync(CancellationToken cancellationToken = default)
+    {
+        if (current is null)
         {
-            return known!.Snapshot;
+            await FirstLoadAsync().WaitAsync(cancellationToken);
         }
-        await gate.WaitAsync(cancellationToken);
+        await RefreshAsync(cancellationToken);
+        return current!;
+    }
+
+    /// <summary>For a change made behind the app's back (no data version recorded): everything is read again.</summary>
+    public async Task<ValueSnapshot> ReloadAllAsync(CancellationToken cancellationToken = default)
+    {
+        await loading.WaitAsync(cancellationToken);
         try
         {
-            known = state;
-            if (IsFresh(known))
-            {
-                return known!.Snapshot;
-            }
-            // Read before the stamp: a change that begins while the data are read leaves this behind, so what is read
-            // now is checked again by the next request.
-            var generation = signal.Settled;
-            var stamp = await source.StampAsync(cancellationToken);
-            var current = known is not null && known.Stamp == stamp ? known.Snapshot : null;
-            if (current is null)
-            {
-                current = await source.LoadAsync(Interlocked.Increment(ref version), cancellationToken);
-                derived.Clear();
-            }
-            state = new Checked(current, stamp, generation, clock.GetTimestamp());
-            return current;
+            var latest = await source.LatestVersionAsync(cancellationToken);
+            Publish(await source.LoadAsync(latest, null, null, cancellationToken));
+            return current!;
         }
         finally
         {
-            gate.Release();
+            loading.Release();
+        }
+    }
+
+    /// <summary>Brings the snapshot up to the newest data version, reading only the indicators the changes since touched.</summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        await loading.WaitAsync(cancellationToken);
+        try
+        {
+            if (current is not { } snapshot)
+            {
+                return; // the first load reads the newest version anyway
+            }
+            var latest = await source.LatestVersionAsync(cancellationToken);
+            NoteSeen(latest);
+            if (latest <= snapshot.Version)
+            {
+                return;
+            }
+            var changed = await source.ChangedAsync(snapshot.Version, latest, cancellationToken);
+            var started = TimeProvider.System.GetTimestamp();
+            var next = await source.LoadAsync(latest, snapshot, changed, cancellationToken);
+            Publish(next);
+            var elapsed = TimeProvider.System.GetElapsedTime(started);
+            LogReloaded(logger, snapshot.Version, latest, changed?.Values.Count ?? -1, elapsed);
+        }
+        finally
+        {
+            loading.Release();
         }
     }
 
@@ -88,7 +124,7 @@ public sealed class DashboardCache : IDisposable
             return (T)found;
         }
         var value = build();
-        if (ReferenceEquals(from, state?.Snapshot))
+        if (ReferenceEquals(from, current))
         {
             if (derived.Count >= MaxDerivedEntries)
             {
@@ -99,9 +135,87 @@ public sealed class DashboardCache : IDisposable
         return value;
     }
 
-    private bool IsFresh(Checked? known) =>
-        known is { Generation: { } generation } && signal.Settled == generation && clock.GetElapsedTime(known.At) < recheck;
+    private Task<ValueSnapshot> FirstLoadAsync()
+    {
+        lock (firstLoadLock)
+        {
+            // Shared by every early reader, and never cancelled by one of them leaving; a failed load is tried again.
+            if (firstLoad is null || firstLoad.IsFaulted || firstLoad.IsCanceled)
+            {
+                firstLoad = Task.Run(LoadFirstAsync);
+            }
+            return firstLoad;
+        }
+    }
 
-    /// <summary>A snapshot, the stamp it matched, the signal's generation before that stamp was read (null: a change was under way), and when.</summary>
-    private sealed record Checked(ValueSnapshot Snapshot, string Stamp, long? Generation, long At);
+    private async Task<ValueSnapshot> LoadFirstAsync()
+    {
+        await loading.WaitAsync();
+        try
+        {
+            if (current is { } loaded)
+            {
+                return loaded;
+            }
+            var latest = await source.LatestVersionAsync(CancellationToken.None);
+            Publish(await source.LoadAsync(latest, null, null, CancellationToken.None));
+            return current!;
+        }
+        finally
+        {
+            loading.Release();
+        }
+    }
+
+    /// <summary>Waits until the snapshot has reached <paramref name="version"/>, or the time is up: then answers with what there is.</summary>
+    private async Task<ValueSnapshot> ReachAsync(long version, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        versions.Wake();
+        var deadline = TimeProvider.System.GetTimestamp() + (long)(limit.TotalSeconds * TimeProvider.System.TimestampFrequency);
+        while (true)
+        {
+            var next = published.Task;
+            if (current!.Version >= version)
+            {
+                return current;
+            }
+            var left = TimeSpan.FromSeconds((double)(deadline - TimeProvider.System.GetTimestamp()) / TimeProvider.System.TimestampFrequency);
+            if (left <= TimeSpan.Zero)
+            {
+                return current;
+            }
+            try
+            {
+                await next.WaitAsync(left, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                return current;
+            }
+        }
+    }
+
+    private void Publish(ValueSnapshot snapshot)
+    {
+        NoteSeen(snapshot.Version);
+        current = snapshot;
+        derived.Clear();
+        versions.Reached(snapshot.Version);
+        Interlocked.Exchange(ref published, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        Published?.Invoke(this, snapshot.Version);
+    }
+
+    private void NoteSeen(long version)
+    {
+        long seen;
+        do
+        {
+            seen = Interlocked.Read(ref newestSeen);
+        }
+        while (version > seen && Interlocked.CompareExchange(ref newestSeen, version, seen) != seen);
+    }
+
+    /// <param name="indicators">How many indicators were read again; -1 for all.</param>
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dashboards moved from data version {From} to {To}, reading {Indicators} indicators again (-1: all) in {Elapsed}")]
+    private static partial void LogReloaded(ILogger logger, long from, long to, int indicators, TimeSpan elapsed);
 }

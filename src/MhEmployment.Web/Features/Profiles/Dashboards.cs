@@ -2,11 +2,17 @@ using MhEmployment.Web.Domain;
 
 namespace MhEmployment.Web.Features.Profiles;
 
-/// <summary>What a dashboard request asked for, read from its query; a bad value is reported, not guessed at.</summary>
-public sealed record DashboardRequest(string? Benchmark, string? Group);
+/// <summary>
+/// What a dashboard request asked for, read from its query (a bad value is reported, not guessed at), and who asked:
+/// someone whose own change is not shown yet waits for it.
+/// </summary>
+public sealed record DashboardRequest(string? Benchmark, string? Group, string? Viewer = null);
 
-/// <summary>A built page model, or the reason the request could not be met.</summary>
-public sealed record DashboardResult<T>(T? Value, bool NotFound, IReadOnlyList<string> Problems)
+/// <summary>
+/// A built page model, or the reason the request could not be met. <see cref="Updating"/>: the figures are from the
+/// previous data version while a newer one is being loaded, which the page says.
+/// </summary>
+public sealed record DashboardResult<T>(T? Value, bool NotFound, IReadOnlyList<string> Problems, bool Updating = false)
     where T : class;
 
 /// <summary>
@@ -18,7 +24,7 @@ public sealed class Dashboards(DashboardCache cache)
     public async Task<DashboardResult<AreaProfile>> ProfileAsync(string code, DashboardRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var snapshot = await cache.SnapshotAsync(cancellationToken);
+        var snapshot = await cache.SnapshotAsync(request.Viewer, cancellationToken);
         if (!snapshot.Areas.TryGetValue(code.Trim(), out var area))
         {
             return new(null, true, []);
@@ -27,15 +33,16 @@ public sealed class Dashboards(DashboardCache cache)
         var benchmark = ReadBenchmark(snapshot, request.Benchmark, problems);
         var group = ReadGroup(request.Group, problems) ?? ComparisonGroups.DefaultFor(area.Kind);
         var key = $"{area.Code}|{benchmark.Key}|{group}";
-        var profile = cache.GetOrAdd(snapshot, key, () => AreaProfileBuilder.Build(snapshot, area, benchmark, group));
-        return new(profile, false, problems);
+        var profile = cache.GetOrAdd(snapshot, key, () => AreaProfileBuilder.Build(snapshot, area, benchmark, group,
+            (comparisonKey, build) => cache.GetOrAdd(snapshot, comparisonKey, build)));
+        return new(profile, false, problems, cache.IsBehind(snapshot));
     }
 
     public async Task<DashboardResult<IndicatorView>> IndicatorAsync(
         string key, DashboardRequest request, string? slice, string? period, AreaSort sort, string? seriesArea, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var snapshot = await cache.SnapshotAsync(cancellationToken);
+        var snapshot = await cache.SnapshotAsync(request.Viewer, cancellationToken);
         if (!snapshot.IndicatorsByKey.TryGetValue(key.Trim(), out var indicator))
         {
             return new(null, true, []);
@@ -70,13 +77,13 @@ public sealed class Dashboards(DashboardCache cache)
         var cacheKey = $"{indicator.Indicator.Key}|{benchmark.Key}|{group}|{chosenSlice}|{chosenPeriod}|{sort}|{area}";
         var view = cache.GetOrAdd(snapshot, cacheKey,
             () => IndicatorViewBuilder.Build(snapshot, indicator, chosenSlice, chosenPeriod, group, benchmark, sort, area)!);
-        return new(view, false, problems);
+        return new(view, false, problems, cache.IsBehind(snapshot));
     }
 
     public async Task<DashboardResult<Overview>> OverviewAsync(string? regionCode, DashboardRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var snapshot = await cache.SnapshotAsync(cancellationToken);
+        var snapshot = await cache.SnapshotAsync(request.Viewer, cancellationToken);
         var problems = new List<string>();
         var code = string.IsNullOrWhiteSpace(regionCode) ? AreaCodes.London : regionCode.Trim();
         if (!snapshot.Areas.TryGetValue(code, out var region) || region.Kind != AreaKind.Region)
@@ -86,12 +93,12 @@ public sealed class Dashboards(DashboardCache cache)
         }
         var benchmark = ReadBenchmark(snapshot, request.Benchmark, problems);
         var overview = cache.GetOrAdd(snapshot, $"{region.Code}|{benchmark.Key}", () => OverviewBuilder.Build(snapshot, region, benchmark));
-        return new(overview, false, problems);
+        return new(overview, false, problems, cache.IsBehind(snapshot));
     }
 
     public async Task<IReadOnlyList<SnapshotArea>> RegionsAsync(CancellationToken cancellationToken)
     {
-        var snapshot = await cache.SnapshotAsync(cancellationToken);
+        var snapshot = await cache.SnapshotAsync(cancellationToken: cancellationToken);
         return [.. snapshot.Areas.Values.Where(a => a.Kind == AreaKind.Region && !a.IsHistorical).OrderBy(a => a.Name, StringComparer.Ordinal)];
     }
 
@@ -99,7 +106,7 @@ public sealed class Dashboards(DashboardCache cache)
     public async Task<IReadOnlyList<SnapshotArea>> PeersAsync(SnapshotArea area, ComparisonGroup group, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(area);
-        var snapshot = await cache.SnapshotAsync(cancellationToken);
+        var snapshot = await cache.SnapshotAsync(cancellationToken: cancellationToken);
         var region = AreaProfileBuilder.RegionOf(area);
         return cache.GetOrAdd(snapshot, $"peers|{group}|{region}", () => (IReadOnlyList<SnapshotArea>)[.. snapshot.Areas.Values
             .Where(a => !a.IsHistorical && ComparisonGroups.Contains(group, a, region))

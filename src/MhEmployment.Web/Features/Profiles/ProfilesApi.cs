@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using MhEmployment.Web.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,7 +17,8 @@ public sealed record ProfileIndicatorResponse(
 
 public sealed record ProfileResponse(
     string Code, string Name, AreaKind Kind, bool Historical, IReadOnlyList<string> SuccessorCodes,
-    ProfileBenchmarkResponse Benchmark, string ComparisonGroup, IReadOnlyList<ProfileIndicatorResponse> Indicators);
+    ProfileBenchmarkResponse Benchmark, string ComparisonGroup, IReadOnlyList<ProfileIndicatorResponse> Indicators,
+    long DataVersion, bool Updating);
 
 public static class ProfilesApi
 {
@@ -32,9 +34,9 @@ public static class ProfilesApi
     }
 
     private static async Task<Results<Ok<ProfileResponse>, ProblemHttpResult, ValidationProblem>> GetAsync(
-        Dashboards dashboards, string code, string? benchmark, string? group, CancellationToken cancellationToken)
+        Dashboards dashboards, ClaimsPrincipal user, string code, string? benchmark, string? group, CancellationToken cancellationToken)
     {
-        var result = await dashboards.ProfileAsync(code, new DashboardRequest(benchmark, group), cancellationToken);
+        var result = await dashboards.ProfileAsync(code, new DashboardRequest(benchmark, group, user.Identity?.Name), cancellationToken);
         if (result.NotFound || result.Value is not { } profile)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Area not found",
@@ -49,7 +51,7 @@ public static class ProfilesApi
         return TypedResults.Ok(new ProfileResponse(area.Code, area.Name, area.Kind, area.IsHistorical, area.SuccessorCodes,
             new ProfileBenchmarkResponse(profile.Benchmark.Codes, profile.BenchmarkName),
             ComparisonGroups.Slug(profile.Group),
-            [.. profile.Rows.Select(ToResponse)]));
+            [.. profile.Rows.Select(ToResponse)], profile.DataVersion, result.Updating));
     }
 
     private static ProfileIndicatorResponse ToResponse(ProfileRow row)

@@ -11,6 +11,9 @@ namespace MhEmployment.Web.Pages.Areas;
 [OutputCache(PolicyName = DashboardOutputCache.Policy)]
 public sealed class DetailsModel(AreaDirectory directory, Dashboards dashboards) : PageModel
 {
+    /// <summary>The figures are from before a change that is being loaded: the page says so.</summary>
+    public bool Updating { get; private set; }
+
     public AreaDetails Details { get; private set; } = null!;
     public AreaProfile Profile { get; private set; } = null!;
     public IReadOnlyList<string> Problems { get; private set; } = [];
@@ -59,8 +62,9 @@ public sealed class DetailsModel(AreaDirectory directory, Dashboards dashboards)
             return false;
         }
         Details = details;
-        var result = await dashboards.ProfileAsync(details.Area.Code, new DashboardRequest(BenchmarkFromForm(), Group), cancellationToken);
+        var result = await dashboards.ProfileAsync(details.Area.Code, new DashboardRequest(BenchmarkFromForm(), Group, User.Identity?.Name), cancellationToken);
         Profile = result.Value!;
+        Updating = result.Updating;
         Problems = Compare == "group" && Members.Count == 0
             ? [.. result.Problems, "Tick the areas that make up the group, then update the dashboard; England is used until you do."]
             : result.Problems;

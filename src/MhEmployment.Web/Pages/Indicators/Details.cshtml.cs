@@ -13,6 +13,9 @@ namespace MhEmployment.Web.Pages.Indicators;
 [OutputCache(PolicyName = DashboardOutputCache.Policy)]
 public sealed class DetailsModel(IndicatorCatalogue catalogue, Dashboards dashboards) : PageModel
 {
+    /// <summary>The figures are from before a change that is being loaded: the page says so.</summary>
+    public bool Updating { get; private set; }
+
     public const int ValueLimit = 500;
 
     public Indicator Indicator { get; private set; } = null!;
@@ -79,8 +82,9 @@ public sealed class DetailsModel(IndicatorCatalogue catalogue, Dashboards dashbo
         }
         Indicator = indicator;
         var result = await dashboards.IndicatorAsync(
-            indicator.Key, new DashboardRequest(Benchmark, Group), Breakdown, Period, SortOrder, Area, cancellationToken);
+            indicator.Key, new DashboardRequest(Benchmark, Group, User.Identity?.Name), Breakdown, Period, SortOrder, Area, cancellationToken);
         View = result.Value;
+        Updating = result.Updating;
         Problems = result.Problems;
         return true;
     }

@@ -55,7 +55,7 @@ public sealed class EditModel(IndicatorCatalogue catalogue, IndicatorEditor edit
         // The rules say what is wrong with each field in words; the binder's own messages ("The value 'x' is not valid") go.
         ModelState.Clear();
         // A form without the version it was read at is treated as out of date, never as permission to overwrite.
-        var result = await editor.SaveAsync(key, Version ?? "", Input, cancellationToken);
+        var result = await editor.SaveAsync(key, Version ?? "", Input, User.Identity?.Name, cancellationToken);
         switch (result.Status)
         {
             case EditStatus.NotFound:

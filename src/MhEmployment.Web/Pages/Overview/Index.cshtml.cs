@@ -10,6 +10,9 @@ namespace MhEmployment.Web.Pages.Overview;
 [OutputCache(PolicyName = DashboardOutputCache.Policy)]
 public sealed class IndexModel(Dashboards dashboards) : PageModel
 {
+    /// <summary>The figures are from before a change that is being loaded: the page says so.</summary>
+    public bool Updating { get; private set; }
+
     public Features.Profiles.Overview Overview { get; private set; } = null!;
     public IReadOnlyList<string> Problems { get; private set; } = [];
     public IReadOnlyList<SnapshotArea> Regions { get; private set; } = [];
@@ -37,8 +40,9 @@ public sealed class IndexModel(Dashboards dashboards) : PageModel
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var result = await dashboards.OverviewAsync(Region, new DashboardRequest(Benchmark, null), cancellationToken);
+        var result = await dashboards.OverviewAsync(Region, new DashboardRequest(Benchmark, null, User.Identity?.Name), cancellationToken);
         Overview = result.Value!;
+        Updating = result.Updating;
         Problems = result.Problems;
     }
 }

@@ -143,6 +143,7 @@ public abstract class DashboardPageTests(DashboardPagesFixture fixture)
         {
             (await fixture.AnalystApi.PostAsync(new Uri($"/api/v1/imports/{id}/undo", UriKind.Relative), null)).StatusCode.Should().Be(HttpStatusCode.OK);
         }
+        await fixture.Factory.DashboardsCaughtUpAsync();
         (await fixture.Viewer.GetCsvAsync(url)).Rows.Should().NotContain(r => r["indicator_key"] == "iapt-access");
     }
 }
