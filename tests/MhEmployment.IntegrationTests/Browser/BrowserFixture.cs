@@ -78,6 +78,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         api.BaseAddress = BaseAddress; // The app listens on Kestrel here, not the in-memory test server.
         var import = await api.UploadAndValidateAsync(ImportClient.Sample("fingertips-suicide-london.csv"));
         await api.CommitAsync(import.GetProperty("id").GetInt32());
+        await Factory.DashboardsCaughtUpAsync(); // the journeys read as other people
     }
 
     public async Task DisposeAsync()

@@ -25,6 +25,8 @@ public abstract class DashboardFixture(Provider provider) : IAsyncLifetime
     public ReloadGate Reloads { get; } = new();
 
     public LogCapture Logs { get; } = new();
+
+    public RequestWatch Requests { get; } = new();
     public AppFactory Factory { get; private set; } = null!;
     public HttpClient Viewer { get; private set; } = null!;
     public HttpClient AnalystPages { get; private set; } = null!;
@@ -44,6 +46,7 @@ public abstract class DashboardFixture(Provider provider) : IAsyncLifetime
             Watcher.AddTo(services);
             Reloads.AddTo(services);
             Logs.AddTo(services);
+            Requests.AddTo(services);
         });
         Factory.StartServer();
         await Factory.CreateUserAsync(Accounts.EmailFor(Roles.Viewer), Accounts.PasswordFor(Roles.Viewer), Roles.Viewer);
@@ -55,6 +58,7 @@ public abstract class DashboardFixture(Provider provider) : IAsyncLifetime
         var import = await AnalystApi.UploadAndValidateAsync(await WriteAsync(KnownValues()), "known-values.csv");
         var committed = await AnalystApi.CommitAsync(import.GetProperty("id").GetInt32());
         committed.GetProperty("status").GetString().Should().Be("committed", committed.ToString());
+        await Factory.DashboardsCaughtUpAsync(); // the tests read as other people than the analyst who committed
     }
 
     public async Task DisposeAsync() => await Factory.DisposeAsync();

@@ -262,11 +262,15 @@ public abstract class DashboardTests(DashboardFixture fixture)
             (await fixture.AnalystApi.CommitAsync(id)).GetProperty("status").GetString().Should().Be("committed");
             await hold.Reading.WaitAsync(TimeSpan.FromSeconds(30));
             var before = fixture.Logs.Events.Count;
-            using var leaving = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+            using var leaving = new CancellationTokenSource();
+            var seen = fixture.Requests.NextStarted($"/areas/{Islington}");
 
             // The analyst's own page waits for their figures, which the held reload keeps back; they give up.
-            var request = () => fixture.AnalystPages.GetAsync(new Uri($"/areas/{Islington}", UriKind.Relative), leaving.Token);
-            await request.Should().ThrowAsync<OperationCanceledException>();
+            var request = fixture.AnalystPages.GetAsync(new Uri($"/areas/{Islington}", UriKind.Relative), leaving.Token);
+            await seen.WaitAsync(TimeSpan.FromSeconds(30));
+            await Task.Delay(100);
+            await leaving.CancelAsync();
+            await request.Invoking(r => r).Should().ThrowAsync<OperationCanceledException>();
 
             await CommitWatcher.UntilAsync(() => fixture.Logs.Events.Skip(before).Any(e => e.MessageTemplate.Text.Contains("went away", StringComparison.Ordinal)));
             var logged = fixture.Logs.Events.Skip(before).ToList();
