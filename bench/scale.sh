@@ -61,6 +61,7 @@ query() { # provider database sql [csv]: the answer, as CSV with its header when
     if [ -n "${4:-}" ]; then sqlite3 -header -csv "$work/$2.db" "$3"; else sqlite3 "$work/$2.db" "$3"; fi
   elif [ -n "${4:-}" ]; then psql_ -d "$2" --csv -c "$3"; else psql_ -d "$2" -At -c "$3"; fi
 }
+same_csv() { python3 -c "import csv, sys; sys.exit(list(csv.reader(open(sys.argv[1]))) != list(csv.reader(open(sys.argv[2]))))" "$1" "$2"; } # sqlite3 quotes more
 connection_of() { if [ "$1" = Sqlite ]; then echo "Data Source=$work/$2.db"; else pg_connection "$2"; fi; }
 
 # The catalogue: the app's seeded indicators and copies of them (same value type, period type, methods; keys
@@ -154,8 +155,10 @@ for provider in $providers; do
     [ "$change_rows" -ge $(( periods_n * ($(wc -l <"$work/areas.csv") - 1) )) ] \
       || { echo "CHANGE_ROWS=$change_rows is less than one indicator's values; the change would not reach its latest period." >&2; exit 1; }
   else
-    query "$provider" scale "$areas_sql" csv | diff -q - "$work/areas.csv" >/dev/null || { echo "$provider's areas differ from the first database's." >&2; exit 1; }
-    query "$provider" scale "$catalogue_sql" csv | diff -q - "$work/catalogue.csv" >/dev/null || { echo "$provider's catalogue differs from the first database's." >&2; exit 1; }
+    query "$provider" scale "$areas_sql" csv >"$work/areas-$provider.csv"
+    query "$provider" scale "$catalogue_sql" csv >"$work/catalogue-$provider.csv"
+    same_csv "$work/areas-$provider.csv" "$work/areas.csv" || { echo "$provider's areas differ from the first database's." >&2; exit 1; }
+    same_csv "$work/catalogue-$provider.csv" "$work/catalogue.csv" || { echo "$provider's catalogue differs from the first database's." >&2; exit 1; }
   fi
   load_seconds=0 generate_seconds=0
   for ((first = 0; first < values; first += chunk_rows)); do
