@@ -10,51 +10,19 @@
 # Writes only the block between <!-- assets:start --> and <!-- assets:end --> of docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 requests=${REQUESTS:-300}
 warmup=${WARMUP:-300}
 started=$(date -u +"%Y-%m-%d %H:%M UTC")
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
-work=$(mktemp -d /tmp/mhe-assets-bench-XXXX)
-chmod 755 "$work"
-app_pid=""
-cleanup() {
-  if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
-  if [ -n "${pgdata:-}" ]; then $as_pg "$pgbin/pg_ctl" -D "$pgdata" -m immediate stop >/dev/null 2>&1 || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-echo "Building the app (Release)..."
-dotnet publish src/MhEmployment.Web -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true -o "$work/app" --nologo -v quiet >/dev/null
-
-pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-as_pg=""
-[ "$(id -u)" -eq 0 ] && as_pg="runuser -u postgres --"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-app_env() { # provider connection -> the array settings
-  settings=(Database__Provider="$1" ConnectionStrings__"$1"="$2" Imports__StoragePath="$work/storage-$1"
-    Imports__LoadSampleData=false Accounts__FirstAdminPasswordFile="$work/admin-$1.txt" DOTNET_ENVIRONMENT=Production
-    ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning)
-}
-verb() { # provider connection args...
-  local provider=$1 connection=$2; shift 2
-  app_env "$provider" "$connection"
-  (cd "$work/app" && env "${settings[@]}" dotnet MhEmployment.Web.dll "$@")
-}
-token_of() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' "$1" | head -1 | sed 's/.*value="//; s/"$//'; }
+bench_start assets-bench
 
 areas_sql="SELECT \"Code\" AS code, \"Kind\" AS kind FROM \"Areas\" WHERE \"ValidTo\" IS NULL
   AND \"Kind\" IN ('LondonBorough','MetropolitanDistrict','UnitaryAuthority','NonMetropolitanDistrict','County','Region','IntegratedCareBoard','SubIcbLocation') ORDER BY \"Code\""
 items_sql="SELECT \"Id\" AS id FROM \"AssetChecklistItems\" WHERE \"RetiredUtc\" IS NULL ORDER BY \"Id\""
 
-pgdata="$work/pg"
-pgport=$(free_port)
-mkdir -p "$pgdata"
-[ -n "$as_pg" ] && chown postgres "$pgdata" "$work"
-$as_pg "$pgbin/initdb" -D "$pgdata" -U postgres -A trust -E UTF8 --locale=C >/dev/null
-$as_pg "$pgbin/pg_ctl" -D "$pgdata" -o "-p $pgport -k $work -c listen_addresses=127.0.0.1" -l "$work/pg.log" -w start >/dev/null
-psql_() { psql -h 127.0.0.1 -p "$pgport" -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
+pg_start
 psql_ -d postgres -c "CREATE DATABASE assets"
 
 register_path="/assets?area=E09000012&domain=3&rating=2&sort=name"
@@ -86,7 +54,7 @@ PY
 }
 
 for provider in Sqlite Postgres; do
-  if [ "$provider" = Sqlite ]; then connection="Data Source=$work/assets.db"; else connection="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=assets"; fi
+  if [ "$provider" = Sqlite ]; then connection="Data Source=$work/assets.db"; else connection=$(pg_connection assets); fi
   echo "== $provider"
   verb "$provider" "$connection" migrate >/dev/null
   if [ "$provider" = Sqlite ]; then
@@ -116,24 +84,10 @@ PY
     psql_ -d assets -c 'ANALYZE'
   fi
   viewer_temp=$(verb "$provider" "$connection" users add --email "$viewer" --role Viewer | tail -1)
-  viewer_password="bench-$(python3 -c 'import secrets; print(secrets.token_hex(12))')"
+  viewer_password=$(new_password)
 
-  port=$(free_port)
-  base="http://127.0.0.1:$port"
-  app_env "$provider" "$connection"
-  (cd "$work/app" && exec env "${settings[@]}" dotnet MhEmployment.Web.dll --urls "$base") >"$work/app-$provider.log" 2>&1 &
-  app_pid=$!
-  for _ in $(seq 1 120); do curl -sf -o /dev/null "$base/health/live" && break; sleep 0.5; done
-  curl -sf -o /dev/null "$base/health/live" || { cat "$work/app-$provider.log"; exit 1; }
-
-  rm -f "$work/jar"
-  curl -sf -c "$work/jar" -b "$work/jar" -o "$work/login.html" "$base/Account/Login"
-  curl -sf -c "$work/jar" -b "$work/jar" -o /dev/null "$base/Account/Login" --data-urlencode "Input.Email=$viewer" \
-    --data-urlencode "Input.Password=$viewer_temp" --data-urlencode "__RequestVerificationToken=$(token_of "$work/login.html")"
-  curl -sf -c "$work/jar" -b "$work/jar" -o "$work/change.html" "$base/Account/ChangePassword"
-  curl -sf -c "$work/jar" -b "$work/jar" -o /dev/null "$base/Account/ChangePassword" \
-    --data-urlencode "Input.CurrentPassword=$viewer_temp" --data-urlencode "Input.NewPassword=$viewer_password" \
-    --data-urlencode "Input.ConfirmPassword=$viewer_password" --data-urlencode "__RequestVerificationToken=$(token_of "$work/change.html")"
+  app_start "$provider" "$connection" "$work/app-$provider.log"
+  first_sign_in "$base" "$viewer" "$viewer_temp" "$viewer_password" "$work/jar"
 
   curl -sf -b "$work/jar" -o "$work/register.html" "$base$register_path"
   result[$provider.matches]=$(grep -o '[0-9,]* assets\? match' "$work/register.html" | head -1)
@@ -145,7 +99,7 @@ PY
   measure "$provider" register "$register_path"
   measure "$provider" coverage "$coverage_path"
   measure "$provider" unfiltered "/assets"
-  kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""
+  app_stop
 done
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)
