@@ -46,7 +46,8 @@ public sealed class AreaProfileTests
         world.Value(claimants, London, 2020, 2_000, 10_000);
         var snapshot = world.Snapshot();
         var kept = new Dictionary<string, PeriodComparison>();
-        PeriodComparison Share(string key, Func<PeriodComparison> build) => kept.TryGetValue(key, out var found) ? found : kept[key] = build();
+        PeriodComparison Share(IndicatorValues indicator, string key, Func<PeriodComparison> build) =>
+            kept.TryGetValue(indicator.Indicator.Key + key, out var found) ? found : kept[indicator.Indicator.Key + key] = build();
 
         var hackney = AreaProfileBuilder.Build(snapshot, world.Area(Hackney), BenchmarkChoice.Default, ComparisonGroup.UpperTier, Share).Rows.Single();
         var camden = AreaProfileBuilder.Build(snapshot, world.Area(Camden), BenchmarkChoice.Default, ComparisonGroup.UpperTier, Share).Rows.Single();

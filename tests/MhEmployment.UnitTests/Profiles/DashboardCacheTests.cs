@@ -147,6 +147,28 @@ public sealed class DashboardCacheTests : IDisposable
         cache.GetOrAdd(after, "page", () => "built after").Should().Be("built after");
     }
 
+    [Fact]
+    public async Task ComparisonsOfAnIndicatorANewVersionLeftAlone_AreKept_AndThoseOfTheChangedOneBuiltAgain()
+    {
+        var before = await cache.SnapshotAsync();
+        var one = cache.Comparison(before.IndicatorsByKey["one"], "key", () => Compare(before, "one"));
+        var two = cache.Comparison(before.IndicatorsByKey["two"], "key", () => Compare(before, "two"));
+        database.Commit(2, "after");
+        await cache.RefreshAsync(CancellationToken.None);
+
+        var after = await cache.SnapshotAsync();
+
+        cache.Comparison(after.IndicatorsByKey["one"], "key", () => Compare(after, "one")).Should().BeSameAs(one);
+        cache.Comparison(after.IndicatorsByKey["two"], "key", () => Compare(after, "two")).Should().NotBeSameAs(two);
+    }
+
+    private static PeriodComparison Compare(ValueSnapshot snapshot, string key)
+    {
+        var indicator = snapshot.IndicatorsByKey[key];
+        var slice = indicator.Slices.Values.Single();
+        return PeriodComparison.Build(snapshot, indicator, slice, slice.Periods.Single(), ComparisonGroup.UpperTier, BenchmarkChoice.Default, null, null);
+    }
+
     /// <summary>An indicator's figure: the note on its one stored value, which the fake database sets.</summary>
     private static string? FigureOf(ValueSnapshot snapshot, int indicatorId) =>
         snapshot.Indicators.Single(i => i.Indicator.Id == indicatorId).Slices.Values.Single().Periods.Single().ByArea["E92000001"].Note;

@@ -23,10 +23,11 @@ public sealed record AreaProfile(
 }
 
 /// <summary>
-/// Gives the comparison kept under <paramref name="key"/>, building it with <paramref name="build"/> the first time:
-/// every area of a comparison set shares one comparison per indicator, rather than each dashboard holding its own.
+/// Gives the comparison of <paramref name="indicator"/> kept under <paramref name="key"/>, building it with
+/// <paramref name="build"/> the first time: every area of a comparison set shares one comparison per indicator,
+/// rather than each dashboard holding its own.
 /// </summary>
-public delegate PeriodComparison ComparisonShare(string key, Func<PeriodComparison> build);
+public delegate PeriodComparison ComparisonShare(IndicatorValues indicator, string key, Func<PeriodComparison> build);
 
 /// <summary>Builds an area's dashboard from a snapshot (plain code: no database, no host).</summary>
 public static class AreaProfileBuilder
@@ -72,8 +73,10 @@ public static class AreaProfileBuilder
     {
         if (share is not null)
         {
-            var key = $"{indicator.Indicator.Key}|{Dashboards.SliceText(slice.Slice)}|{period.Period}|{group}|{benchmark.Key}|{regionCode}";
-            var shared = share(key, () => PeriodComparison.Build(snapshot, indicator, slice, period, group, benchmark, regionCode, null));
+            // Only the "in region" set depends on the region: every other set is the same for areas of all regions.
+            var scope = group == ComparisonGroup.UpperTierInRegion ? regionCode : null;
+            var key = $"{Dashboards.SliceText(slice.Slice)}|{period.Period}|{group}|{benchmark.Key}|{scope}";
+            var shared = share(indicator, key, () => PeriodComparison.Build(snapshot, indicator, slice, period, group, benchmark, scope, null));
             if (shared.Find(areaCode) is not null)
             {
                 return shared;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using MhEmployment.Web.Features.DataVersions;
 
 namespace MhEmployment.Web.Features.Profiles;
@@ -14,12 +15,15 @@ namespace MhEmployment.Web.Features.Profiles;
 public sealed partial class DashboardCache(IDashboardSource source, DataVersion versions, IConfiguration configuration, ILogger<DashboardCache> logger)
     : IDisposable
 {
-    /// <summary>Built pages and the comparisons they share (one per indicator, set and benchmark), kept per snapshot.</summary>
-    private const int MaxDerivedEntries = 16_384;
+    private const int MaxDerivedEntries = 4096;
+
+    /// <summary>Comparisons kept per indicator: its slices x periods shown x sets x benchmarks in use.</summary>
+    private const int MaxComparisonsPerIndicator = 256;
 
     private readonly SemaphoreSlim loading = new(1, 1);
     private readonly Lock firstLoadLock = new();
     private readonly ConcurrentDictionary<string, object> derived = new(StringComparer.Ordinal);
+    private readonly ConditionalWeakTable<IndicatorValues, ConcurrentDictionary<string, PeriodComparison>> comparisons = [];
     private readonly TimeSpan ownChangeWait = TimeSpan.FromSeconds(configuration.GetValue("Dashboards:OwnChangeWaitSeconds", 10.0));
     private volatile ValueSnapshot? current;
     private volatile TaskCompletionSource published = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -110,6 +114,28 @@ public sealed partial class DashboardCache(IDashboardSource source, DataVersion 
         {
             loading.Release();
         }
+    }
+
+    /// <summary>
+    /// An indicator's comparison (see <see cref="ComparisonShare"/>), kept with the indicator's values: a new data
+    /// version that leaves the indicator alone takes its values over, and with them what was compared from them, so
+    /// only the changed indicators' comparisons are built again.
+    /// </summary>
+    public PeriodComparison Comparison(IndicatorValues indicator, string key, Func<PeriodComparison> build)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        var kept = comparisons.GetValue(indicator, _ => new ConcurrentDictionary<string, PeriodComparison>(StringComparer.Ordinal));
+        if (kept.TryGetValue(key, out var found))
+        {
+            return found;
+        }
+        var built = build();
+        if (kept.Count >= MaxComparisonsPerIndicator)
+        {
+            kept.Clear(); // bounded, as the derived pages are: chosen-group benchmarks can be any set of areas
+        }
+        kept[key] = built;
+        return built;
     }
 
     /// <summary>Something computed from one snapshot (a dashboard, a chart), kept until the data change.</summary>

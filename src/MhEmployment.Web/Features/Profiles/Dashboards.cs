@@ -34,7 +34,7 @@ public sealed class Dashboards(DashboardCache cache)
         var group = ReadGroup(request.Group, problems) ?? ComparisonGroups.DefaultFor(area.Kind);
         var key = $"{area.Code}|{benchmark.Key}|{group}";
         var profile = cache.GetOrAdd(snapshot, key, () => AreaProfileBuilder.Build(snapshot, area, benchmark, group,
-            (comparisonKey, build) => cache.GetOrAdd(snapshot, comparisonKey, build)));
+            cache.Comparison));
         return new(profile, false, problems, cache.IsBehind(snapshot));
     }
 
