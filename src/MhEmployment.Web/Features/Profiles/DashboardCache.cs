@@ -179,13 +179,18 @@ public sealed partial class DashboardCache(IDashboardSource source, DataVersion 
         await loading.WaitAsync();
         try
         {
-            if (current is { } loaded)
+            if (current is { } already)
             {
-                return loaded;
+                return already;
             }
+            var started = TimeProvider.System.GetTimestamp();
             var latest = await source.LatestVersionAsync(CancellationToken.None);
-            Publish(await source.LoadAsync(latest, null, null, CancellationToken.None));
-            return current!;
+            var loaded = await source.LoadAsync(latest, null, null, CancellationToken.None);
+            Publish(loaded);
+            var elapsed = TimeProvider.System.GetElapsedTime(started);
+            var values = loaded.Indicators.Sum(i => i.ValueCount);
+            LogLoaded(logger, latest, values, elapsed);
+            return loaded;
         }
         finally
         {
@@ -240,6 +245,9 @@ public sealed partial class DashboardCache(IDashboardSource source, DataVersion 
         }
         while (version > seen && Interlocked.CompareExchange(ref newestSeen, version, seen) != seen);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dashboards loaded data version {Version}: {Values} values in {Elapsed}")]
+    private static partial void LogLoaded(ILogger logger, long version, int values, TimeSpan elapsed);
 
     /// <param name="indicators">How many indicators were read again; -1 for all.</param>
     [LoggerMessage(Level = LogLevel.Information, Message = "Dashboards moved from data version {From} to {To}, reading {Indicators} indicators again (-1: all) in {Elapsed}")]
