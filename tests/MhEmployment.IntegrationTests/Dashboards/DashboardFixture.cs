@@ -40,7 +40,6 @@ public abstract class DashboardFixture(Provider provider) : IAsyncLifetime
         Factory = await AppFactory.CreateAsync(provider, new Dictionary<string, string>
         {
             ["Security:SessionRevalidationSeconds"] = "3600",
-            ["Serilog:MinimumLevel:Override:MhEmployment.Web.Infrastructure.ClientDisconnects"] = "Information",
         }, services =>
         {
             Watcher.AddTo(services);

@@ -6,20 +6,31 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MhEmployment.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// Tells a test when the app has begun to handle a request for a path: a client can then give up on it knowing the
-/// app saw it (on a loaded machine a request can still be queued when a fixed delay runs out).
+/// Tells a test when the app begins to handle the next request for a path, and the status it ends with as the app
+/// sets it: a client can give up on it knowing the app saw it (on a loaded machine a request can still be queued
+/// when a fixed delay runs out), and the test can see how the app ended a request whose client had gone.
 /// </summary>
 public sealed class RequestWatch : IStartupFilter
 {
-    private TaskCompletionSource? started;
+    private Watched? watching;
     private string? path;
 
-    /// <summary>Done once the app begins to handle the next request for <paramref name="forPath"/>.</summary>
-    public Task NextStarted(string forPath)
+    /// <summary>Watches the next request for <paramref name="forPath"/>.</summary>
+    public Watched Next(string forPath)
     {
         path = forPath;
-        started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        return started.Task;
+        return watching = new Watched();
+    }
+
+    public sealed class Watched
+    {
+        internal TaskCompletionSource StartedSource { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        internal TaskCompletionSource<int> FinishedSource { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Started => StartedSource.Task;
+
+        /// <summary>The status the app ended the request with.</summary>
+        public Task<int> Finished => FinishedSource.Task;
     }
 
     public void AddTo(IServiceCollection services) => services.AddSingleton<IStartupFilter>(this);
@@ -28,11 +39,18 @@ public sealed class RequestWatch : IStartupFilter
     {
         app.Use(async (HttpContext context, RequestDelegate nextStep) =>
         {
-            if (path is not null && context.Request.Path.Equals(path, StringComparison.OrdinalIgnoreCase))
+            var watched = path is not null && context.Request.Path.Equals(path, StringComparison.OrdinalIgnoreCase)
+                ? Interlocked.Exchange(ref watching, null)
+                : null;
+            watched?.StartedSource.TrySetResult();
+            try
             {
-                started?.TrySetResult();
+                await nextStep(context);
             }
-            await nextStep(context);
+            finally
+            {
+                watched?.FinishedSource.TrySetResult(context.Response.StatusCode);
+            }
         });
         next(app);
     };
