@@ -58,17 +58,23 @@ public sealed class DataVersion : IDisposable
     /// <summary>After the change's transaction has committed: wakes the loader and remembers who is waiting for it.</summary>
     public void Committed(long version, string? user)
     {
-        long seen;
-        do
-        {
-            seen = Interlocked.Read(ref latestCommitted);
-        }
-        while (version > seen && Interlocked.CompareExchange(ref latestCommitted, version, seen) != seen);
+        RaiseTo(ref latestCommitted, version);
         if (!string.IsNullOrEmpty(user))
         {
             expectedBy.AddOrUpdate(user, version, (_, old) => Math.Max(old, version));
         }
         Wake();
+    }
+
+    /// <summary>Sets <paramref name="newest"/> to <paramref name="version"/> unless it already holds a later one, whatever runs at the same time.</summary>
+    public static void RaiseTo(ref long newest, long version)
+    {
+        long seen;
+        do
+        {
+            seen = Interlocked.Read(ref newest);
+        }
+        while (version > seen && Interlocked.CompareExchange(ref newest, version, seen) != seen);
     }
 
     /// <summary>The version <paramref name="user"/>'s own latest change made, while the dashboards may not show it yet.</summary>

@@ -77,9 +77,7 @@ public sealed partial class DashboardCache(IDashboardSource source, DataVersion 
         await loading.WaitAsync(cancellationToken);
         try
         {
-            var latest = await source.LatestVersionAsync(cancellationToken);
-            Publish(await source.LoadAsync(latest, null, null, cancellationToken));
-            return current!;
+            return await LoadEverythingAsync(cancellationToken);
         }
         finally
         {
@@ -179,23 +177,25 @@ public sealed partial class DashboardCache(IDashboardSource source, DataVersion 
         await loading.WaitAsync();
         try
         {
-            if (current is { } already)
-            {
-                return already;
-            }
-            var started = TimeProvider.System.GetTimestamp();
-            var latest = await source.LatestVersionAsync(CancellationToken.None);
-            var loaded = await source.LoadAsync(latest, null, null, CancellationToken.None);
-            Publish(loaded);
-            var elapsed = TimeProvider.System.GetElapsedTime(started);
-            var values = loaded.Indicators.Sum(i => i.ValueCount);
-            LogLoaded(logger, latest, values, elapsed);
-            return loaded;
+            return current ?? await LoadEverythingAsync(CancellationToken.None);
         }
         finally
         {
             loading.Release();
         }
+    }
+
+    /// <summary>Reads every area and value at the newest version and serves it; the caller holds the loading lock.</summary>
+    private async Task<ValueSnapshot> LoadEverythingAsync(CancellationToken cancellationToken)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        var latest = await source.LatestVersionAsync(cancellationToken);
+        var loaded = await source.LoadAsync(latest, null, null, cancellationToken);
+        Publish(loaded);
+        var elapsed = TimeProvider.System.GetElapsedTime(started);
+        var values = loaded.Indicators.Sum(i => i.ValueCount);
+        LogLoaded(logger, latest, values, elapsed);
+        return loaded;
     }
 
     /// <summary>Waits until the snapshot has reached <paramref name="version"/>, or the time is up: then answers with what there is.</summary>
@@ -236,15 +236,7 @@ public sealed partial class DashboardCache(IDashboardSource source, DataVersion 
         Published?.Invoke(this, snapshot.Version);
     }
 
-    private void NoteSeen(long version)
-    {
-        long seen;
-        do
-        {
-            seen = Interlocked.Read(ref newestSeen);
-        }
-        while (version > seen && Interlocked.CompareExchange(ref newestSeen, version, seen) != seen);
-    }
+    private void NoteSeen(long version) => DataVersion.RaiseTo(ref newestSeen, version);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dashboards loaded data version {Version}: {Values} values in {Elapsed}")]
     private static partial void LogLoaded(ILogger logger, long version, int values, TimeSpan elapsed);
