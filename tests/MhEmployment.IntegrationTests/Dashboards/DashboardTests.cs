@@ -248,6 +248,48 @@ public abstract class DashboardTests(DashboardFixture fixture)
     }
 
     [Fact]
+    public async Task ARevisionAndItsUndo_TakenInFromTheImportsRowsAlone_GiveWhatReadingEverythingAgainGives()
+    {
+        await fixture.Factory.DashboardsCaughtUpAsync();
+        var cache = fixture.Factory.Services.GetRequiredService<DashboardCache>();
+        var original = Stored(cache.Current!, "esa-mental-behavioural-rate");
+        var countShown = await LatestEsaCountAsync(fixture.Viewer);
+        var csv = "indicator_key,area_code,period_label,value,count,denominator\n" +
+            Row("esa-mental-behavioural-rate", Islington, "2019/20", 4_321, 200_000, 1000);
+        var id = (await fixture.AnalystApi.UploadAndValidateAsync(await WriteAsync(csv), "islington-revision.csv")).GetProperty("id").GetInt32();
+
+        (await fixture.AnalystApi.CommitAsync(id)).GetProperty("status").GetString().Should().Be("committed");
+        await fixture.Factory.DashboardsCaughtUpAsync();
+        try
+        {
+            fixture.Reloads.LastChanged!.Imports.Should().Equal([new ImportChange(id, Undone: false)], "the commit is taken in from its own rows");
+            var revised = Stored(cache.Current!, "esa-mental-behavioural-rate");
+            revised.Single(v => v.AreaCode == Islington && v.PeriodLabel == "2019/20").Count.Should().Be(4_321);
+            revised.Should().HaveSameCount(original, "a revision replaces a value rather than adding one");
+            Stored(await cache.ReloadAllAsync(), "esa-mental-behavioural-rate").Should().Equal(revised);
+            (await LatestEsaCountAsync(fixture.Viewer)).Should().Be("4,321");
+        }
+        finally
+        {
+            await UndoAsync(id);
+        }
+        fixture.Reloads.LastChanged!.Imports.Should().Equal([new ImportChange(id, Undone: true)], "the undo is taken in from the rows it put back");
+        Stored(cache.Current!, "esa-mental-behavioural-rate").Should().Equal(original);
+        (await LatestEsaCountAsync(fixture.Viewer)).Should().Be(countShown);
+    }
+
+    /// <summary>Every value the snapshot holds for the indicator, in a stable order.</summary>
+    private static List<SnapshotValue> Stored(ValueSnapshot snapshot, string indicatorKey) =>
+        [.. snapshot.IndicatorsByKey[indicatorKey].Slices.Values.SelectMany(s => s.Periods).SelectMany(p => p.ByArea.Values)
+            .OrderBy(v => v.Slice.Sex).ThenBy(v => v.Slice.AgeBand, StringComparer.Ordinal).ThenBy(v => v.Period).ThenBy(v => v.AreaCode, StringComparer.Ordinal)];
+
+    private static async Task<string> LatestEsaCountAsync(HttpClient client)
+    {
+        var (_, page) = await client.GetPageAsync($"/areas/{Islington}");
+        return RowFor(page, "esa-mental-behavioural-rate").QuerySelectorAll("td")[1].Text();
+    }
+
+    [Fact]
     public async Task ARequestWhoseClientGoesAway_IsLoggedAsSuch_NotAsAServerError()
     {
         var (id, hold) = await CommitWithReloadHeldAsync();

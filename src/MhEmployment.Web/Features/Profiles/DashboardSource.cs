@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
 using MhEmployment.Web.Data;
 using MhEmployment.Web.Domain;
 using MhEmployment.Web.Features.DataVersions;
@@ -11,7 +10,11 @@ namespace MhEmployment.Web.Features.Profiles;
 /// The indicators whose values changed, and those whose catalogue entry alone did (whose values can be taken over
 /// under the new entry), over some data versions.
 /// </summary>
-public sealed record ChangedIndicators(IReadOnlySet<int> Values, IReadOnlySet<int> Definitions);
+public sealed record ChangedIndicators(IReadOnlySet<int> Values, IReadOnlySet<int> Definitions)
+{
+    /// <summary>The imports committed and undone, in order, when they made every change of values; otherwise null.</summary>
+    public IReadOnlyList<ImportChange>? Imports { get; init; }
+}
 
 /// <summary>What <see cref="DashboardCache"/> reads: the data version, what changed since a version, and the values.</summary>
 public interface IDashboardSource
@@ -47,20 +50,34 @@ public sealed class DashboardSource(IServiceScopeFactory scopes) : IDashboardSou
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var changes = await db.DataChanges.AsNoTracking().Where(c => c.Id > after && c.Id <= upTo)
-            .Select(c => new { c.Kind, c.IndicatorIds }).ToListAsync(cancellationToken);
+        var changes = await db.DataChanges.AsNoTracking().Where(c => c.Id > after && c.Id <= upTo).OrderBy(c => c.Id)
+            .Select(c => new { c.Kind, c.IndicatorIds, c.ImportId }).ToListAsync(cancellationToken);
         var values = new HashSet<int>();
         var definitions = new HashSet<int>();
+        List<ImportChange>? imports = [];
         foreach (var change in changes)
         {
             if (DataChangeIds.Parse(change.IndicatorIds) is not { } ids)
             {
                 return null;
             }
-            (change.Kind == DataChangeKinds.IndicatorEdited ? definitions : values).UnionWith(ids);
+            if (change.Kind == DataChangeKinds.IndicatorEdited)
+            {
+                definitions.UnionWith(ids);
+                continue;
+            }
+            values.UnionWith(ids);
+            if (change.Kind is DataChangeKinds.ImportCommitted or DataChangeKinds.ImportUndone && change.ImportId is { } import)
+            {
+                imports?.Add(new ImportChange(import, change.Kind == DataChangeKinds.ImportUndone));
+            }
+            else if (ids.Count > 0)
+            {
+                imports = null; // values changed some other way: the indicators it touched are read whole
+            }
         }
         definitions.ExceptWith(values);
-        return new ChangedIndicators(values, definitions);
+        return new ChangedIndicators(values, definitions) { Imports = imports };
     }
 
     public async Task<ValueSnapshot> LoadAsync(long version, ValueSnapshot? previous, ChangedIndicators? changed, CancellationToken cancellationToken)
@@ -71,14 +88,93 @@ public sealed class DashboardSource(IServiceScopeFactory scopes) : IDashboardSou
         var areas = everything ? await LoadAreasAsync(db, cancellationToken) : previous!.Areas.Values;
         var catalogue = await db.Indicators.AsNoTracking().ToListAsync(cancellationToken);
         var kept = everything ? [] : previous!.Indicators.ToDictionary(i => i.Indicator.Id);
+        // An indicator held before and changed only by imports takes in just the imports' rows; others are read whole.
+        var overlaid = everything || changed!.Imports is null ? []
+            : catalogue.Where(i => changed.Values.Contains(i.Id) && kept.ContainsKey(i.Id)).ToDictionary(i => i.Id);
         var loaded = new ConcurrentDictionary<int, IndicatorValues>();
-        var toLoad = catalogue.Where(i => everything || changed!.Values.Contains(i.Id) || !kept.ContainsKey(i.Id));
-        await Parallel.ForEachAsync(toLoad, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
-            async (indicator, token) => loaded[indicator.Id] = await LoadIndicatorAsync(indicator, token));
+        var toLoad = catalogue.Where(i => !overlaid.ContainsKey(i.Id) && (everything || changed!.Values.Contains(i.Id) || !kept.ContainsKey(i.Id)));
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(toLoad, options, async (indicator, token) => loaded[indicator.Id] = await LoadIndicatorAsync(indicator, token));
+        if (overlaid.Count > 0)
+        {
+            await OverlayAsync(db, changed!.Imports!, overlaid, kept, loaded, options);
+        }
         return new ValueSnapshot(version, areas, catalogue.Select(i =>
             loaded.TryGetValue(i.Id, out var fresh) ? fresh
             : changed!.Definitions.Contains(i.Id) ? kept[i.Id].WithIndicator(i)
             : kept[i.Id]));
+    }
+
+    /// <summary>Applies each import, in order, to the held values of the indicators it touched (see <see cref="ImportOverlay"/>).</summary>
+    private static async Task OverlayAsync(
+        AppDbContext db, IReadOnlyList<ImportChange> imports, Dictionary<int, Domain.Indicator> indicators,
+        Dictionary<int, IndicatorValues> held, ConcurrentDictionary<int, IndicatorValues> loaded, ParallelOptions options)
+    {
+        var current = new ConcurrentDictionary<int, IndicatorValues>(indicators.Keys.Select(id => KeyValuePair.Create(id, held[id])));
+        foreach (var import in imports)
+        {
+            var rows = await ImportRowsAsync(db, import, indicators, options.CancellationToken);
+            await Parallel.ForEachAsync(rows, options, (pair, _) =>
+            {
+                current[pair.Key] = ImportOverlay.Apply(indicators[pair.Key], current[pair.Key], import, pair.Value);
+                return ValueTask.CompletedTask;
+            });
+            if (import.Undone)
+            {
+                // An indicator the import wrote to without replacing anything still loses the import's values.
+                foreach (var id in indicators.Keys.Where(id => !rows.ContainsKey(id) && current[id].HasImport(import.ImportId)))
+                {
+                    current[id] = ImportOverlay.Apply(indicators[id], current[id], import, []);
+                }
+            }
+        }
+        foreach (var (id, values) in current)
+        {
+            loaded[id] = ReferenceEquals(values, held[id]) ? values.WithIndicator(indicators[id]) : values;
+        }
+    }
+
+    /// <summary>
+    /// The rows an import brings to the held values, by indicator: for a commit, the values stored under its id now
+    /// (those it added or changed, less any a later import has changed since, which that import's turn brings); for an
+    /// undo, the values it had replaced, which the undo put back (and keeps, for this).
+    /// </summary>
+    private static async Task<Dictionary<int, List<StoredRow>>> ImportRowsAsync(
+        AppDbContext db, ImportChange import, Dictionary<int, Domain.Indicator> indicators, CancellationToken cancellationToken)
+    {
+        var rows = new Dictionary<int, List<StoredRow>>();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = import.Undone
+                ? $"""SELECT {StoredRow.Columns}, "IndicatorId" FROM "ReplacedValues" WHERE "ReplacedByImportId" = @import"""
+                : $"""SELECT {StoredRow.Columns}, "IndicatorId" FROM "IndicatorValues" WHERE "ImportId" = @import""";
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@import";
+            parameter.Value = import.ImportId;
+            command.Parameters.Add(parameter);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var sexes = new Dictionary<string, Sex>(StringComparer.Ordinal);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var indicator = reader.GetInt32(15);
+                if (indicators.ContainsKey(indicator))
+                {
+                    if (!rows.TryGetValue(indicator, out var list))
+                    {
+                        rows[indicator] = list = [];
+                    }
+                    list.Add(StoredRow.Read(reader, sexes));
+                }
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        return rows;
     }
 
     private static async Task<IReadOnlyCollection<SnapshotArea>> LoadAreasAsync(AppDbContext db, CancellationToken cancellationToken)
@@ -106,11 +202,7 @@ public sealed class DashboardSource(IServiceScopeFactory scopes) : IDashboardSou
         try
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = """
-                SELECT "AreaCode", "PeriodStart", "PeriodEnd", "PeriodLabel", "Sex", "AgeBand", "Value", "Count", "Denominator",
-                       "Lower95", "Upper95", "Lower998", "Upper998", "Note", "ImportId"
-                FROM "IndicatorValues" WHERE "IndicatorId" = @indicator
-                """;
+            command.CommandText = $"""SELECT {StoredRow.Columns} FROM "IndicatorValues" WHERE "IndicatorId" = @indicator""";
             var parameter = command.CreateParameter();
             parameter.ParameterName = "@indicator";
             parameter.Value = indicator.Id;
@@ -119,14 +211,7 @@ public sealed class DashboardSource(IServiceScopeFactory scopes) : IDashboardSou
             var sexes = new Dictionary<string, Sex>(StringComparer.Ordinal);
             while (await reader.ReadAsync(cancellationToken))
             {
-                var sexText = reader.GetString(4);
-                if (!sexes.TryGetValue(sexText, out var sex))
-                {
-                    sexes[sexText] = sex = Enum.Parse<Sex>(sexText);
-                }
-                builder.Add(reader.GetString(0), new PeriodKey(reader.GetFieldValue<DateOnly>(1), reader.GetFieldValue<DateOnly>(2)), reader.GetString(3),
-                    new Slice(sex, reader.GetString(5)), Number(reader, 6), Number(reader, 7), Number(reader, 8), Number(reader, 9), Number(reader, 10),
-                    Number(reader, 11), Number(reader, 12), reader.IsDBNull(13) ? null : reader.GetString(13), reader.GetInt32(14));
+                builder.Add(StoredRow.Read(reader, sexes));
             }
         }
         finally
@@ -135,6 +220,4 @@ public sealed class DashboardSource(IServiceScopeFactory scopes) : IDashboardSou
         }
         return builder.Build();
     }
-
-    private static double? Number(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetDouble(column);
 }

@@ -38,6 +38,18 @@ public sealed class IndicatorValues
         return new IndicatorValues(edited, tables, slices);
     }
 
+    /// <summary>Whether any value held came from the import.</summary>
+    internal bool HasImport(int importId) => slices.Values.Any(s => s.HasImport(importId));
+
+    /// <summary>Adds every value, but those of <paramref name="exceptImport"/>, to <paramref name="builder"/>, slice by slice.</summary>
+    internal void CopyTo(IndicatorValuesBuilder builder, int? exceptImport)
+    {
+        foreach (var slice in slices.Values)
+        {
+            slice.CopyTo(builder, exceptImport);
+        }
+    }
+
     /// <summary>
     /// The slice a dashboard shows for an area: the indicator's own sex and age when the area has values in it,
     /// otherwise the slice where the area has most values (persons first), so one indicator is one row.

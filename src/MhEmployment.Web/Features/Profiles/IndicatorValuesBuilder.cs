@@ -54,6 +54,10 @@ public sealed class IndicatorValuesBuilder(Indicator indicator)
         row.Numbers[(int)NumberColumn.Upper998] = StoredNumbers.Encode(upper998);
     }
 
+    internal void Add(in StoredRow row) =>
+        Add(row.AreaCode, row.Period, row.PeriodLabel, row.Slice, row.Value, row.Count, row.Denominator,
+            row.Lower95, row.Upper95, row.Lower998, row.Upper998, row.Note, row.ImportId);
+
     /// <summary>Builds the indicator's values; the builder cannot be used afterwards.</summary>
     public IndicatorValues Build()
     {

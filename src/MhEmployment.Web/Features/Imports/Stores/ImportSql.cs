@@ -78,6 +78,4 @@ public sealed class ImportSql(Func<string, string> quote, string nullSafeEquals,
         INSERT INTO {Values} ({Columns([.. KeyColumns, .. DataColumns])}, {Q("ImportId")})
         SELECT {Columns([.. KeyColumns, .. DataColumns])}, {Q("ImportId")} FROM {Replaced} WHERE {Q("ReplacedByImportId")} = @import
         """;
-
-    public string ForgetReplaced => $"DELETE FROM {Replaced} WHERE {Q("ReplacedByImportId")} = @import";
 }

@@ -130,8 +130,9 @@ internal static class ImportStoreCommon
     public static async Task UndoAsync(AppDbContext db, ImportSql sql, int importId, CancellationToken cancellationToken)
     {
         await ExecuteAsync(db, sql.DeleteImported, importId, cancellationToken);
+        // The replaced rows are kept: they record what the undo put back, and the dashboards apply the undo from them
+        // rather than reading every value of the indicators again (ADR 0012). An undone import is never committed again.
         await ExecuteAsync(db, sql.RestoreReplaced, importId, cancellationToken);
-        await ExecuteAsync(db, sql.ForgetReplaced, importId, cancellationToken);
     }
 }
 
