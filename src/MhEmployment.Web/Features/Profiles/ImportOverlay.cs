@@ -9,7 +9,8 @@ public sealed record ImportChange(int ImportId, bool Undone);
 /// An indicator's values after an import, from the values held before it and only the rows it wrote: a commit's
 /// rows are the values it added or changed (each replaces the value held for its key); an undo removes the values
 /// the import wrote and puts back the rows it had replaced. So a change of a few rows in each of many indicators
-/// reads those rows, not every value of every indicator it touched.
+/// reads those rows, not every value of every indicator it touched; a slice the import leaves alone is kept as it is,
+/// and the others are merged in one pass (<see cref="SliceValues.Overlay"/>).
 /// </summary>
 internal static class ImportOverlay
 {
@@ -21,13 +22,49 @@ internal static class ImportOverlay
         ArgumentNullException.ThrowIfNull(held);
         ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(rows);
-        var builder = new IndicatorValuesBuilder(indicator);
-        // Held values first: a value added again for the same key replaces the earlier one, and a period keeps the label it had.
-        held.CopyTo(builder, change.Undone ? change.ImportId : null);
-        foreach (var row in rows)
+        var grown = held.Tables.Extend();
+        var bySlice = new Dictionary<Slice, List<OverlayRow>>();
+        for (var i = 0; i < rows.Count; i++)
         {
-            builder.Add(row);
+            var row = rows[i];
+            if (!bySlice.TryGetValue(row.Slice, out var sliceRows))
+            {
+                bySlice[row.Slice] = sliceRows = [];
+            }
+            var overlay = new OverlayRow
+            {
+                Period = row.Period, Area = grown.Area(row.AreaCode), Label = grown.Label(row.PeriodLabel), Note = grown.Note(row.Note),
+                ImportId = row.ImportId, Arrival = i,
+            };
+            overlay.Numbers[(int)NumberColumn.Value] = StoredNumbers.Encode(row.Value);
+            overlay.Numbers[(int)NumberColumn.Count] = StoredNumbers.Encode(row.Count);
+            overlay.Numbers[(int)NumberColumn.Denominator] = StoredNumbers.Encode(row.Denominator);
+            overlay.Numbers[(int)NumberColumn.Lower95] = StoredNumbers.Encode(row.Lower95);
+            overlay.Numbers[(int)NumberColumn.Upper95] = StoredNumbers.Encode(row.Upper95);
+            overlay.Numbers[(int)NumberColumn.Lower998] = StoredNumbers.Encode(row.Lower998);
+            overlay.Numbers[(int)NumberColumn.Upper998] = StoredNumbers.Encode(row.Upper998);
+            sliceRows.Add(overlay);
         }
-        return builder.Build();
+        var tables = grown.Build();
+        var drop = change.Undone ? change.ImportId : (int?)null;
+        var slices = new Dictionary<Slice, SliceValues>();
+        // Held slices first, in their order, then the ones the import brings, in the order it brings them.
+        foreach (var (slice, values) in held.Slices)
+        {
+            var touched = bySlice.Remove(slice, out var sliceRows);
+            if (!touched && (drop is null || !values.HasImport(drop.Value)))
+            {
+                slices.Add(slice, values); // its indexes hold in the extended tables
+            }
+            else if (SliceValues.Overlay(slice, values, sliceRows ?? [], drop, grown, tables) is { } merged)
+            {
+                slices.Add(slice, merged);
+            }
+        }
+        foreach (var (slice, sliceRows) in bySlice)
+        {
+            slices.Add(slice, SliceValues.Overlay(slice, null, sliceRows, drop, grown, tables)!);
+        }
+        return new IndicatorValues(indicator, tables, slices);
     }
 }

@@ -19,4 +19,51 @@ internal sealed class IndicatorTables(
 
     /// <summary>Index 0 is "no note".</summary>
     public string? Note(int note) => notes[note];
+
+    /// <summary>Tables that keep every index of these and take new entries after them, so slices built on these stay valid with them.</summary>
+    public Growing Extend() => new(IndicatorId, [.. areaCodes], new Dictionary<string, int>(areaIndexes, StringComparer.OrdinalIgnoreCase), [.. labels], [.. notes]);
+
+    /// <summary>Tables being extended (see <see cref="Extend"/>).</summary>
+    internal sealed class Growing(int indicatorId, List<string> areaCodes, Dictionary<string, int> areaIndexes, List<string> labels, List<string?> notes)
+    {
+        private readonly Dictionary<string, int> labelIndexes = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
+        private readonly Dictionary<string, int> noteIndexes = notes.Skip(1).Select((n, i) => (n!, i + 1)).ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
+
+        public int Area(string code)
+        {
+            if (!areaIndexes.TryGetValue(code, out var index))
+            {
+                areaIndexes.Add(code = string.Intern(code), index = areaCodes.Count); // one string per code for the whole process
+                areaCodes.Add(code);
+            }
+            return index;
+        }
+
+        public int Label(string label)
+        {
+            if (!labelIndexes.TryGetValue(label, out var index))
+            {
+                labelIndexes.Add(label, index = labels.Count);
+                labels.Add(label);
+            }
+            return index;
+        }
+
+        /// <summary>0 for no note.</summary>
+        public int Note(string? note)
+        {
+            if (note is null)
+            {
+                return 0;
+            }
+            if (!noteIndexes.TryGetValue(note, out var index))
+            {
+                noteIndexes.Add(note, index = notes.Count);
+                notes.Add(note);
+            }
+            return index;
+        }
+
+        public IndicatorTables Build() => new(indicatorId, areaCodes, areaIndexes, labels, notes);
+    }
 }

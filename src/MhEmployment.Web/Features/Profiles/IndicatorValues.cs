@@ -21,6 +21,8 @@ public sealed class IndicatorValues
 
     public Indicator Indicator { get; }
 
+    internal IndicatorTables Tables => tables;
+
     /// <summary>The slices in the order their first value was loaded.</summary>
     public IReadOnlyDictionary<Slice, SliceValues> Slices => slices;
 
@@ -40,15 +42,6 @@ public sealed class IndicatorValues
 
     /// <summary>Whether any value held came from the import.</summary>
     internal bool HasImport(int importId) => slices.Values.Any(s => s.HasImport(importId));
-
-    /// <summary>Adds every value, but those of <paramref name="exceptImport"/>, to <paramref name="builder"/>, slice by slice.</summary>
-    internal void CopyTo(IndicatorValuesBuilder builder, int? exceptImport)
-    {
-        foreach (var slice in slices.Values)
-        {
-            slice.CopyTo(builder, exceptImport);
-        }
-    }
 
     /// <summary>
     /// The slice a dashboard shows for an area: the indicator's own sex and age when the area has values in it,

@@ -8,7 +8,7 @@ namespace MhEmployment.Web.Features.Profiles;
 /// number column that has a value anywhere in the slice (absent columns are not allocated), a note index only when
 /// some value has a note, and a label index only when some value's period label differs from its period's.
 /// </summary>
-public sealed class SliceValues
+public sealed partial class SliceValues
 {
     private readonly IndicatorTables tables;
     private readonly PeriodValues[] periods;
@@ -115,27 +115,6 @@ public sealed class SliceValues
     }
 
     internal bool HasImport(int importId) => Array.IndexOf(importIds, importId) >= 0;
-
-    /// <summary>Adds the slice's values, but those of <paramref name="exceptImport"/>, to <paramref name="builder"/>, in period then area order.</summary>
-    internal void CopyTo(IndicatorValuesBuilder builder, int? exceptImport)
-    {
-        for (var p = 0; p < periods.Length; p++)
-        {
-            var period = periods[p];
-            for (var row = periodStarts[p]; row < periodStarts[p + 1]; row++)
-            {
-                if (importIds[row] != exceptImport)
-                {
-                    builder.Add(new StoredRow(
-                        tables.AreaCode(areas[row]), period.Period, labels is null ? period.Label : tables.Label(labels[row]), Slice,
-                        Number(NumberColumn.Value, row), Number(NumberColumn.Count, row), Number(NumberColumn.Denominator, row),
-                        Number(NumberColumn.Lower95, row), Number(NumberColumn.Upper95, row),
-                        Number(NumberColumn.Lower998, row), Number(NumberColumn.Upper998, row),
-                        notes is null ? null : tables.Note(notes[row]), importIds[row]));
-                }
-            }
-        }
-    }
 
     private double? Number(NumberColumn column, int row) =>
         numbers[(int)column] is { } values ? StoredNumbers.Decode(values[row]) : null;
