@@ -20,6 +20,7 @@ public sealed class DetailsModel(AreaDirectory directory, Dashboards dashboards,
 
     /// <summary>The themes the page shows (the CSV always has every indicator).</summary>
     public ThemeSelection Themes { get; private set; } = null!;
+
     public IReadOnlyList<string> Problems { get; private set; } = [];
     public IReadOnlyList<SnapshotArea> Peers { get; private set; } = [];
     public bool ShowGroupPicker { get; private set; }
