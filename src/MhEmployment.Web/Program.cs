@@ -39,6 +39,7 @@ try
     builder.Services.AddSingleton<DashboardCache>();
     builder.Services.AddHostedService<DashboardRefresher>();
     builder.Services.AddSingleton<Dashboards>();
+    builder.Services.AddSingleton(DashboardPageSettings.From(builder.Configuration));
     builder.Services.AddDashboardOutputCache(builder.Configuration);
     builder.Services.AddScoped<AuditLog>();
     builder.Services.AddScoped<AccountAdministration>();

@@ -59,6 +59,15 @@ public sealed class DashboardJourneyTests(BrowserFixture fixture)
         }
         await Assertions.Expect(page.Locator("table.profile tbody tr").First).ToContainTextAsync("fewer than 5 time points (only 1)");
 
+        // The themes summary (checked by axe above) leads to a page of one theme, which must pass as well.
+        var firstTheme = page.Locator("table.themes tbody th a").First;
+        var themeName = await firstTheme.InnerTextAsync();
+        await firstTheme.ClickAsync();
+        await Assertions.Expect(page.Locator("table.themes a[aria-current=page]")).ToHaveTextAsync(themeName);
+        await Assertions.Expect(page.Locator(".themes-shown")).ToContainTextAsync($"Shown below: {themeName},");
+        await ExpectNoHorizontalScrollAsync(page);
+        await ExpectAccessibleAsync(page);
+
         await page.GotoAsync("/indicators/fingertips-91390?area=E09000012");
         await ExpectNoHorizontalScrollAsync(page);
         await ExpectAccessibleAsync(page);

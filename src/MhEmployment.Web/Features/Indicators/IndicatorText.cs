@@ -14,6 +14,23 @@ public static class IndicatorText
         _ => theme.ToString(),
     };
 
+    /// <summary>A theme as links name it (<c>?theme=employment</c>, <c>#theme-employment</c>): its name in lower case.</summary>
+    public static string ThemeSlug(IndicatorTheme theme) => theme.ToString().ToLowerInvariant();
+
+    /// <summary>The theme a slug names, in any case and with spaces around it; null when it names none.</summary>
+    public static IndicatorTheme? ThemeFromSlug(string? slug)
+    {
+        var text = slug?.Trim();
+        foreach (var theme in Enum.GetValues<IndicatorTheme>())
+        {
+            if (string.Equals(ThemeSlug(theme), text, StringComparison.OrdinalIgnoreCase))
+            {
+                return theme;
+            }
+        }
+        return null;
+    }
+
     public static string Unit(IndicatorUnit unit) => unit switch
     {
         IndicatorUnit.Percent => "%",

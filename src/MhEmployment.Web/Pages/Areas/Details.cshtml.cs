@@ -1,6 +1,7 @@
 using MhEmployment.Web.Features.Areas;
 using MhEmployment.Web.Features.Profiles;
 using MhEmployment.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,13 +10,17 @@ namespace MhEmployment.Web.Pages.Areas;
 
 /// <summary>The area's dashboard (its profile against a benchmark) and where it sits in the geography.</summary>
 [OutputCache(PolicyName = DashboardOutputCache.Policy)]
-public sealed class DetailsModel(AreaDirectory directory, Dashboards dashboards) : PageModel
+public sealed class DetailsModel(AreaDirectory directory, Dashboards dashboards, DashboardPageSettings settings) : PageModel
 {
     /// <summary>The figures are from before a change that is being loaded: the page says so.</summary>
     public bool Updating { get; private set; }
 
     public AreaDetails Details { get; private set; } = null!;
     public AreaProfile Profile { get; private set; } = null!;
+
+    /// <summary>The themes the page shows (the CSV always has every indicator).</summary>
+    public ThemeSelection Themes { get; private set; } = null!;
+
     public IReadOnlyList<string> Problems { get; private set; } = [];
     public IReadOnlyList<SnapshotArea> Peers { get; private set; } = [];
     public bool ShowGroupPicker { get; private set; }
@@ -27,11 +32,19 @@ public sealed class DetailsModel(AreaDirectory directory, Dashboards dashboards)
     [BindProperty(SupportsGet = true)] public string? Compare { get; set; }
     [BindProperty(SupportsGet = true)] public List<string> Members { get; set; } = [];
 
+    /// <summary>A theme's slug (see <see cref="Features.Indicators.IndicatorText.ThemeSlug"/>) or "all".</summary>
+    [BindProperty(SupportsGet = true)] public string? Theme { get; set; }
+
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(code, cancellationToken))
         {
             return NotFound();
+        }
+        Themes = ThemeSelection.For(Profile, Theme, settings.AllThemesUpTo);
+        if (Themes.Problem is { } problem)
+        {
+            Problems = [.. Problems, problem];
         }
         ShowGroupPicker = Compare == "group" || Profile.Benchmark.IsGroup;
         Peers = ShowGroupPicker ? await dashboards.PeersAsync(Profile.Area, Profile.Group, cancellationToken) : [];
@@ -53,6 +66,29 @@ public sealed class DetailsModel(AreaDirectory directory, Dashboards dashboards)
     /// <summary>The link to this dashboard's CSV, with the benchmark and group the page resolved.</summary>
     public string CsvLink =>
         $"/areas/{Profile.Area.Code}?handler=Csv&benchmark={Uri.EscapeDataString(Profile.Benchmark.QueryValue)}&group={ComparisonGroups.Slug(Profile.Group)}";
+
+    /// <summary>This page showing <paramref name="theme"/> (a slug or "all"), with the reader's other settings as they gave them.</summary>
+    public string ThemeLink(string theme)
+    {
+        var query = new QueryBuilder();
+        AddIfGiven(query, "benchmark", Benchmark);
+        AddIfGiven(query, "group", Group);
+        AddIfGiven(query, "compare", Compare);
+        foreach (var member in Members)
+        {
+            AddIfGiven(query, "members", member);
+        }
+        query.Add("theme", theme);
+        return $"/areas/{Profile.Area.Code}{query.ToQueryString()}#profile";
+    }
+
+    private static void AddIfGiven(QueryBuilder query, string key, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            query.Add(key, value);
+        }
+    }
 
     private async Task<bool> LoadAsync(string code, CancellationToken cancellationToken)
     {
