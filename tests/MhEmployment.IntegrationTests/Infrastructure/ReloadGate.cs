@@ -59,5 +59,9 @@ public sealed class ReloadGate
             }
             return loaded;
         }
+
+        public Task<DateTime?> ChangeTimeAsync(long version, CancellationToken cancellationToken) => inner.ChangeTimeAsync(version, cancellationToken);
+
+        public Task<IReadOnlyList<Web.Domain.Indicator>> CatalogueAsync(CancellationToken cancellationToken) => inner.CatalogueAsync(cancellationToken);
     }
 }
