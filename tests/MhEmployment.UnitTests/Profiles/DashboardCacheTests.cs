@@ -2,6 +2,7 @@ using MhEmployment.Web.Domain;
 using MhEmployment.Web.Features.DataVersions;
 using MhEmployment.Web.Features.Profiles;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MhEmployment.UnitTests.Profiles;
@@ -171,7 +172,8 @@ public sealed class DashboardCacheTests : IDisposable
         var saved = await cache.SnapshotAsync();
         await files.SaveAsync(saved, (await database.ChangeTimeAsync(saved.Version, CancellationToken.None))!.Value, CancellationToken.None);
         database.Commit(2, "while down");
-        using var restarted = new DashboardCache(database, versions, new ConfigurationBuilder().Build(), NullLogger<DashboardCache>.Instance, files);
+        var logger = new ListLogger<DashboardCache>();
+        using var restarted = new DashboardCache(database, versions, new ConfigurationBuilder().Build(), logger, files);
 
         var started = await restarted.SnapshotAsync();
 
@@ -179,6 +181,9 @@ public sealed class DashboardCacheTests : IDisposable
         started.Version.Should().Be(2);
         FigureOf(started, 1).Should().Be("saved");
         FigureOf(started, 2).Should().Be("while down");
+        logger.Entries.Should().Contain(e => e.Level == LogLevel.Information && e.Message.StartsWith(
+            "Dashboards loaded data version 2 from the snapshot saved at 1: 1 indicators from its files, 1 read from the database, 2 values in",
+            StringComparison.Ordinal), "an operator can see how the start was made");
     }
 
     [Fact]
@@ -191,13 +196,15 @@ public sealed class DashboardCacheTests : IDisposable
         await files.SaveAsync(saved, (await database.ChangeTimeAsync(saved.Version, CancellationToken.None))!.Value, CancellationToken.None);
         var file = Directory.EnumerateFiles(folder.Path, "1-*.values").Single();
         await File.WriteAllBytesAsync(file, (await File.ReadAllBytesAsync(file))[..^1]);
-        using var restarted = new DashboardCache(database, versions, new ConfigurationBuilder().Build(), NullLogger<DashboardCache>.Instance, files);
+        var logger = new ListLogger<DashboardCache>();
+        using var restarted = new DashboardCache(database, versions, new ConfigurationBuilder().Build(), logger, files);
 
         var started = await restarted.SnapshotAsync();
 
         database.LastChanged.Should().BeNull("everything is read again");
         FigureOf(started, 1).Should().Be("saved");
         FigureOf(started, 2).Should().Be("before");
+        logger.Entries.Should().Contain(e => e.Level == LogLevel.Warning && e.Message.StartsWith("The dashboards' saved snapshot in", StringComparison.Ordinal));
     }
 
     private static PeriodComparison Compare(ValueSnapshot snapshot, string key)
