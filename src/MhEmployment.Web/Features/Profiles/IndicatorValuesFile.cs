@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
@@ -112,21 +111,14 @@ public static class IndicatorValuesFile
         {
             throw new InvalidDataException($"The file should hold {length} bytes of values after its header, but holds {stream.Length - stream.Position}.");
         }
-        var buffer = ArrayPool<byte>.Shared.Rent((int)length);
-        try
+        // Not from the shared pool, which would keep a buffer of each size for the process's life.
+        var data = GC.AllocateUninitializedArray<byte>((int)length);
+        stream.ReadExactly(data);
+        if (!SHA256.HashData(data).AsSpan().SequenceEqual(header[24..]))
         {
-            var data = buffer.AsSpan(0, (int)length);
-            stream.ReadExactly(data);
-            if (!SHA256.HashData(data).AsSpan().SequenceEqual(header[24..]))
-            {
-                throw new InvalidDataException("The saved values do not match their checksum.");
-            }
-            return Parse(data, indicator);
+            throw new InvalidDataException("The saved values do not match their checksum.");
         }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        return Parse(data, indicator);
     }
 
     private static IndicatorValues Parse(ReadOnlySpan<byte> data, Indicator indicator)
