@@ -80,6 +80,20 @@ public sealed class IndicatorValuesFileTests
     }
 
     [Fact]
+    public void ValuesWithAnImportMergedIn_ReadBack_GiveTheSameAnswers()
+    {
+        var indicator = Catalogued();
+        // The slices the import leaves alone still name the held tables, the merged ones the extended tables: one file holds both.
+        var merged = ImportOverlay.Apply(indicator, Varied(indicator), new ImportChange(9, Undone: false),
+        [
+            new StoredRow("E09000019", Year(2021), "2021/22", Persons, 30, 300, 1000, null, null, null, null, "New area", 9),
+            new StoredRow("E92000001", Year(2022), "Apr 2022 - Mar 2023", Female, 11, null, null, null, null, null, null, null, 9),
+        ]);
+
+        AssertSameAnswers(merged, ReadBack(Written(merged), indicator));
+    }
+
+    [Fact]
     public void AnIndicatorWithoutValues_ReadsBackEmpty()
     {
         var indicator = Catalogued();
