@@ -38,6 +38,7 @@ try
     builder.Services.AddSingleton<DataVersion>();
     builder.Services.AddSingleton<DashboardCache>();
     builder.Services.AddHostedService<DashboardRefresher>();
+    builder.Services.AddSavedSnapshots(builder.Configuration, builder.Environment);
     builder.Services.AddSingleton<Dashboards>();
     builder.Services.AddSingleton(DashboardPageSettings.From(builder.Configuration));
     builder.Services.AddDashboardOutputCache(builder.Configuration);

@@ -22,6 +22,16 @@ public sealed class AppFactory(
     /// <summary>Where this app keeps uploads (a private folder per app).</summary>
     public string ImportStoragePath { get; } = Path.Combine(Path.GetTempPath(), $"mhe-imports-{Guid.NewGuid():N}");
 
+    /// <summary>
+    /// Where this app saves the dashboards' snapshot: a private folder per app unless the settings name one (an app
+    /// restarted on the same database and folder reads what the first saved).
+    /// </summary>
+    public string SavedSnapshotDirectory => settings?.GetValueOrDefault(SavedSnapshotsSetting) ?? ownSavedSnapshotDirectory;
+
+    public const string SavedSnapshotsSetting = "Dashboards:SavedSnapshotDirectory";
+
+    private readonly string ownSavedSnapshotDirectory = Path.Combine(Path.GetTempPath(), $"mhe-snapshots-{Guid.NewGuid():N}");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -31,6 +41,7 @@ public sealed class AppFactory(
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Accounts:FirstAdminPasswordFile", FirstAdminPasswordFile);
         builder.UseSetting("Imports:StoragePath", ImportStoragePath);
+        builder.UseSetting(SavedSnapshotsSetting, ownSavedSnapshotDirectory);
         // Sample data have a test of their own; other tests start from an empty installation.
         builder.UseSetting("Imports:LoadSampleData", "false");
         // Tests sign in often from one address; the rate limit has its own test.
@@ -50,15 +61,16 @@ public sealed class AppFactory(
     public string ConnectionString { get; } = connectionString;
 
     /// <summary>
-    /// Also deletes the app's uploads and password file, which are its alone. Its database may outlive it (a test
-    /// restarts the app on it); it goes with the run's scratch folder or PostgreSQL cluster (see TestScratch).
+    /// Also deletes the app's uploads, password file and own saved snapshot, which are its alone. Its database (and a
+    /// snapshot folder the settings named) may outlive it (a test restarts the app on it); it goes with the run's
+    /// scratch folder or PostgreSQL cluster (see TestScratch).
     /// </summary>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (Directory.Exists(ImportStoragePath))
+        foreach (var folder in new[] { ImportStoragePath, ownSavedSnapshotDirectory }.Where(Directory.Exists))
         {
-            Directory.Delete(ImportStoragePath, recursive: true);
+            Directory.Delete(folder, recursive: true);
         }
         File.Delete(FirstAdminPasswordFile);
     }

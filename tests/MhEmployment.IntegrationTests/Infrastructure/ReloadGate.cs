@@ -12,10 +12,10 @@ public sealed class ReloadGate
 {
     private Hold? next;
 
-    /// <summary>What the latest reload was told had changed (null: everything).</summary>
+    /// <summary>What the latest reload (or first load from saved files) was told had changed (null: everything).</summary>
     public ChangedIndicators? LastChanged { get; private set; }
 
-    /// <summary>Holds the next reload (not a first load) once it has read the data, until the hold is released.</summary>
+    /// <summary>Holds the next reload (not a first load from the database; a first load from saved files is one) once it has read the data, until the hold is released.</summary>
     public Hold HoldNextReload() => next = new Hold();
 
     /// <summary>Puts the gate in front of the app's dashboard source, for <see cref="AppFactory"/>'s services.</summary>
@@ -59,5 +59,9 @@ public sealed class ReloadGate
             }
             return loaded;
         }
+
+        public Task<DateTime?> ChangeTimeAsync(long version, CancellationToken cancellationToken) => inner.ChangeTimeAsync(version, cancellationToken);
+
+        public Task<IReadOnlyList<Web.Domain.Indicator>> CatalogueAsync(CancellationToken cancellationToken) => inner.CatalogueAsync(cancellationToken);
     }
 }

@@ -20,6 +20,7 @@ public sealed class ScratchFolderTests
         Path.GetTempPath().Should().Be(TestScratch.Folder).And.NotBe("/tmp/", "the run has a folder of its own");
         factory.FirstAdminPasswordFile.Should().StartWith(TestScratch.Folder);
         factory.ImportStoragePath.Should().StartWith(TestScratch.Folder);
+        factory.SavedSnapshotDirectory.Should().StartWith(TestScratch.Folder);
         factory.ConnectionString.Should().StartWith($"Data Source={TestScratch.Folder}");
         (await TemporaryFolderOfAChildProcessAsync()).Should().Be(TestScratch.Folder.TrimEnd('/'));
     }

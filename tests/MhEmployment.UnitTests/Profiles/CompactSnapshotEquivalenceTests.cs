@@ -105,7 +105,7 @@ public sealed class CompactSnapshotEquivalenceTests
         }
     }
 
-    private static List<SnapshotValue> ValuesOf(string file, int indicatorId) =>
+    internal static List<SnapshotValue> ValuesOf(string file, int indicatorId) =>
         [.. FingertipsExport.Read(file)
             .Where(r => r.CategoryType.Length == 0)
             .Select(r => new SnapshotValue(indicatorId, r.AreaCode, PeriodOf(r.Period), r.Period,

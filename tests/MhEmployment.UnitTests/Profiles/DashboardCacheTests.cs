@@ -2,6 +2,7 @@ using MhEmployment.Web.Domain;
 using MhEmployment.Web.Features.DataVersions;
 using MhEmployment.Web.Features.Profiles;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MhEmployment.UnitTests.Profiles;
@@ -162,6 +163,50 @@ public sealed class DashboardCacheTests : IDisposable
         cache.Comparison(after.IndicatorsByKey["two"], "key", () => Compare(after, "two")).Should().NotBeSameAs(two);
     }
 
+    [Fact]
+    public async Task AStartWithASavedSnapshot_ReadsOnlyTheIndicatorsChangedSinceItWasSaved()
+    {
+        using var folder = new ScratchFolder();
+        var files = new SnapshotFiles(folder.Path, NullLogger<SnapshotFiles>.Instance);
+        database.Commit(1, "saved");
+        var saved = await cache.SnapshotAsync();
+        await files.SaveAsync(saved, (await database.ChangeTimeAsync(saved.Version, CancellationToken.None))!.Value, CancellationToken.None);
+        database.Commit(2, "while down");
+        var logger = new ListLogger<DashboardCache>();
+        using var restarted = new DashboardCache(database, versions, new ConfigurationBuilder().Build(), logger, files);
+
+        var started = await restarted.SnapshotAsync();
+
+        database.LastChanged!.Values.Should().BeEquivalentTo([2], "only what changed since the save is read from the database");
+        started.Version.Should().Be(2);
+        FigureOf(started, 1).Should().Be("saved");
+        FigureOf(started, 2).Should().Be("while down");
+        logger.Entries.Should().Contain(e => e.Level == LogLevel.Information && e.Message.StartsWith(
+            "Dashboards loaded data version 2 from the snapshot saved at 1: 1 indicators from its files, 1 read from the database, 2 values in",
+            StringComparison.Ordinal), "an operator can see how the start was made");
+    }
+
+    [Fact]
+    public async Task AStartWithASavedSnapshotThatCannotBeRead_ReadsEverythingFromTheDatabase()
+    {
+        using var folder = new ScratchFolder();
+        var files = new SnapshotFiles(folder.Path, NullLogger<SnapshotFiles>.Instance);
+        database.Commit(1, "saved");
+        var saved = await cache.SnapshotAsync();
+        await files.SaveAsync(saved, (await database.ChangeTimeAsync(saved.Version, CancellationToken.None))!.Value, CancellationToken.None);
+        var file = Directory.EnumerateFiles(folder.Path, "1-*.values").Single();
+        await File.WriteAllBytesAsync(file, (await File.ReadAllBytesAsync(file))[..^1]);
+        var logger = new ListLogger<DashboardCache>();
+        using var restarted = new DashboardCache(database, versions, new ConfigurationBuilder().Build(), logger, files);
+
+        var started = await restarted.SnapshotAsync();
+
+        database.LastChanged.Should().BeNull("everything is read again");
+        FigureOf(started, 1).Should().Be("saved");
+        FigureOf(started, 2).Should().Be("before");
+        logger.Entries.Should().Contain(e => e.Level == LogLevel.Warning && e.Message.StartsWith("The dashboards' saved snapshot in", StringComparison.Ordinal));
+    }
+
     private static PeriodComparison Compare(ValueSnapshot snapshot, string key)
     {
         var indicator = snapshot.IndicatorsByKey[key];
@@ -234,12 +279,24 @@ public sealed class DashboardCacheTests : IDisposable
             return new ValueSnapshot(version, [new SnapshotArea("E92000001", "England", AreaKind.Country, null, null, null, [])], indicators);
         }
 
+        public Task<DateTime?> ChangeTimeAsync(long version, CancellationToken cancellationToken)
+        {
+            lock (changes)
+            {
+                return Task.FromResult<DateTime?>(version >= 1 && version <= changes.Count ? new DateTime(2026, 12, 6, 0, 0, (int)version, DateTimeKind.Utc) : null);
+            }
+        }
+
+        public Task<IReadOnlyList<Indicator>> CatalogueAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<Indicator>>([Entry(1), Entry(2)]);
+
+        private static Indicator Entry(int id) => new()
+        {
+            Id = id, Key = id == 1 ? "one" : "two", Name = $"Indicator {id}", Definition = "", Source = "", Age = "16-64 yrs", Sex = Sex.Persons,
+        };
+
         private static IndicatorValues Build(int id, string figure)
         {
-            var builder = new IndicatorValuesBuilder(new Indicator
-            {
-                Id = id, Key = id == 1 ? "one" : "two", Name = $"Indicator {id}", Definition = "", Source = "", Age = "16-64 yrs", Sex = Sex.Persons,
-            });
+            var builder = new IndicatorValuesBuilder(Entry(id));
             builder.Add("E92000001", new PeriodKey(new DateOnly(2020, 4, 1), new DateOnly(2021, 3, 31)), "2020/21", new Slice(Sex.Persons, "16-64 yrs"),
                 1, null, null, null, null, null, null, figure, 1);
             return builder.Build();

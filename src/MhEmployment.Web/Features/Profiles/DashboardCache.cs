@@ -11,8 +11,10 @@ namespace MhEmployment.Web.Features.Profiles;
 /// and the command line's changes) reads only the indicators the new versions touched, while requests are answered
 /// from the previous snapshot, and then swaps the new one in at once. The only readers who wait are the first after a
 /// start (there is nothing to answer from yet) and someone whose own change is not shown yet, for a few seconds.
+/// The first load starts from the snapshot saved to files at the last run when there is one (<paramref name="savedFiles"/>).
 /// </summary>
-public sealed partial class DashboardCache(IDashboardSource source, DataVersion versions, IConfiguration configuration, ILogger<DashboardCache> logger)
+public sealed partial class DashboardCache(
+    IDashboardSource source, DataVersion versions, IConfiguration configuration, ILogger<DashboardCache> logger, SnapshotFiles? savedFiles = null)
     : IDisposable
 {
     private const int MaxDerivedEntries = 4096;
@@ -177,12 +179,51 @@ public sealed partial class DashboardCache(IDashboardSource source, DataVersion 
         await loading.WaitAsync();
         try
         {
-            return current ?? await LoadEverythingAsync(CancellationToken.None);
+            return current ?? await LoadFromSavedFilesAsync() ?? await LoadEverythingAsync(CancellationToken.None);
         }
         finally
         {
             loading.Release();
         }
+    }
+
+    /// <summary>
+    /// The snapshot saved at the last run, brought up to the newest version as any new version is: only the indicators
+    /// changed since it was saved (and any it lacks) are read. Null when there is none to use, or it cannot be read.
+    /// The caller holds the loading lock.
+    /// </summary>
+    private async Task<ValueSnapshot?> LoadFromSavedFilesAsync()
+    {
+        if (savedFiles is null)
+        {
+            return null;
+        }
+        var started = TimeProvider.System.GetTimestamp();
+        ValueSnapshot? saved;
+        try
+        {
+            saved = await savedFiles.ReadAsync(source, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            LogSavedUnreadable(logger, savedFiles.Directory, ex);
+            return null;
+        }
+        if (saved is null)
+        {
+            return null;
+        }
+        // Read after the files' version was checked against the database, so at least that version.
+        var latest = await source.LatestVersionAsync(CancellationToken.None);
+        var changed = await source.ChangedAsync(saved.Version, latest, CancellationToken.None);
+        var loaded = await source.LoadAsync(latest, saved, changed, CancellationToken.None);
+        Publish(loaded);
+        var elapsed = TimeProvider.System.GetElapsedTime(started);
+        var fromFiles = loaded.Indicators.Count(i => saved.IndicatorsByKey.TryGetValue(i.Indicator.Key, out var s) && ReferenceEquals(s.Tables, i.Tables));
+        var read = loaded.Indicators.Count - fromFiles;
+        var values = loaded.Indicators.Sum(i => i.ValueCount);
+        LogLoadedFromFiles(logger, latest, saved.Version, fromFiles, read, values, elapsed);
+        return loaded;
     }
 
     /// <summary>Reads every area and value at the newest version and serves it; the caller holds the loading lock.</summary>
@@ -240,6 +281,12 @@ public sealed partial class DashboardCache(IDashboardSource source, DataVersion 
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dashboards loaded data version {Version}: {Values} values in {Elapsed}")]
     private static partial void LogLoaded(ILogger logger, long version, int values, TimeSpan elapsed);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dashboards loaded data version {Version} from the snapshot saved at {Saved}: {FromFiles} indicators from its files, {Read} read from the database, {Values} values in {Elapsed}")]
+    private static partial void LogLoadedFromFiles(ILogger logger, long version, long saved, int fromFiles, int read, int values, TimeSpan elapsed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The dashboards' saved snapshot in {Directory} could not be read; everything is read from the database")]
+    private static partial void LogSavedUnreadable(ILogger logger, string directory, Exception exception);
 
     /// <param name="indicators">How many indicators were read again; -1 for all.</param>
     [LoggerMessage(Level = LogLevel.Information, Message = "Dashboards moved from data version {From} to {To}, reading {Indicators} indicators again (-1: all) in {Elapsed}")]

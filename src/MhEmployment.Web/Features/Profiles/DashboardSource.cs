@@ -31,6 +31,12 @@ public interface IDashboardSource
     /// their current catalogue entries.
     /// </summary>
     Task<ValueSnapshot> LoadAsync(long version, ValueSnapshot? previous, ChangedIndicators? changed, CancellationToken cancellationToken);
+
+    /// <summary>When the change that made <paramref name="version"/> was recorded; null when there is no such change (as for 0).</summary>
+    Task<DateTime?> ChangeTimeAsync(long version, CancellationToken cancellationToken);
+
+    /// <summary>The catalogue's entries, for values read from elsewhere than the database (saved files).</summary>
+    Task<IReadOnlyList<Domain.Indicator>> CatalogueAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>The dashboards' data from the database, each read in a scope of its own.</summary>
@@ -219,5 +225,19 @@ public sealed class DashboardSource(IServiceScopeFactory scopes) : IDashboardSou
             await db.Database.CloseConnectionAsync();
         }
         return builder.Build();
+    }
+
+    public async Task<DateTime?> ChangeTimeAsync(long version, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await db.DataChanges.Where(c => c.Id == version).Select(c => (DateTime?)c.OccurredUtc).SingleOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Domain.Indicator>> CatalogueAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await db.Indicators.AsNoTracking().ToListAsync(cancellationToken);
     }
 }

@@ -20,6 +20,9 @@ internal sealed class IndicatorTables(
     /// <summary>Index 0 is "no note".</summary>
     public string? Note(int note) => notes[note];
 
+    /// <summary>The tables as held, for <see cref="IndicatorValuesFile"/>.</summary>
+    public (IReadOnlyList<string> AreaCodes, IReadOnlyList<string> Labels, IReadOnlyList<string?> Notes) Contents => (areaCodes, labels, notes);
+
     /// <summary>Tables that keep every index of these and take new entries after them, so slices built on these stay valid with them.</summary>
     public Growing Extend() => new(IndicatorId, [.. areaCodes], new Dictionary<string, int>(areaIndexes, StringComparer.OrdinalIgnoreCase), [.. labels], [.. notes]);
 

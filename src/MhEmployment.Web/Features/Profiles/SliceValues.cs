@@ -47,6 +47,9 @@ public sealed partial class SliceValues
 
     public int ValueCount => areas.Length;
 
+    /// <summary>The columns as held, for <see cref="IndicatorValuesFile"/>.</summary>
+    internal SliceColumns Columns => new(periodStarts, areas, importIds, notes, labels, numbers);
+
     public PeriodValues? Find(PeriodKey period)
     {
         int low = 0, high = periods.Length - 1;
