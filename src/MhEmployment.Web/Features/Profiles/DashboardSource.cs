@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Collections.Concurrent;
 using MhEmployment.Web.Data;
 using MhEmployment.Web.Domain;
@@ -149,37 +150,21 @@ public sealed class DashboardSource(IServiceScopeFactory scopes) : IDashboardSou
         AppDbContext db, ImportChange import, Dictionary<int, Domain.Indicator> indicators, CancellationToken cancellationToken)
     {
         var rows = new Dictionary<int, List<StoredRow>>();
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        var sql = import.Undone
+            ? $"""SELECT {StoredRow.Columns}, "IndicatorId" FROM "ReplacedValues" WHERE "ReplacedByImportId" = @id"""
+            : $"""SELECT {StoredRow.Columns}, "IndicatorId" FROM "IndicatorValues" WHERE "ImportId" = @id""";
+        await ReadRowsAsync(db, sql, import.ImportId, (reader, row) =>
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = import.Undone
-                ? $"""SELECT {StoredRow.Columns}, "IndicatorId" FROM "ReplacedValues" WHERE "ReplacedByImportId" = @import"""
-                : $"""SELECT {StoredRow.Columns}, "IndicatorId" FROM "IndicatorValues" WHERE "ImportId" = @import""";
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@import";
-            parameter.Value = import.ImportId;
-            command.Parameters.Add(parameter);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var sexes = new Dictionary<string, Sex>(StringComparer.Ordinal);
-            while (await reader.ReadAsync(cancellationToken))
+            var indicator = reader.GetInt32(15);
+            if (indicators.ContainsKey(indicator))
             {
-                var indicator = reader.GetInt32(15);
-                if (indicators.ContainsKey(indicator))
+                if (!rows.TryGetValue(indicator, out var list))
                 {
-                    if (!rows.TryGetValue(indicator, out var list))
-                    {
-                        rows[indicator] = list = [];
-                    }
-                    list.Add(StoredRow.Read(reader, sexes));
+                    rows[indicator] = list = [];
                 }
+                list.Add(row);
             }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        }, cancellationToken);
         return rows;
     }
 
@@ -203,27 +188,8 @@ public sealed class DashboardSource(IServiceScopeFactory scopes) : IDashboardSou
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var builder = new IndicatorValuesBuilder(indicator);
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"""SELECT {StoredRow.Columns} FROM "IndicatorValues" WHERE "IndicatorId" = @indicator""";
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@indicator";
-            parameter.Value = indicator.Id;
-            command.Parameters.Add(parameter);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var sexes = new Dictionary<string, Sex>(StringComparer.Ordinal);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                builder.Add(StoredRow.Read(reader, sexes));
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        await ReadRowsAsync(db, $"""SELECT {StoredRow.Columns} FROM "IndicatorValues" WHERE "IndicatorId" = @id""", indicator.Id,
+            (_, row) => builder.Add(row), cancellationToken);
         return builder.Build();
     }
 
@@ -239,5 +205,31 @@ public sealed class DashboardSource(IServiceScopeFactory scopes) : IDashboardSou
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         return await db.Indicators.AsNoTracking().ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="sql"/> (whose first columns are <see cref="StoredRow.Columns"/>, with <c>@id</c> set to <paramref name="id"/>) and hands over each row.</summary>
+    private static async Task ReadRowsAsync(AppDbContext db, string sql, int id, Action<DbDataReader, StoredRow> take, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@id";
+            parameter.Value = id;
+            command.Parameters.Add(parameter);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var sexes = new Dictionary<string, Sex>(StringComparer.Ordinal);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                take(reader, StoredRow.Read(reader, sexes));
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }
