@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace MhEmployment.IntegrationTests.Infrastructure;
 
@@ -52,6 +53,10 @@ public sealed class AppFactory(
         {
             builder.UseSetting(key, value);
         }
+        // Each test app logs through its own Serilog logger. The app's factory writes through the static Log.Logger,
+        // which is one per process: the last app built would otherwise receive every app's events (LogCapture).
+        builder.ConfigureTestServices(s => s.AddSingleton<ILoggerFactory>(
+            provider => new Serilog.Extensions.Logging.SerilogLoggerFactory(provider.GetRequiredService<Serilog.ILogger>())));
         if (services is not null)
         {
             builder.ConfigureTestServices(services);
