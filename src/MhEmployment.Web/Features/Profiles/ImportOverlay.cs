@@ -31,19 +31,12 @@ internal static class ImportOverlay
             {
                 bySlice[row.Slice] = sliceRows = [];
             }
-            var overlay = new OverlayRow
+            sliceRows.Add(new OverlayRow
             {
                 Period = row.Period, Area = grown.Area(row.AreaCode), Label = grown.Label(row.PeriodLabel), Note = grown.Note(row.Note),
                 ImportId = row.ImportId, Arrival = i,
-            };
-            overlay.Numbers[(int)NumberColumn.Value] = StoredNumbers.Encode(row.Value);
-            overlay.Numbers[(int)NumberColumn.Count] = StoredNumbers.Encode(row.Count);
-            overlay.Numbers[(int)NumberColumn.Denominator] = StoredNumbers.Encode(row.Denominator);
-            overlay.Numbers[(int)NumberColumn.Lower95] = StoredNumbers.Encode(row.Lower95);
-            overlay.Numbers[(int)NumberColumn.Upper95] = StoredNumbers.Encode(row.Upper95);
-            overlay.Numbers[(int)NumberColumn.Lower998] = StoredNumbers.Encode(row.Lower998);
-            overlay.Numbers[(int)NumberColumn.Upper998] = StoredNumbers.Encode(row.Upper998);
-            sliceRows.Add(overlay);
+                Numbers = EncodedNumbers.Of(row.Value, row.Count, row.Denominator, row.Lower95, row.Upper95, row.Lower998, row.Upper998),
+            });
         }
         var tables = grown.Build();
         var drop = change.Undone ? change.ImportId : (int?)null;

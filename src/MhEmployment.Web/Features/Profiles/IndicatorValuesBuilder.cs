@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using MhEmployment.Web.Domain;
 
 namespace MhEmployment.Web.Features.Profiles;
@@ -45,13 +44,7 @@ public sealed class IndicatorValuesBuilder(Indicator indicator)
         row.Label = IndexOf(labelIndexes, labels, periodLabel, l => l);
         row.Note = note is null ? 0 : 1 + IndexOf(noteIndexes, notes, note, n => n);
         row.ImportId = importId;
-        row.Numbers[(int)NumberColumn.Value] = StoredNumbers.Encode(value);
-        row.Numbers[(int)NumberColumn.Count] = StoredNumbers.Encode(count);
-        row.Numbers[(int)NumberColumn.Denominator] = StoredNumbers.Encode(denominator);
-        row.Numbers[(int)NumberColumn.Lower95] = StoredNumbers.Encode(lower95);
-        row.Numbers[(int)NumberColumn.Upper95] = StoredNumbers.Encode(upper95);
-        row.Numbers[(int)NumberColumn.Lower998] = StoredNumbers.Encode(lower998);
-        row.Numbers[(int)NumberColumn.Upper998] = StoredNumbers.Encode(upper998);
+        row.Numbers = EncodedNumbers.Of(value, count, denominator, lower95, upper95, lower998, upper998);
     }
 
     internal void Add(in StoredRow row) =>
@@ -198,12 +191,6 @@ public sealed class IndicatorValuesBuilder(Indicator indicator)
         public int Label;
         public int Note;
         public int ImportId;
-        public Numbers Numbers;
-    }
-
-    [InlineArray(7)]
-    private struct Numbers
-    {
-        private double first;
+        public EncodedNumbers Numbers;
     }
 }

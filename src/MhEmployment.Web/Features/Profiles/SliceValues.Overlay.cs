@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace MhEmployment.Web.Features.Profiles;
 
 /// <summary>An import's value for a slice, with its texts already indexes into the indicator's (extended) tables.</summary>
@@ -14,13 +12,7 @@ internal struct OverlayRow
     /// <summary>The row's place among the import's rows: of two for the same key, the later wins.</summary>
     public int Arrival;
 
-    public OverlayNumbers Numbers;
-}
-
-[InlineArray(7)]
-internal struct OverlayNumbers
-{
-    private double first;
+    public EncodedNumbers Numbers;
 }
 
 public sealed partial class SliceValues
