@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using MhEmployment.Web.Data;
 using MhEmployment.Web.Domain;
 using MhEmployment.Web.Features.DataVersions;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace MhEmployment.Web.Features.Profiles;
@@ -45,6 +46,9 @@ public sealed class DashboardSource(IServiceScopeFactory scopes) : IDashboardSou
 {
     /// <summary>Indicators read at once: each is a query on the values key's prefix, on its own connection.</summary>
     private static readonly int Parallelism = Math.Clamp(Environment.ProcessorCount, 1, 4);
+
+    /// <summary>Ranges of an import's rows read at once (see <see cref="ImportRowsAsync"/>): more than the processors, on purpose.</summary>
+    private const int ReadParallelism = 4;
 
     public async Task<long> LatestVersionAsync(CancellationToken cancellationToken)
     {
@@ -113,7 +117,7 @@ public sealed class DashboardSource(IServiceScopeFactory scopes) : IDashboardSou
     }
 
     /// <summary>Applies each import, in order, to the held values of the indicators it touched (see <see cref="ImportOverlay"/>).</summary>
-    private static async Task OverlayAsync(
+    private async Task OverlayAsync(
         AppDbContext db, IReadOnlyList<ImportChange> imports, Dictionary<int, Domain.Indicator> indicators,
         Dictionary<int, IndicatorValues> held, ConcurrentDictionary<int, IndicatorValues> loaded, ParallelOptions options)
     {
@@ -144,28 +148,71 @@ public sealed class DashboardSource(IServiceScopeFactory scopes) : IDashboardSou
     /// <summary>
     /// The rows an import brings to the held values, by indicator: for a commit, the values stored under its id now
     /// (those it added or changed, less any a later import has changed since, which that import's turn brings); for an
-    /// undo, the values it had replaced, which the undo put back (and keeps, for this).
+    /// undo, the values it had replaced, which the undo put back (and keeps, for this). Read in ranges of the table's
+    /// row ids at once, each on its own connection: with readers taking the processors meanwhile, a reload that reads on
+    /// more threads gets more of them, and these reads are most of the time before new figures are seen.
     /// </summary>
-    private static async Task<Dictionary<int, List<StoredRow>>> ImportRowsAsync(
+    private async Task<Dictionary<int, List<StoredRow>>> ImportRowsAsync(
         AppDbContext db, ImportChange import, Dictionary<int, Domain.Indicator> indicators, CancellationToken cancellationToken)
     {
-        var rows = new Dictionary<int, List<StoredRow>>();
-        var sql = import.Undone
-            ? $"""SELECT {StoredRow.Columns}, "IndicatorId" FROM "ReplacedValues" WHERE "ReplacedByImportId" = @id"""
-            : $"""SELECT {StoredRow.Columns}, "IndicatorId" FROM "IndicatorValues" WHERE "ImportId" = @id""";
-        await ReadRowsAsync(db, sql, import.ImportId, (reader, row) =>
+        var (table, filter) = import.Undone ? ("ReplacedValues", "ReplacedByImportId") : ("IndicatorValues", "ImportId");
+        // ReplacedValues has an integer key; on SQLite every table has its row id. (PostgreSQL reads a commit's rows in one go.)
+        var rowId = import.Undone ? "\"Id\"" : db.Database.IsSqlite() ? "rowid" : null;
+        var ranges = rowId is null ? [(long.MinValue, long.MaxValue)]
+            : RowRanges.Split(await RowIdBoundsAsync(db, table, filter, rowId, import.ImportId, cancellationToken), ReadParallelism);
+        var sql = $"""SELECT {StoredRow.Columns}, "IndicatorId" FROM "{table}" WHERE "{filter}" = @id""";
+        if (rowId is not null)
         {
-            var indicator = reader.GetInt32(15);
-            if (indicators.ContainsKey(indicator))
+            sql += $" AND {rowId} BETWEEN @from AND @to";
+        }
+        var parts = new Dictionary<int, List<StoredRow>>[ranges.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, ranges.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = cancellationToken }, async (part, token) =>
             {
-                if (!rows.TryGetValue(indicator, out var list))
+                await using var scope = scopes.CreateAsyncScope();
+                var partDb = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                var rows = parts[part] = [];
+                var (from, to) = ranges[part];
+                (string, long)[] parameters = rowId is null ? [("@id", import.ImportId)] : [("@id", import.ImportId), ("@from", from), ("@to", to)];
+                await ReadRowsAsync(partDb, sql, parameters, (row, indicator) =>
                 {
-                    rows[indicator] = list = [];
-                }
-                list.Add(row);
-            }
-        }, cancellationToken);
-        return rows;
+                    if (indicators.ContainsKey(indicator))
+                    {
+                        if (!rows.TryGetValue(indicator, out var list))
+                        {
+                            rows[indicator] = list = [];
+                        }
+                        list.Add(row);
+                    }
+                }, token);
+            });
+        return RowRanges.Concatenate(parts);
+    }
+
+    /// <summary>The first and last row id of the import's rows in <paramref name="table"/>; null when it has none.</summary>
+    private static async Task<(long First, long Last)?> RowIdBoundsAsync(
+        AppDbContext db, string table, string filter, string rowId, int importId, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                SELECT (SELECT {rowId} FROM "{table}" WHERE "{filter}" = @id ORDER BY {rowId} LIMIT 1),
+                       (SELECT {rowId} FROM "{table}" WHERE "{filter}" = @id ORDER BY {rowId} DESC LIMIT 1)
+                """;
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@id";
+            parameter.Value = importId;
+            command.Parameters.Add(parameter);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(0) ? (reader.GetInt64(0), reader.GetInt64(1)) : null;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     private static async Task<IReadOnlyCollection<SnapshotArea>> LoadAreasAsync(AppDbContext db, CancellationToken cancellationToken)
@@ -188,8 +235,8 @@ public sealed class DashboardSource(IServiceScopeFactory scopes) : IDashboardSou
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var builder = new IndicatorValuesBuilder(indicator);
-        await ReadRowsAsync(db, $"""SELECT {StoredRow.Columns} FROM "IndicatorValues" WHERE "IndicatorId" = @id""", indicator.Id,
-            (_, row) => builder.Add(row), cancellationToken);
+        await ReadRowsAsync(db, $"""SELECT {StoredRow.Columns} FROM "IndicatorValues" WHERE "IndicatorId" = @id""", [("@id", indicator.Id)],
+            (row, _) => builder.Add(row), cancellationToken);
         return builder.Build();
     }
 
@@ -207,24 +254,37 @@ public sealed class DashboardSource(IServiceScopeFactory scopes) : IDashboardSou
         return await db.Indicators.AsNoTracking().ToListAsync(cancellationToken);
     }
 
-    /// <summary>Runs <paramref name="sql"/> (whose first columns are <see cref="StoredRow.Columns"/>, with <c>@id</c> set to <paramref name="id"/>) and hands over each row.</summary>
-    private static async Task ReadRowsAsync(AppDbContext db, string sql, int id, Action<DbDataReader, StoredRow> take, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="sql"/> (whose first columns are <see cref="StoredRow.Columns"/>, then optionally an integer)
+    /// with the parameters set, and hands over each row with that integer (0 without it).
+    /// </summary>
+    private static async Task ReadRowsAsync(
+        AppDbContext db, string sql, IReadOnlyList<(string Name, long Value)> parameters, Action<StoredRow, int> take, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
+            if (connection is SqliteConnection sqlite)
+            {
+                SqliteStoredRows.Read(sqlite, sql, parameters, take, cancellationToken);
+                return;
+            }
             await using var command = connection.CreateCommand();
             command.CommandText = sql;
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@id";
-            parameter.Value = id;
-            command.Parameters.Add(parameter);
+            foreach (var (name, value) in parameters)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value;
+                command.Parameters.Add(parameter);
+            }
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var sexes = new Dictionary<string, Sex>(StringComparer.Ordinal);
+            var withExtra = reader.FieldCount > 15;
             while (await reader.ReadAsync(cancellationToken))
             {
-                take(reader, StoredRow.Read(reader, sexes));
+                take(StoredRow.Read(reader, sexes), withExtra ? reader.GetInt32(15) : 0);
             }
         }
         finally
