@@ -5,6 +5,7 @@ using MhEmployment.Web.Features.Audit;
 using MhEmployment.Web.Features.DataVersions;
 using MhEmployment.Web.Features.Imports;
 using MhEmployment.Web.Features.Indicators;
+using MhEmployment.Web.Features.NeedsAssets;
 using MhEmployment.Web.Features.Profiles;
 using MhEmployment.Web.Infrastructure;
 using System.Globalization;
@@ -48,6 +49,7 @@ try
     builder.Services.AddAppSecurity(builder.Configuration);
     builder.AddImports();
     builder.Services.AddAssets();
+    builder.Services.AddNeedsAssets();
     builder.Services.AddAppPages();
     builder.Services.AddAppApi();
 

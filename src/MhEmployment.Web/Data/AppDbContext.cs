@@ -33,6 +33,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<RagAnalysis> RagAnalyses => Set<RagAnalysis>();
     public DbSet<RagAnalysisRating> RagAnalysisRatings => Set<RagAnalysisRating>();
     public DbSet<AreaNhsLink> AreaNhsLinks => Set<AreaNhsLink>();
+    public DbSet<EvidenceLink> EvidenceLinks => Set<EvidenceLink>();
+    public DbSet<WeightingScheme> WeightingSchemes => Set<WeightingScheme>();
+    public DbSet<SchemeWeight> SchemeWeights => Set<SchemeWeight>();
+    public DbSet<Priority> Priorities => Set<Priority>();
+    public DbSet<PriorityAsset> PriorityAssets => Set<PriorityAsset>();
+    public DbSet<PriorityIndicator> PriorityIndicators => Set<PriorityIndicator>();
+    public DbSet<PriorityChange> PriorityChanges => Set<PriorityChange>();
     public DbSet<StagedValue> StagedValues => Set<StagedValue>();
     public DbSet<ReplacedValue> ReplacedValues => Set<ReplacedValue>();
     public DbSet<SeriesMapping> SeriesMappings => Set<SeriesMapping>();

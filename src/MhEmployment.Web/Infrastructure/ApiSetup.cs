@@ -6,6 +6,7 @@ using MhEmployment.Web.Features.Assets;
 using MhEmployment.Web.Features.Imports;
 using MhEmployment.Web.Features.Imports.Api;
 using MhEmployment.Web.Features.Indicators;
+using MhEmployment.Web.Features.NeedsAssets;
 using MhEmployment.Web.Features.Profiles;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -33,6 +34,7 @@ public static class ApiSetup
         api.MapImportsApi();
         api.MapValuesApi();
         api.MapAssetsApi();
+        api.MapNeedsAssetsApi();
         app.MapOpenApi().RequireAuthorization(Policies.Docs);
         // Live: the process answers. Ready: it can reach its database.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -23,6 +23,7 @@ public sealed partial class ReferenceDataSeeder(AppDbContext db, ILogger<Referen
         var areas = await SeedGeographyAsync(cancellationToken);
         var indicators = await SeedIndicatorsAsync(cancellationToken);
         var items = await SeedAssetChecklistAsync(cancellationToken);
+        await SeedNeedsEvidenceAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         if (areas + indicators + items > 0)
         {
@@ -93,6 +94,34 @@ public sealed partial class ReferenceDataSeeder(AppDbContext db, ILogger<Referen
         await db.SaveChangesAsync(cancellationToken);
         return domains.Sum(d => d.Items.Count);
     }
+
+    /// <summary>
+    /// The default weighting scheme and the guidance's evidence links, once: the scheme's row says they were seeded, so
+    /// links an Analyst removed are not put back at the next start.
+    /// </summary>
+    private async Task SeedNeedsEvidenceAsync(CancellationToken cancellationToken)
+    {
+        if (await db.WeightingSchemes.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+        db.WeightingSchemes.Add(new WeightingScheme
+        {
+            Name = WeightingScheme.DefaultName,
+            Description = "Every linked indicator weighs the same; need levels are the thirds of the areas compared.",
+            UpdatedBy = "seed",
+            UpdatedUtc = DateTime.UtcNow,
+        });
+        using var reader = SeedFiles.Open("evidence_links.json");
+        var seeds = JsonSerializer.Deserialize<List<EvidenceLinkSeed>>(await reader.ReadToEndAsync(cancellationToken), Json) ?? [];
+        var domains = await db.AssetDomains.ToDictionaryAsync(d => d.Number, d => d.Id, cancellationToken);
+        var indicators = await db.Indicators.ToDictionaryAsync(i => i.Key, i => i.Id, StringComparer.Ordinal, cancellationToken);
+        db.EvidenceLinks.AddRange(seeds.Where(s => domains.ContainsKey(s.Domain))
+            .SelectMany(s => s.Indicators.Where(indicators.ContainsKey).Select(key => new EvidenceLink { DomainId = domains[s.Domain], IndicatorId = indicators[key] })));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private sealed record EvidenceLinkSeed(int Domain, List<string> Indicators);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {AreaCount} areas, {IndicatorCount} indicators and {ChecklistItemCount} checklist items")]
     private static partial void LogSeeded(ILogger logger, int areaCount, int indicatorCount, int checklistItemCount);

@@ -113,7 +113,7 @@ public sealed class Dashboards(DashboardCache cache)
             .OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase)]);
     }
 
-    private static BenchmarkChoice ReadBenchmark(ValueSnapshot snapshot, string? text, List<string> problems)
+    internal static BenchmarkChoice ReadBenchmark(ValueSnapshot snapshot, string? text, List<string> problems)
     {
         if (BenchmarkChoice.Parse(text) is not { } choice)
         {

@@ -646,6 +646,21 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                     b.ToTable("DataChanges");
                 });
 
+            modelBuilder.Entity("MhEmployment.Web.Domain.EvidenceLink", b =>
+                {
+                    b.Property<int>("DomainId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DomainId", "IndicatorId");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.ToTable("EvidenceLinks");
+                });
+
             modelBuilder.Entity("MhEmployment.Web.Domain.Import", b =>
                 {
                     b.Property<int>("Id")
@@ -911,6 +926,141 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                     b.ToTable("IndicatorValues");
                 });
 
+            modelBuilder.Entity("MhEmployment.Web.Domain.Priority", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("DomainId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("ReviewDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Timescale")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DomainId");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("AreaCode", "Status");
+
+                    b.ToTable("Priorities");
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.PriorityAsset", b =>
+                {
+                    b.Property<int>("PriorityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AssetId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PriorityId", "AssetId");
+
+                    b.HasIndex("AssetId");
+
+                    b.ToTable("PriorityAssets");
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.PriorityChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("ChangedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PriorityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PriorityId", "ChangedUtc");
+
+                    b.ToTable("PriorityChanges");
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.PriorityIndicator", b =>
+                {
+                    b.Property<int>("PriorityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PriorityId", "IndicatorId");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.ToTable("PriorityIndicators");
+                });
+
             modelBuilder.Entity("MhEmployment.Web.Domain.RagAnalysis", b =>
                 {
                     b.Property<int>("Id")
@@ -1042,6 +1192,29 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                     b.ToTable("ReplacedValues");
                 });
 
+            modelBuilder.Entity("MhEmployment.Web.Domain.SchemeWeight", b =>
+                {
+                    b.Property<int>("SchemeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DomainId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("SchemeId", "DomainId", "IndicatorId");
+
+                    b.HasIndex("DomainId");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.ToTable("SchemeWeights");
+                });
+
             modelBuilder.Entity("MhEmployment.Web.Domain.SeriesMapping", b =>
                 {
                     b.Property<int>("Id")
@@ -1133,6 +1306,54 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                     b.ToTable("StagedValues", (string)null);
 
                     NpgsqlEntityTypeBuilderExtensions.IsUnlogged(b, true);
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.WeightingScheme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<double?>("HighFrom")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("LevelRule")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<double?>("LowTo")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("MinimumShare")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("WeightingSchemes");
                 });
 
             modelBuilder.Entity("MhEmployment.Web.Infrastructure.DataProtectionKeyRecord", b =>
@@ -1419,6 +1640,25 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                     b.Navigation("Item");
                 });
 
+            modelBuilder.Entity("MhEmployment.Web.Domain.EvidenceLink", b =>
+                {
+                    b.HasOne("MhEmployment.Web.Domain.AssetDomain", "Domain")
+                        .WithMany()
+                        .HasForeignKey("DomainId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MhEmployment.Web.Domain.Indicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Domain");
+
+                    b.Navigation("Indicator");
+                });
+
             modelBuilder.Entity("MhEmployment.Web.Domain.IndicatorValue", b =>
                 {
                     b.HasOne("MhEmployment.Web.Domain.Area", "Area")
@@ -1444,6 +1684,65 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                     b.Navigation("Import");
 
                     b.Navigation("Indicator");
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.Priority", b =>
+                {
+                    b.HasOne("MhEmployment.Web.Domain.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MhEmployment.Web.Domain.AssetDomain", null)
+                        .WithMany()
+                        .HasForeignKey("DomainId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MhEmployment.Web.Domain.AssetChecklistItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.PriorityAsset", b =>
+                {
+                    b.HasOne("MhEmployment.Web.Domain.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MhEmployment.Web.Domain.Priority", null)
+                        .WithMany("Assets")
+                        .HasForeignKey("PriorityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.PriorityChange", b =>
+                {
+                    b.HasOne("MhEmployment.Web.Domain.Priority", null)
+                        .WithMany()
+                        .HasForeignKey("PriorityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.PriorityIndicator", b =>
+                {
+                    b.HasOne("MhEmployment.Web.Domain.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MhEmployment.Web.Domain.Priority", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("PriorityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MhEmployment.Web.Domain.RagAnalysis", b =>
@@ -1478,6 +1777,27 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("ReplacedByImportId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.SchemeWeight", b =>
+                {
+                    b.HasOne("MhEmployment.Web.Domain.AssetDomain", null)
+                        .WithMany()
+                        .HasForeignKey("DomainId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MhEmployment.Web.Domain.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MhEmployment.Web.Domain.WeightingScheme", null)
+                        .WithMany("Weights")
+                        .HasForeignKey("SchemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1560,9 +1880,21 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                     b.Navigation("Items");
                 });
 
+            modelBuilder.Entity("MhEmployment.Web.Domain.Priority", b =>
+                {
+                    b.Navigation("Assets");
+
+                    b.Navigation("Indicators");
+                });
+
             modelBuilder.Entity("MhEmployment.Web.Domain.RagAnalysis", b =>
                 {
                     b.Navigation("Ratings");
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.WeightingScheme", b =>
+                {
+                    b.Navigation("Weights");
                 });
 #pragma warning restore 612, 618
         }

@@ -625,6 +625,21 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                     b.ToTable("DataChanges");
                 });
 
+            modelBuilder.Entity("MhEmployment.Web.Domain.EvidenceLink", b =>
+                {
+                    b.Property<int>("DomainId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DomainId", "IndicatorId");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.ToTable("EvidenceLinks");
+                });
+
             modelBuilder.Entity("MhEmployment.Web.Domain.Import", b =>
                 {
                     b.Property<int>("Id")
@@ -883,6 +898,137 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                     b.ToTable("IndicatorValues");
                 });
 
+            modelBuilder.Entity("MhEmployment.Web.Domain.Priority", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DomainId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReviewDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Timescale")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DomainId");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("AreaCode", "Status");
+
+                    b.ToTable("Priorities");
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.PriorityAsset", b =>
+                {
+                    b.Property<int>("PriorityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssetId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PriorityId", "AssetId");
+
+                    b.HasIndex("AssetId");
+
+                    b.ToTable("PriorityAssets");
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.PriorityChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PriorityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PriorityId", "ChangedUtc");
+
+                    b.ToTable("PriorityChanges");
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.PriorityIndicator", b =>
+                {
+                    b.Property<int>("PriorityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PriorityId", "IndicatorId");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.ToTable("PriorityIndicators");
+                });
+
             modelBuilder.Entity("MhEmployment.Web.Domain.RagAnalysis", b =>
                 {
                     b.Property<int>("Id")
@@ -1010,6 +1156,29 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                     b.ToTable("ReplacedValues");
                 });
 
+            modelBuilder.Entity("MhEmployment.Web.Domain.SchemeWeight", b =>
+                {
+                    b.Property<int>("SchemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DomainId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("SchemeId", "DomainId", "IndicatorId");
+
+                    b.HasIndex("DomainId");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.ToTable("SchemeWeights");
+                });
+
             modelBuilder.Entity("MhEmployment.Web.Domain.SeriesMapping", b =>
                 {
                     b.Property<int>("Id")
@@ -1097,6 +1266,52 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                         .HasColumnType("REAL");
 
                     b.ToTable("StagedValues", (string)null);
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.WeightingScheme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("HighFrom")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("LevelRule")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("LowTo")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MinimumShare")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("WeightingSchemes");
                 });
 
             modelBuilder.Entity("MhEmployment.Web.Infrastructure.DataProtectionKeyRecord", b =>
@@ -1377,6 +1592,25 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                     b.Navigation("Item");
                 });
 
+            modelBuilder.Entity("MhEmployment.Web.Domain.EvidenceLink", b =>
+                {
+                    b.HasOne("MhEmployment.Web.Domain.AssetDomain", "Domain")
+                        .WithMany()
+                        .HasForeignKey("DomainId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MhEmployment.Web.Domain.Indicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Domain");
+
+                    b.Navigation("Indicator");
+                });
+
             modelBuilder.Entity("MhEmployment.Web.Domain.IndicatorValue", b =>
                 {
                     b.HasOne("MhEmployment.Web.Domain.Area", "Area")
@@ -1402,6 +1636,65 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                     b.Navigation("Import");
 
                     b.Navigation("Indicator");
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.Priority", b =>
+                {
+                    b.HasOne("MhEmployment.Web.Domain.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MhEmployment.Web.Domain.AssetDomain", null)
+                        .WithMany()
+                        .HasForeignKey("DomainId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MhEmployment.Web.Domain.AssetChecklistItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.PriorityAsset", b =>
+                {
+                    b.HasOne("MhEmployment.Web.Domain.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MhEmployment.Web.Domain.Priority", null)
+                        .WithMany("Assets")
+                        .HasForeignKey("PriorityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.PriorityChange", b =>
+                {
+                    b.HasOne("MhEmployment.Web.Domain.Priority", null)
+                        .WithMany()
+                        .HasForeignKey("PriorityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.PriorityIndicator", b =>
+                {
+                    b.HasOne("MhEmployment.Web.Domain.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MhEmployment.Web.Domain.Priority", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("PriorityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MhEmployment.Web.Domain.RagAnalysis", b =>
@@ -1436,6 +1729,27 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ReplacedByImportId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.SchemeWeight", b =>
+                {
+                    b.HasOne("MhEmployment.Web.Domain.AssetDomain", null)
+                        .WithMany()
+                        .HasForeignKey("DomainId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MhEmployment.Web.Domain.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MhEmployment.Web.Domain.WeightingScheme", null)
+                        .WithMany("Weights")
+                        .HasForeignKey("SchemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1518,9 +1832,21 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                     b.Navigation("Items");
                 });
 
+            modelBuilder.Entity("MhEmployment.Web.Domain.Priority", b =>
+                {
+                    b.Navigation("Assets");
+
+                    b.Navigation("Indicators");
+                });
+
             modelBuilder.Entity("MhEmployment.Web.Domain.RagAnalysis", b =>
                 {
                     b.Navigation("Ratings");
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.WeightingScheme", b =>
+                {
+                    b.Navigation("Weights");
                 });
 #pragma warning restore 612, 618
         }

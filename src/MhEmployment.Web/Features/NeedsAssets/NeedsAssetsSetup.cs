@@ -1,0 +1,10 @@
+namespace MhEmployment.Web.Features.NeedsAssets;
+
+public static class NeedsAssetsSetup
+{
+    public static IServiceCollection AddNeedsAssets(this IServiceCollection services)
+    {
+        services.AddScoped<NeedsAssetsService>();
+        return services;
+    }
+}
