@@ -24,6 +24,9 @@ public sealed record ComparisonSelection(string? Region, IReadOnlyList<string> A
     }
 }
 
+/// <summary>A borough's coverage as the comparison keeps it for a data version (null: not an area assets are mapped to).</summary>
+internal sealed record KeptCoverage(BoroughCoverage? Value);
+
 /// <summary>A comparison with what could not be taken as asked (told on the page, never an error).</summary>
 public sealed record ComparisonResult(NeedsAssetsComparison Comparison, IReadOnlyList<string> Problems, bool Updating);
 
@@ -54,7 +57,8 @@ public sealed class NeedsAssetsService(AppDbContext db, DashboardCache cache, Co
         var cells = new Dictionary<(string, int), ComparisonCell>();
         foreach (var area in areas)
         {
-            var covered = await coverage.ForAsync(area.Code, cancellationToken);
+            var covered = (await cache.GetOrAddAsync(snapshot, $"coverage|{area.Code}",
+                async token => new KeptCoverage(await coverage.ForAsync(area.Code, token)), cancellationToken)).Value;
             var byNumber = covered?.Domains.ToDictionary(d => d.Number);
             foreach (var domain in domains)
             {
