@@ -59,7 +59,10 @@ public sealed class SchemeEditor(AppDbContext db, AuditLog audit, DataVersion ve
         Apply(scheme, values);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.WeightingSchemes.Add(scheme);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await SaveNamedAsync(scheme.Name, cancellationToken))
+        {
+            return new SchemeResult(EvidenceEditStatus.Invalid, Problems: [TakenName(scheme.Name)]);
+        }
         await audit.WriteAsync(AuditActions.SchemeCreated, $"scheme {scheme.Id}", Truncate(Describe(values, slots)), cancellationToken: cancellationToken);
         await NeedsEvidenceChanges.CommitAsync(db, transaction, versions, now, actor, cancellationToken);
         return new SchemeResult(EvidenceEditStatus.Saved, scheme);
@@ -101,7 +104,10 @@ public sealed class SchemeEditor(AppDbContext db, AuditLog audit, DataVersion ve
         Apply(scheme, values);
         scheme.UpdatedUtc = now;
         scheme.UpdatedBy = actor;
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await SaveNamedAsync(scheme.Name, cancellationToken))
+        {
+            return new SchemeResult(EvidenceEditStatus.Invalid, scheme, [TakenName(scheme.Name)]);
+        }
         await audit.WriteAsync(AuditActions.SchemeEdited, $"scheme {id}", Truncate(string.Join("; ", changes)), cancellationToken: cancellationToken);
         await NeedsEvidenceChanges.CommitAsync(db, transaction, versions, now, actor, cancellationToken);
         return new SchemeResult(EvidenceEditStatus.Saved, scheme);
@@ -126,6 +132,33 @@ public sealed class SchemeEditor(AppDbContext db, AuditLog audit, DataVersion ve
         await NeedsEvidenceChanges.CommitAsync(db, transaction, versions, clock.GetUtcNow().UtcDateTime, actor, cancellationToken);
         return new SchemeResult(EvidenceEditStatus.Saved, scheme);
     }
+
+    /// <summary>
+    /// Saves, or rolls the transaction back and says false when another scheme took the name since it was checked
+    /// (the unique index refuses it).
+    /// </summary>
+    private async Task<bool> SaveNamedAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException error)
+        {
+            // PostgreSQL refuses every statement in a failed transaction: look after rolling it back.
+            await db.Database.RollbackTransactionAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            if (!await db.WeightingSchemes.AsNoTracking().AnyAsync(s => s.Name == name, cancellationToken))
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+            }
+            return false;
+        }
+    }
+
+    private static FieldProblem TakenName(string name) =>
+        new(nameof(SchemeInput.Name), $"There is already a scheme called '{name}': choose another name");
 
     private static void Apply(WeightingScheme scheme, SchemeValues values)
     {
