@@ -93,6 +93,33 @@ public abstract partial class AccessMatrixTests(AppFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task NeedsEvidenceRoutes_AreReadByEveryone_AndChangedByAnalystsAndAdmins()
+    {
+        var (probes, _) = await ProbesAsync();
+        string[] everyone = [Roles.Viewer, Roles.Analyst, Roles.Officer, Roles.Admin];
+        string[] analysts = [Roles.Analyst, Roles.Admin];
+        var expected = new (string Method, string Endpoint, string[] Roles)[]
+        {
+            ("GET", "/needs-assets/evidence", everyone),
+            ("GET", "/needs-assets/schemes", everyone),
+            ("GET", "/needs-assets/schemes/{id:int}", everyone),
+            ("GET", "/needs-assets/evidence/{domain:int}/edit", analysts),
+            ("POST", "/needs-assets/evidence/{domain:int}/edit", analysts),
+            ("GET", "/needs-assets/schemes/new", analysts),
+            ("POST", "/needs-assets/schemes/new", analysts),
+            ("GET", "/needs-assets/schemes/{id:int}/edit", analysts),
+            ("POST", "/needs-assets/schemes/{id:int}/edit", analysts),
+            ("GET", "/needs-assets/schemes/{id:int}/delete", analysts),
+            ("POST", "/needs-assets/schemes/{id:int}/delete", analysts),
+        };
+        foreach (var (method, endpoint, roles) in expected)
+        {
+            probes.Where(p => p.Method == method && "/" + p.Endpoint.TrimStart('/') == endpoint).Should().NotBeEmpty($"{method} {endpoint} is a route")
+                .And.OnlyContain(p => p.AllowedRoles != null && p.AllowedRoles.Order().SequenceEqual(roles.Order()), $"{method} {endpoint} is for {string.Join("/", roles)}");
+        }
+    }
+
     private static string Classify(HttpResponseMessage response, bool isApi)
     {
         var location = response.Headers.Location?.OriginalString ?? "";

@@ -26,6 +26,10 @@ public static class AuditActions
     public const string AssetImportUndone = "AssetImport.Undone";
     public const string RagAnalysisSaved = "RagAnalysis.Saved";
     public const string ChecklistChanged = "Checklist.Changed";
+    public const string EvidenceLinksChanged = "EvidenceLinks.Changed";
+    public const string SchemeCreated = "WeightingScheme.Created";
+    public const string SchemeEdited = "WeightingScheme.Edited";
+    public const string SchemeDeleted = "WeightingScheme.Deleted";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -33,5 +37,6 @@ public static class AuditActions
         UserCreated, RolesChanged, UserDisabled, UserEnabled, TokenCreated, TokenRevoked,
         ImportUploaded, ImportCommitted, ImportUndone, IndicatorUpdated,
         AssetCreated, AssetEdited, AssetRated, AssetImportCommitted, AssetImportUndone, RagAnalysisSaved, ChecklistChanged,
+        EvidenceLinksChanged, SchemeCreated, SchemeEdited, SchemeDeleted,
     ];
 }

@@ -8,4 +8,7 @@ public static class DataChangeKinds
     public const string IndicatorEdited = "indicator-edited";
     public const string Areas = "areas";
     public const string Assets = "assets";
+
+    /// <summary>Evidence links or a weighting scheme of the needs-versus-assets comparison.</summary>
+    public const string NeedsEvidence = "needs-evidence";
 }

@@ -5,6 +5,8 @@ public static class NeedsAssetsSetup
     public static IServiceCollection AddNeedsAssets(this IServiceCollection services)
     {
         services.AddScoped<NeedsAssetsService>();
+        services.AddScoped<EvidenceLinkEditor>();
+        services.AddScoped<SchemeEditor>();
         return services;
     }
 }
