@@ -26,6 +26,8 @@ public static class AuditActions
     public const string AssetImportUndone = "AssetImport.Undone";
     public const string RagAnalysisSaved = "RagAnalysis.Saved";
     public const string ChecklistChanged = "Checklist.Changed";
+    public const string PriorityCreated = "Priority.Created";
+    public const string PriorityEdited = "Priority.Edited";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -33,5 +35,6 @@ public static class AuditActions
         UserCreated, RolesChanged, UserDisabled, UserEnabled, TokenCreated, TokenRevoked,
         ImportUploaded, ImportCommitted, ImportUndone, IndicatorUpdated,
         AssetCreated, AssetEdited, AssetRated, AssetImportCommitted, AssetImportUndone, RagAnalysisSaved, ChecklistChanged,
+        PriorityCreated, PriorityEdited,
     ];
 }

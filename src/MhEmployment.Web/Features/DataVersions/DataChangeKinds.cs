@@ -8,4 +8,5 @@ public static class DataChangeKinds
     public const string IndicatorEdited = "indicator-edited";
     public const string Areas = "areas";
     public const string Assets = "assets";
+    public const string Priorities = "priorities";
 }

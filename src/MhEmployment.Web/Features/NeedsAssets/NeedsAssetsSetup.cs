@@ -5,6 +5,7 @@ public static class NeedsAssetsSetup
     public static IServiceCollection AddNeedsAssets(this IServiceCollection services)
     {
         services.AddScoped<NeedsAssetsService>();
+        services.AddScoped<PriorityService>();
         return services;
     }
 }
