@@ -1,3 +1,4 @@
+using MhEmployment.Web.Data;
 using MhEmployment.Web.Domain;
 using MhEmployment.Web.Features.NeedsAssets;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace MhEmployment.Web.Pages.Priorities;
 
 /// <summary>One priority with its links and its history: who changed what, when.</summary>
-public sealed class DetailsModel(PriorityService priorities, MhEmployment.Web.Data.AppDbContext db) : PageModel
+public sealed class DetailsModel(PriorityService priorities, AppDbContext db) : PageModel
 {
     public Priority Priority { get; private set; } = null!;
     public string AreaName { get; private set; } = "";
