@@ -4,11 +4,18 @@ using Deque.AxeCore.Playwright;
 using MhEmployment.IntegrationTests.Dashboards;
 using MhEmployment.IntegrationTests.Infrastructure;
 using MhEmployment.Web.Features.Accounts;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace MhEmployment.IntegrationTests.Browser;
 
-/// <summary>From the London comparison to a priority on Hackney's page, as an Officer does it, checked with axe-core on every page.</summary>
+/// <summary>
+/// From the London comparison to a priority on Hackney's page, as an Officer does it, checked with axe-core on every
+/// page. The journey needs values and assets of its own, so it runs on an app of its own: the other journeys' pages
+/// stay as they expect them.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class PriorityJourneyTests(BrowserFixture fixture)
 {
@@ -26,9 +33,14 @@ public sealed class PriorityJourneyTests(BrowserFixture fixture)
     [Fact]
     public async Task Officer_DrillsIntoHackneysReemploymentCell_ProposesScaleUpIps_AndFindsItOnHackneysPriorities()
     {
-        await fixture.Factory.CreateUserAsync(Officer, Accounts.PasswordFor(Roles.Officer), Roles.Officer);
-        await LoadNeedAndAnIpsServiceAsync();
-        await using var context = await fixture.NewContextAsync();
+        await using var app = await AppFactory.CreateAsync(Provider.Sqlite);
+        app.UseKestrel(0);
+        app.StartServer();
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
+            .Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        await app.CreateUserAsync(Officer, Accounts.PasswordFor(Roles.Officer), Roles.Officer);
+        await LoadNeedAndAnIpsServiceAsync(app, address);
+        await using var context = await fixture.Browser.NewContextAsync(new() { BaseURL = address.ToString(), BypassCSP = true });
         var page = await context.NewPageAsync();
         await BrowserFixture.SignInAsync(page, Officer, Accounts.PasswordFor(Roles.Officer));
 
@@ -76,15 +88,15 @@ public sealed class PriorityJourneyTests(BrowserFixture fixture)
 
     /// <summary>
     /// ESA claimants with mental and behavioural disorders (domain 3's evidence) for six London boroughs, Hackney's the
-    /// highest, in one period (so the dashboards' other journeys still see one time point); and an IPS service for
-    /// Hackney rated 2 (as the asset journey rates its own, so either order leaves the item partly covered).
+    /// highest; and an IPS service for
+    /// Hackney rated 2.
     /// </summary>
-    private async Task LoadNeedAndAnIpsServiceAsync()
+    private static async Task LoadNeedAndAnIpsServiceAsync(AppFactory app, Uri address)
     {
-        await fixture.Factory.CreateUserAsync("priorities-analyst@test.local", Accounts.PasswordFor(Roles.Analyst), Roles.Analyst);
-        using var analyst = await fixture.Factory.ApiClientAsync("priorities-analyst@test.local");
-        using var officer = await fixture.Factory.ApiClientAsync(Officer);
-        analyst.BaseAddress = officer.BaseAddress = fixture.BaseAddress; // the app listens on Kestrel here
+        await app.CreateUserAsync("priorities-analyst@test.local", Accounts.PasswordFor(Roles.Analyst), Roles.Analyst);
+        using var analyst = await app.ApiClientAsync("priorities-analyst@test.local");
+        using var officer = await app.ApiClientAsync(Officer);
+        analyst.BaseAddress = officer.BaseAddress = address; // the app listens on Kestrel here
         var csv = new StringBuilder("indicator_key,area_code,period_label,value,count,denominator\n");
         csv.Append(DashboardFixture.Row("esa-mental-behavioural-rate", "E92000001", "2022/23", 1_085_000, 35_000_000, 1000));
         foreach (var (area, count) in new[] { (Hackney, 8000), ("E09000019", 7000), ("E09000025", 6000), ("E09000022", 5000), ("E09000007", 4000), ("E09000033", 3000) })
@@ -98,6 +110,6 @@ public sealed class PriorityJourneyTests(BrowserFixture fixture)
         created.EnsureSuccessStatusCode();
         var id = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetInt32();
         (await officer.PostAsJsonAsync($"/api/v1/assets/{id}/rating", new { rating = 2, rationale = "Short of demand" })).EnsureSuccessStatusCode();
-        await fixture.Factory.DashboardsCaughtUpAsync();
+        await app.DashboardsCaughtUpAsync();
     }
 }
