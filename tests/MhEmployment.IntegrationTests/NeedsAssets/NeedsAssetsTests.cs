@@ -2,6 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MhEmployment.IntegrationTests.Infrastructure;
+using MhEmployment.Web.Data;
+using MhEmployment.Web.Features.Accounts;
+using MhEmployment.Web.Features.Assets;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MhEmployment.IntegrationTests.NeedsAssets;
 
@@ -113,6 +117,43 @@ public abstract class NeedsAssetsTests(NeedsAssetsFixture fixture)
 
         (await fixture.Viewer.GetAsync("/needs-assets/E10000006/3")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await fixture.Viewer.GetAsync($"/needs-assets/{NeedsAssetsFixture.Hackney}/9")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task ANewAssetOrRagAnalysis_ShowsInTheNextComparison()
+    {
+        // Domain 1 (no data, so never in the priority order the other tests check) for Lambeth and Camden.
+        (await Coverage(NeedsAssetsFixture.Lambeth, 1)).Should().Be(0);
+        var analyst = await fixture.Factory.ApiClientAsync(Accounts.EmailFor(Roles.Analyst));
+        var created = await analyst.PostAsJsonAsync("/api/v1/assets", new
+        {
+            name = "Lambeth wellbeing at work", provider = "Lambeth Council", sector = "council", items = new[] { "workplace-wellbeing-initiatives" },
+            areas = new[] { NeedsAssetsFixture.Lambeth },
+        });
+        created.EnsureSuccessStatusCode();
+        (await Coverage(NeedsAssetsFixture.Lambeth, 1)).Should().Be(0.1, "an unrated asset counts half of one of the domain's five items");
+
+        (await Coverage(NeedsAssetsFixture.Camden, 1)).Should().Be(0);
+        await using (var scope = fixture.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var items = (await CoverageService.ChecklistAsync(db, CancellationToken.None)).SelectMany(d => d.Items).Where(i => !i.IsRetired).ToList();
+            var entries = items.Select(i => new RagEntry(i.Id, i.Key == "workplace-wellbeing-initiatives" ? "1" : "none", "Agreed at the board")).ToList();
+            var (id, errors) = await scope.ServiceProvider.GetRequiredService<RagAnalyses>()
+                .SaveAsync(NeedsAssetsFixture.Camden, new DateOnly(2026, 11, 1), items, entries, "officer@test");
+            errors.Should().BeEmpty();
+            id.Should().NotBeNull();
+        }
+        await fixture.Factory.DashboardsCaughtUpAsync();
+        (await Coverage(NeedsAssetsFixture.Camden, 1)).Should().Be(0.2, "the analysis rated one of the domain's five items 1");
+    }
+
+    private async Task<double> Coverage(string code, int domain)
+    {
+        await fixture.Factory.DashboardsCaughtUpAsync();
+        var response = await fixture.Api.GetFromJsonAsync<JsonElement>("/api/v1/comparison?region=E12000007");
+        return response.GetProperty("areas").EnumerateArray().Single(a => a.GetProperty("code").GetString() == code)
+            .GetProperty("domains").EnumerateArray().Single(d => d.GetProperty("domain").GetInt32() == domain).GetProperty("coverage").GetDouble();
     }
 
     private async Task<Dictionary<string, JsonElement>> DomainThreeAsync(string url)

@@ -174,9 +174,7 @@ public sealed class AssetService(AppDbContext db, AuditLog audit, TimeProvider c
     public async Task CommitAsync(IDbContextTransaction transaction, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        var version = await DataVersion.RecordAsync(db, DataChangeKinds.Assets, [], null, clock.GetUtcNow().UtcDateTime, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        versions.Committed(version, actor);
+        await versions.CommitChangeAsync(db, transaction, DataChangeKinds.Assets, actor, clock.GetUtcNow().UtcDateTime, cancellationToken);
     }
 
     private static string Truncate(string text) => text.Length > 1000 ? text[..1000] + "…" : text;

@@ -3,6 +3,7 @@ using System.Text;
 using MhEmployment.Web.Data;
 using MhEmployment.Web.Domain;
 using MhEmployment.Web.Features.Audit;
+using MhEmployment.Web.Features.DataVersions;
 using Microsoft.EntityFrameworkCore;
 
 namespace MhEmployment.Web.Features.Assets;
@@ -11,7 +12,7 @@ namespace MhEmployment.Web.Features.Assets;
 /// Admins keep the checklist: add, rename, reorder and retire items. Items are never deleted: a retired item keeps the
 /// assets, ratings and analyses that refer to it, and can be reinstated.
 /// </summary>
-public sealed class ChecklistAdministration(AppDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class ChecklistAdministration(AppDbContext db, AuditLog audit, DataVersion versions, TimeProvider clock)
 {
     public const int TextLength = 1000;
 
@@ -35,9 +36,11 @@ public sealed class ChecklistAdministration(AppDbContext db, AuditLog audit, Tim
             Key = UniqueKey(text, keys),
             Text = text.Trim(),
         };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.AssetChecklistItems.Add(item);
         await db.SaveChangesAsync(cancellationToken);
         await audit.WriteAsync(AuditActions.ChecklistChanged, $"item {item.Key}", $"Added {domain.Number}.{item.Number}: {item.Text}", cancellationToken: cancellationToken);
+        await CommitAsync(transaction, cancellationToken);
         return item;
     }
 
@@ -50,8 +53,10 @@ public sealed class ChecklistAdministration(AppDbContext db, AuditLog audit, Tim
         }
         var before = item.Text;
         item.Text = text.Trim();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await audit.WriteAsync(AuditActions.ChecklistChanged, $"item {item.Key}", $"Renamed from '{before}' to '{item.Text}'", cancellationToken: cancellationToken);
+        await CommitAsync(transaction, cancellationToken);
         return true;
     }
 
@@ -79,8 +84,8 @@ public sealed class ChecklistAdministration(AppDbContext db, AuditLog audit, Tim
         await db.SaveChangesAsync(cancellationToken);
         item.Number = theirs;
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         await audit.WriteAsync(AuditActions.ChecklistChanged, $"item {item.Key}", $"Moved {(up ? "up" : "down")} to position {theirs}", cancellationToken: cancellationToken);
+        await CommitAsync(transaction, cancellationToken);
         return true;
     }
 
@@ -92,10 +97,16 @@ public sealed class ChecklistAdministration(AppDbContext db, AuditLog audit, Tim
             return false;
         }
         item.RetiredUtc = retired ? clock.GetUtcNow().UtcDateTime : null;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await audit.WriteAsync(AuditActions.ChecklistChanged, $"item {item.Key}", retired ? "Retired" : "Reinstated", cancellationToken: cancellationToken);
+        await CommitAsync(transaction, cancellationToken);
         return true;
     }
+
+    /// <summary>Coverage and the comparison of needs and assets walk the checklist: each change of it is a new data version.</summary>
+    private Task CommitAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken cancellationToken) =>
+        versions.CommitChangeAsync(db, transaction, DataChangeKinds.Assets, audit.CurrentActor, clock.GetUtcNow().UtcDateTime, cancellationToken);
 
     /// <summary>A readable, stable key from the wording: lower-case words joined by hyphens, made unique.</summary>
     public static string UniqueKey(string text, IReadOnlySet<string> taken)

@@ -1,6 +1,7 @@
 using MhEmployment.Web.Data;
 using MhEmployment.Web.Domain;
 using MhEmployment.Web.Features.Audit;
+using MhEmployment.Web.Features.DataVersions;
 using Microsoft.EntityFrameworkCore;
 
 namespace MhEmployment.Web.Features.Assets;
@@ -16,7 +17,7 @@ public sealed record RagAnalysisView(RagAnalysisSummary Summary, IReadOnlyDictio
 /// The borough's desk-top RAG analyses: every active checklist item rated 1, 2, 3 or "no provision", each with a
 /// rationale, saved together or not at all. Earlier analyses are kept and read back by date.
 /// </summary>
-public sealed class RagAnalyses(AppDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class RagAnalyses(AppDbContext db, AuditLog audit, DataVersion versions, TimeProvider clock)
 {
     public const int RationaleLength = 4000;
 
@@ -68,10 +69,13 @@ public sealed class RagAnalyses(AppDbContext db, AuditLog audit, TimeProvider cl
             }
             analysis.Ratings.Add(new RagAnalysisRating { ItemId = item.Id, Rating = rating, Rationale = entry.Rationale!.Trim() });
         }
+        // The comparison of needs and assets counts the latest analysis: a new one is a new data version.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.RagAnalyses.Add(analysis);
         await db.SaveChangesAsync(cancellationToken);
         var counts = string.Join(", ", analysis.Ratings.GroupBy(r => Ratings.RagCode(r.Rating)).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}: {g.Count()}"));
         await audit.WriteAsync(AuditActions.RagAnalysisSaved, $"area {areaCode}", $"Analysis of {date:yyyy-MM-dd} ({counts})", cancellationToken: cancellationToken);
+        await versions.CommitChangeAsync(db, transaction, DataChangeKinds.Assets, actor, analysis.CreatedUtc, cancellationToken);
         return (analysis.Id, errors);
     }
 

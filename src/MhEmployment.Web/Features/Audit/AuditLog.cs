@@ -25,4 +25,7 @@ public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimePro
         });
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>The signed-in person's name, whose next page waits for their change; null outside a request.</summary>
+    public string? CurrentActor => http.HttpContext?.User.Identity?.Name;
 }

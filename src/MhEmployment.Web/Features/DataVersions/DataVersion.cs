@@ -55,6 +55,20 @@ public sealed class DataVersion : IDisposable
         return change.Id;
     }
 
+    /// <summary>
+    /// Ends a change that touches no indicator's values (assets, ratings, the checklist, schemes): records its version
+    /// in <paramref name="transaction"/>, commits it, and tells the caches.
+    /// </summary>
+    public async Task CommitChangeAsync(
+        AppDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, string kind, string? actor, DateTime occurredUtc,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        var version = await RecordAsync(db, kind, [], null, occurredUtc, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        Committed(version, actor);
+    }
+
     /// <summary>After the change's transaction has committed: wakes the loader and remembers who is waiting for it.</summary>
     public void Committed(long version, string? user)
     {

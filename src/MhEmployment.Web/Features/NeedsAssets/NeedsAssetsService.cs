@@ -24,6 +24,9 @@ public sealed record ComparisonSelection(string? Region, IReadOnlyList<string> A
     }
 }
 
+/// <summary>A borough's coverage as the comparison keeps it for a data version (null: not an area assets are mapped to).</summary>
+internal sealed record KeptCoverage(BoroughCoverage? Value);
+
 /// <summary>A comparison with what could not be taken as asked (told on the page, never an error).</summary>
 public sealed record ComparisonResult(NeedsAssetsComparison Comparison, IReadOnlyList<string> Problems, bool Updating);
 
@@ -42,10 +45,28 @@ public sealed class NeedsAssetsService(AppDbContext db, DashboardCache cache, Co
         ArgumentNullException.ThrowIfNull(selection);
         var snapshot = await cache.SnapshotAsync(viewer, cancellationToken);
         var problems = new List<string>();
+        return await BuildAsync(snapshot, Select(snapshot, selection, problems), problems, schemeName, benchmarkText, cancellationToken);
+    }
+
+    /// <summary>One area's comparison (for its cells' pages); null when the area is not a current upper-tier authority.</summary>
+    public async Task<ComparisonResult?> ForAreaAsync(string code, string? schemeName, string? benchmarkText, string? viewer, CancellationToken cancellationToken)
+    {
+        var snapshot = await cache.SnapshotAsync(viewer, cancellationToken);
+        if (!snapshot.Areas.TryGetValue(code.Trim().ToUpperInvariant(), out var area) || !Comparable(area))
+        {
+            return null;
+        }
+        return await BuildAsync(snapshot, (area.Name, "areas=" + area.Code, [area]), [], schemeName, benchmarkText, cancellationToken);
+    }
+
+    private async Task<ComparisonResult> BuildAsync(
+        ValueSnapshot snapshot, (string Title, string Key, IReadOnlyList<SnapshotArea> Areas) selected, List<string> problems, string? schemeName,
+        string? benchmarkText, CancellationToken cancellationToken)
+    {
+        var (title, key, areas) = selected;
         var benchmark = Dashboards.ReadBenchmark(snapshot, benchmarkText, problems);
         var scheme = await SchemeAsync(schemeName, problems, cancellationToken);
         var domains = await EvidenceAsync(scheme, cancellationToken);
-        var (title, key, areas) = Select(snapshot, selection, problems);
         var rules = scheme is null ? new NeedRules() : NeedRules.Of(scheme);
         var fingerprint = string.Join(';', domains.Select(d => $"{d.DomainId}:{string.Join(',', d.Indicators.Select(i => $"{i.IndicatorId}={i.Weight.ToString(CultureInfo.InvariantCulture)}"))}"));
         var needs = cache.GetOrAdd(snapshot, $"needs|{benchmark.Key}|{rules}|{fingerprint}",
@@ -54,7 +75,8 @@ public sealed class NeedsAssetsService(AppDbContext db, DashboardCache cache, Co
         var cells = new Dictionary<(string, int), ComparisonCell>();
         foreach (var area in areas)
         {
-            var covered = await coverage.ForAsync(area.Code, cancellationToken);
+            var covered = (await cache.GetOrAddAsync(snapshot, $"coverage|{area.Code}",
+                async token => new KeptCoverage(await coverage.ForAsync(area.Code, token)), cancellationToken)).Value;
             var byNumber = covered?.Domains.ToDictionary(d => d.Number);
             foreach (var domain in domains)
             {
@@ -94,9 +116,11 @@ public sealed class NeedsAssetsService(AppDbContext db, DashboardCache cache, Co
         return scheme;
     }
 
+    /// <summary>A current upper-tier authority: the areas need is standardised across and a comparison shows.</summary>
+    private static bool Comparable(SnapshotArea area) => !area.IsHistorical && ComparisonGroups.Contains(Group, area, null);
+
     private static (string Title, string Key, IReadOnlyList<SnapshotArea> Areas) Select(ValueSnapshot snapshot, ComparisonSelection selection, List<string> problems)
     {
-        static bool Comparable(SnapshotArea a) => !a.IsHistorical && ComparisonGroups.Contains(Group, a, null);
         static List<SnapshotArea> Sorted(IEnumerable<SnapshotArea> areas) => [.. areas.OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase)];
         if (selection.England)
         {

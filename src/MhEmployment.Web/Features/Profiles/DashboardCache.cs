@@ -161,6 +161,24 @@ public sealed partial class DashboardCache(
         return value;
     }
 
+    /// <summary>
+    /// Like <see cref="GetOrAdd{T}"/> for what is read from the database besides the values (assets, coverage), kept
+    /// until the next data version: every change such reads depend on records one.
+    /// </summary>
+    public async Task<T> GetOrAddAsync<T>(ValueSnapshot from, string key, Func<CancellationToken, Task<T>> build, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(build);
+        var fullKey = $"{from.Version}|{typeof(T).Name}|{key}";
+        if (derived.TryGetValue(fullKey, out var found))
+        {
+            return (T)found;
+        }
+        var value = await build(cancellationToken);
+        return GetOrAdd(from, key, () => value);
+    }
+
     private Task<ValueSnapshot> FirstLoadAsync()
     {
         lock (firstLoadLock)

@@ -17,16 +17,13 @@ public sealed class CellModel(NeedsAssetsService service) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string code, int domain, CancellationToken cancellationToken)
     {
-        var result = await service.CompareAsync(new ComparisonSelection(null, [code.ToUpperInvariant()], false), Scheme, Benchmark, User.Identity?.Name, cancellationToken);
-        var area = result.Comparison.Areas.FirstOrDefault(a => string.Equals(a.Code, code, StringComparison.OrdinalIgnoreCase));
-        var chosen = result.Comparison.Domains.FirstOrDefault(d => d.Number == domain);
-        if (area is null || chosen is null)
+        var result = await service.ForAreaAsync(code, Scheme, Benchmark, User.Identity?.Name, cancellationToken);
+        var chosen = result?.Comparison.Domains.FirstOrDefault(d => d.Number == domain);
+        if (result is null || chosen is null)
         {
             return NotFound();
         }
-        (Comparison, Cell, Updating) = (result.Comparison, result.Comparison.Cell(area, chosen), result.Updating);
-        // The selection is the one area: what the service says about others is not this page's news.
-        Problems = [.. result.Problems.Where(p => !p.Contains("chosen areas", StringComparison.Ordinal))];
+        (Comparison, Cell, Problems, Updating) = (result.Comparison, result.Comparison.Cell(result.Comparison.Areas[0], chosen), result.Problems, result.Updating);
         return Page();
     }
 }
