@@ -25,8 +25,8 @@ public sealed record PriorityResult(Priority? Priority, IReadOnlyList<FieldError
 
 /// <summary>
 /// Records and edits the priorities a board agrees for a borough, for the pages and the API: checks them against the
-/// rules, keeps their history (who changed what, when), writes the audit log, and records a new data version, since
-/// exports read them.
+/// rules, keeps their history (who changed what, when), writes the audit log, and ends each change as a new data
+/// version, since exports read them.
 /// </summary>
 public sealed class PriorityService(AppDbContext db, CoverageService coverage, AuditLog audit, TimeProvider clock, DataVersion versions)
 {
@@ -120,7 +120,7 @@ public sealed class PriorityService(AppDbContext db, CoverageService coverage, A
         db.PriorityChanges.Add(new PriorityChange { PriorityId = priority.Id, ChangedUtc = now, ChangedBy = actor, Summary = summary });
         await db.SaveChangesAsync(cancellationToken);
         await audit.WriteAsync(AuditActions.PriorityCreated, $"priority {priority.Id}", Truncate($"{area.Code}: {priority.Description}"), cancellationToken: cancellationToken);
-        await CommitAsync(transaction, actor, now, cancellationToken);
+        await versions.CommitChangeAsync(db, transaction, DataChangeKinds.Priorities, actor, now, cancellationToken);
         return new PriorityResult(priority, []);
     }
 
@@ -151,7 +151,7 @@ public sealed class PriorityService(AppDbContext db, CoverageService coverage, A
         db.PriorityChanges.Add(new PriorityChange { PriorityId = id, ChangedUtc = now, ChangedBy = actor, Summary = Truncate(summary) });
         await db.SaveChangesAsync(cancellationToken);
         await audit.WriteAsync(AuditActions.PriorityEdited, $"priority {id}", Truncate($"{priority.AreaCode}: {summary}"), cancellationToken: cancellationToken);
-        await CommitAsync(transaction, actor, now, cancellationToken);
+        await versions.CommitChangeAsync(db, transaction, DataChangeKinds.Priorities, actor, now, cancellationToken);
         return new PriorityResult(priority, []);
     }
 
@@ -172,14 +172,6 @@ public sealed class PriorityService(AppDbContext db, CoverageService coverage, A
         priority.Indicators.RemoveAll(i => !values.IndicatorIds.Contains(i.IndicatorId));
         priority.Indicators.AddRange(values.IndicatorIds.Where(id => priority.Indicators.All(i => i.IndicatorId != id))
             .Select(id => new PriorityIndicator { PriorityId = priority.Id, IndicatorId = id }));
-    }
-
-    /// <summary>Ends the change as a new data version (exports read priorities): the open transaction is committed.</summary>
-    private async Task CommitAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, string actor, DateTime now, CancellationToken cancellationToken)
-    {
-        var version = await DataVersion.RecordAsync(db, DataChangeKinds.Priorities, [], null, now, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        versions.Committed(version, actor);
     }
 
     private static string Truncate(string text) => text.Length > 1000 ? text[..1000] + "…" : text;

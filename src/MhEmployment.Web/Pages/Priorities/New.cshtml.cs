@@ -72,10 +72,10 @@ public sealed class NewModel(PriorityService priorities, NeedsAssetsService need
         Form.Domain = domain.Number.ToString(CultureInfo.InvariantCulture);
         var item = domain.Items.FirstOrDefault(i => !i.IsRetired && string.Equals(i.Key, itemKey?.Trim(), StringComparison.OrdinalIgnoreCase));
         Form.Item = item?.Key;
-        var comparison = (await needs.CompareAsync(new ComparisonSelection(null, [Area.Code], false), null, null, User.Identity?.Name, cancellationToken)).Comparison;
-        var area = comparison.Areas.FirstOrDefault(a => a.Code == Area.Code);
-        var evidence = comparison.Domains.FirstOrDefault(d => d.Number == domain.Number);
-        Cell = area is null || evidence is null ? null : comparison.Cell(area, evidence);
+        // Areas the comparison does not score (districts, regions, NHS areas) get the domain and item only.
+        var comparison = (await needs.ForAreaAsync(Area.Code, null, null, User.Identity?.Name, cancellationToken))?.Comparison;
+        var evidence = comparison?.Domains.FirstOrDefault(d => d.Number == domain.Number);
+        Cell = comparison is null || evidence is null ? null : comparison.Cell(comparison.Areas[0], evidence);
         Item = item is null ? null : Cell?.Items?.Items.FirstOrDefault(i => i.Item.Id == item.Id);
         var proposal = PriorityProposal.From(Cell?.Need, Item);
         Form.Action = proposal.Action is { } action ? PriorityText.Key(action) : null;
