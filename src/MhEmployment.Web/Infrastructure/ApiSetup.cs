@@ -35,6 +35,7 @@ public static class ApiSetup
         api.MapValuesApi();
         api.MapAssetsApi();
         api.MapNeedsAssetsApi();
+        api.MapPrioritiesApi();
         app.MapOpenApi().RequireAuthorization(Policies.Docs);
         // Live: the process answers. Ready: it can reach its database.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -86,11 +86,7 @@ public abstract partial class AccessMatrixTests(AppFixture fixture)
             ("PUT", "/api/v1/assets/{id:int}", keepers),
             ("POST", "/api/v1/assets/{id:int}/rating", deciders),
         };
-        foreach (var (method, endpoint, roles) in expected)
-        {
-            probes.Where(p => p.Method == method && "/" + p.Endpoint.TrimStart('/') == endpoint).Should().NotBeEmpty($"{method} {endpoint} is a route")
-                .And.OnlyContain(p => p.AllowedRoles != null && p.AllowedRoles.Order().SequenceEqual(roles.Order()), $"{method} {endpoint} is for {string.Join("/", roles)}");
-        }
+        ExpectRoles(probes, expected);
     }
 
     [Fact]
@@ -113,6 +109,34 @@ public abstract partial class AccessMatrixTests(AppFixture fixture)
             ("GET", "/needs-assets/schemes/{id:int}/delete", analysts),
             ("POST", "/needs-assets/schemes/{id:int}/delete", analysts),
         };
+        ExpectRoles(probes, expected);
+    }
+
+    [Fact]
+    public async Task PriorityRoutes_AreReadByEveryone_AndRecordedByOfficers()
+    {
+        var (probes, _) = await ProbesAsync();
+        string[] everyone = [Roles.Viewer, Roles.Analyst, Roles.Officer, Roles.Admin];
+        string[] deciders = [Roles.Officer, Roles.Admin];
+        var expected = new (string Method, string Endpoint, string[] Roles)[]
+        {
+            ("GET", "/areas/{code}/priorities", everyone),
+            ("GET", "/priorities/{id:int}", everyone),
+            ("GET", "/areas/{code}/priorities/new", deciders),
+            ("POST", "/areas/{code}/priorities/new", deciders),
+            ("GET", "/priorities/{id:int}/edit", deciders),
+            ("POST", "/priorities/{id:int}/edit", deciders),
+            ("GET", "/api/v1/areas/{code}/priorities", everyone),
+            ("GET", "/api/v1/priorities/{id:int}", everyone),
+            ("POST", "/api/v1/areas/{code}/priorities", deciders),
+            ("PUT", "/api/v1/priorities/{id:int}", deciders),
+        };
+        ExpectRoles(probes, expected);
+    }
+
+    /// <summary>Each listed route exists and is open to exactly the roles given.</summary>
+    private static void ExpectRoles(List<Probe> probes, (string Method, string Endpoint, string[] Roles)[] expected)
+    {
         foreach (var (method, endpoint, roles) in expected)
         {
             probes.Where(p => p.Method == method && "/" + p.Endpoint.TrimStart('/') == endpoint).Should().NotBeEmpty($"{method} {endpoint} is a route")

@@ -30,6 +30,8 @@ public static class AuditActions
     public const string SchemeCreated = "WeightingScheme.Created";
     public const string SchemeEdited = "WeightingScheme.Edited";
     public const string SchemeDeleted = "WeightingScheme.Deleted";
+    public const string PriorityCreated = "Priority.Created";
+    public const string PriorityEdited = "Priority.Edited";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -38,5 +40,6 @@ public static class AuditActions
         ImportUploaded, ImportCommitted, ImportUndone, IndicatorUpdated,
         AssetCreated, AssetEdited, AssetRated, AssetImportCommitted, AssetImportUndone, RagAnalysisSaved, ChecklistChanged,
         EvidenceLinksChanged, SchemeCreated, SchemeEdited, SchemeDeleted,
+        PriorityCreated, PriorityEdited,
     ];
 }

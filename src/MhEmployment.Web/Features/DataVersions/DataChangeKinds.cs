@@ -11,4 +11,5 @@ public static class DataChangeKinds
 
     /// <summary>Evidence links or a weighting scheme of the needs-versus-assets comparison.</summary>
     public const string NeedsEvidence = "needs-evidence";
+    public const string Priorities = "priorities";
 }

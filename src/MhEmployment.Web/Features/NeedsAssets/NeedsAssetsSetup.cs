@@ -7,6 +7,7 @@ public static class NeedsAssetsSetup
         services.AddScoped<NeedsAssetsService>();
         services.AddScoped<EvidenceLinkEditor>();
         services.AddScoped<SchemeEditor>();
+        services.AddScoped<PriorityService>();
         return services;
     }
 }
