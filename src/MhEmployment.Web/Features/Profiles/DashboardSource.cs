@@ -48,7 +48,7 @@ public sealed class DashboardSource(IServiceScopeFactory scopes) : IDashboardSou
     private static readonly int Parallelism = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     /// <summary>Ranges of an import's rows read at once (see <see cref="ImportRowsAsync"/>): more than the processors, on purpose.</summary>
-    private static readonly int ReadParallelism = Parallelism;
+    private const int ReadParallelism = 4;
 
     public async Task<long> LatestVersionAsync(CancellationToken cancellationToken)
     {
@@ -267,11 +267,7 @@ public sealed class DashboardSource(IServiceScopeFactory scopes) : IDashboardSou
         {
             if (connection is SqliteConnection sqlite)
             {
-                // SQLite reads block their thread for as long as they run (seconds for a large import): on a thread of their
-                // own, so that the pool's few threads stay free for requests. Held on pool threads, they starved readers
-                // for over a second at 10 million values.
-                await Task.Factory.StartNew(() => SqliteStoredRows.Read(sqlite, sql, parameters, take, cancellationToken),
-                    cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                SqliteStoredRows.Read(sqlite, sql, parameters, take, cancellationToken);
                 return;
             }
             await using var command = connection.CreateCommand();
