@@ -73,6 +73,10 @@ public abstract class NeedsAssetsTests(NeedsAssetsFixture fixture)
         areas[NeedsAssetsFixture.Islington].GetProperty("needPercentile").GetDouble().Should().Be(0.75);
         areas[NeedsAssetsFixture.Newham].GetProperty("needPercentile").GetDouble().Should().Be(0.5);
         areas[NeedsAssetsFixture.Hackney].GetProperty("confidence").GetString().Should().Be("1 of 1 indicator");
+        // Scheme names are unique whatever their case, so a name is found whatever its case (the example says "default").
+        (await DomainThreeAsync("/api/v1/comparison?region=E12000007&scheme=esa%20ONLY"))[NeedsAssetsFixture.Islington]
+            .GetProperty("needPercentile").GetDouble().Should().Be(0.75);
+        (await fixture.Api.GetAsync("/api/v1/comparison?region=E12000007&scheme=default")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     [Fact]

@@ -79,7 +79,7 @@ public sealed class EvidenceLinkEditor(AppDbContext db, AuditLog audit, DataVers
         // A weight belongs to a link: one left behind would come back unseen if the indicator were linked again.
         await db.SchemeWeights.Where(w => w.DomainId == domainId && removedIds.Contains(w.IndicatorId)).ExecuteDeleteAsync(cancellationToken);
         await audit.WriteAsync(AuditActions.EvidenceLinksChanged, $"domain {domainNumber}", Describe(added, removed), cancellationToken: cancellationToken);
-        await NeedsEvidenceChanges.CommitAsync(db, transaction, versions, clock.GetUtcNow().UtcDateTime, actor, cancellationToken);
+        await versions.CommitChangeAsync(db, transaction, DataChangeKinds.NeedsEvidence, actor, clock.GetUtcNow().UtcDateTime, cancellationToken);
         return new LinksResult(EvidenceEditStatus.Saved, added, removed);
     }
 

@@ -158,13 +158,7 @@ public static class NeedScores
         ComparisonShare? share)
     {
         var codes = population.Select(a => a.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var slice = indicator.Slices.Values
-            .Where(s => s.SeriesByArea.Keys.Any(codes.Contains))
-            .OrderByDescending(s => s.Slice.Sex == indicator.Indicator.Sex
-                && string.Equals(s.Slice.AgeBand, indicator.Indicator.Age, StringComparison.OrdinalIgnoreCase))
-            .ThenByDescending(s => s.SeriesByArea.Keys.Count(codes.Contains))
-            .FirstOrDefault();
-        if (slice is null)
+        if (indicator.HeadlineSliceAmong(codes.Contains) is not { } slice)
         {
             return new Standardised(indicator, null, null, null);
         }
@@ -174,7 +168,7 @@ public static class NeedScores
         var comparison = share is null ? Build() : share(indicator, key, Build);
         var values = population.Select(a => comparison.Find(a.Code)).Where(r => r is { Value.HasValue: true })
             .Select(r => r!.Value.Value!.Value).ToList();
-        var scored = comparison.Plan.AcrossAreas && indicator.Indicator.Polarity != Polarity.NoJudgement && values.Count >= MinimumAreasToScore;
+        var scored = EvidenceScoring.NotScoredBecause(indicator.Indicator) is null && values.Count >= MinimumAreasToScore;
         (double Mean, double Spread)? spread = null;
         if (scored)
         {

@@ -106,14 +106,17 @@ public sealed class NeedsAssetsService(AppDbContext db, DashboardCache cache, Co
 
     private async Task<WeightingScheme?> SchemeAsync(string? name, List<string> problems, CancellationToken cancellationToken)
     {
+        // Names are unique whatever their case (SchemeRules), so "default" names the Default scheme.
         var wanted = string.IsNullOrWhiteSpace(name) ? WeightingScheme.DefaultName : name.Trim();
-        var scheme = await db.WeightingSchemes.AsNoTracking().Include(s => s.Weights).FirstOrDefaultAsync(s => s.Name == wanted, cancellationToken);
-        if (scheme is null && !string.IsNullOrWhiteSpace(name))
+        var names = await db.WeightingSchemes.AsNoTracking().Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken);
+        var found = names.FirstOrDefault(s => string.Equals(s.Name, wanted, StringComparison.OrdinalIgnoreCase))
+            ?? names.FirstOrDefault(s => s.Name == WeightingScheme.DefaultName);
+        if (!string.IsNullOrWhiteSpace(name) && !string.Equals(found?.Name, wanted, StringComparison.OrdinalIgnoreCase))
         {
             problems.Add($"There is no weighting scheme '{name.Trim()}', so the default one is used.");
-            scheme = await db.WeightingSchemes.AsNoTracking().Include(s => s.Weights).FirstOrDefaultAsync(s => s.Name == WeightingScheme.DefaultName, cancellationToken);
         }
-        return scheme;
+        return found is null ? null
+            : await db.WeightingSchemes.AsNoTracking().Include(s => s.Weights).SingleAsync(s => s.Id == found.Id, cancellationToken);
     }
 
     /// <summary>A current upper-tier authority: the areas need is standardised across and a comparison shows.</summary>

@@ -64,7 +64,7 @@ public sealed class SchemeEditor(AppDbContext db, AuditLog audit, DataVersion ve
             return new SchemeResult(EvidenceEditStatus.Invalid, Problems: [TakenName(scheme.Name)]);
         }
         await audit.WriteAsync(AuditActions.SchemeCreated, $"scheme {scheme.Id}", Truncate(Describe(values, slots)), cancellationToken: cancellationToken);
-        await NeedsEvidenceChanges.CommitAsync(db, transaction, versions, now, actor, cancellationToken);
+        await versions.CommitChangeAsync(db, transaction, DataChangeKinds.NeedsEvidence, actor, now, cancellationToken);
         return new SchemeResult(EvidenceEditStatus.Saved, scheme);
     }
 
@@ -109,7 +109,7 @@ public sealed class SchemeEditor(AppDbContext db, AuditLog audit, DataVersion ve
             return new SchemeResult(EvidenceEditStatus.Invalid, scheme, [TakenName(scheme.Name)]);
         }
         await audit.WriteAsync(AuditActions.SchemeEdited, $"scheme {id}", Truncate(string.Join("; ", changes)), cancellationToken: cancellationToken);
-        await NeedsEvidenceChanges.CommitAsync(db, transaction, versions, now, actor, cancellationToken);
+        await versions.CommitChangeAsync(db, transaction, DataChangeKinds.NeedsEvidence, actor, now, cancellationToken);
         return new SchemeResult(EvidenceEditStatus.Saved, scheme);
     }
 
@@ -129,7 +129,7 @@ public sealed class SchemeEditor(AppDbContext db, AuditLog audit, DataVersion ve
         db.WeightingSchemes.Remove(scheme);
         await db.SaveChangesAsync(cancellationToken);
         await audit.WriteAsync(AuditActions.SchemeDeleted, $"scheme {id}", scheme.Name, cancellationToken: cancellationToken);
-        await NeedsEvidenceChanges.CommitAsync(db, transaction, versions, clock.GetUtcNow().UtcDateTime, actor, cancellationToken);
+        await versions.CommitChangeAsync(db, transaction, DataChangeKinds.NeedsEvidence, actor, clock.GetUtcNow().UtcDateTime, cancellationToken);
         return new SchemeResult(EvidenceEditStatus.Saved, scheme);
     }
 

@@ -44,6 +44,20 @@ public sealed class IndicatorValues
     internal bool HasImport(int importId) => slices.Values.Any(s => s.HasImport(importId));
 
     /// <summary>
+    /// The slice a view of several areas shows (a region's heat map, the needs-versus-assets comparison): the
+    /// indicator's own sex and age when any of the areas has values in it, otherwise the slice most of them have.
+    /// </summary>
+    public SliceValues? HeadlineSliceAmong(Func<string, bool> inSet)
+    {
+        ArgumentNullException.ThrowIfNull(inSet);
+        return slices.Values
+            .Where(s => s.SeriesByArea.Keys.Any(inSet))
+            .OrderByDescending(s => s.Slice.Sex == Indicator.Sex && string.Equals(s.Slice.AgeBand, Indicator.Age, StringComparison.OrdinalIgnoreCase))
+            .ThenByDescending(s => s.SeriesByArea.Keys.Count(inSet))
+            .FirstOrDefault();
+    }
+
+    /// <summary>
     /// The slice a dashboard shows for an area: the indicator's own sex and age when the area has values in it,
     /// otherwise the slice where the area has most values (persons first), so one indicator is one row.
     /// </summary>

@@ -32,13 +32,7 @@ public static class OverviewBuilder
         var columns = new List<OverviewColumn>();
         foreach (var indicator in snapshot.Indicators)
         {
-            var slice = indicator.Slices.Values
-                .Where(s => s.SeriesByArea.Keys.Any(inRegion.ContainsKey))
-                .OrderByDescending(s => s.Slice.Sex == indicator.Indicator.Sex
-                    && string.Equals(s.Slice.AgeBand, indicator.Indicator.Age, StringComparison.OrdinalIgnoreCase))
-                .ThenByDescending(s => s.SeriesByArea.Keys.Count(inRegion.ContainsKey))
-                .FirstOrDefault();
-            if (slice is null)
+            if (indicator.HeadlineSliceAmong(inRegion.ContainsKey) is not { } slice)
             {
                 continue;
             }
