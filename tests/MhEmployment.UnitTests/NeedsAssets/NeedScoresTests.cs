@@ -96,6 +96,16 @@ public sealed class NeedScoresTests
     }
 
     [Fact]
+    public void Confidence_SaysWhetherIndicatorsAreLinkedButWithoutData_OrNotLinkedAtAll()
+    {
+        var onlyUnscored = Need(Calculate((count, 1), (noJudgement, 1)), ProfileWorld.Hackney);
+        var none = Need(Calculate(), ProfileWorld.Hackney);
+
+        NeedsAssetsText.Confidence(onlyUnscored).Should().Be("no linked indicator has values for enough areas");
+        NeedsAssetsText.Confidence(none).Should().Be("no indicator linked");
+    }
+
+    [Fact]
     public void AnAbolishedArea_IsNeverScoredWithCurrentOnes_NorInTheirSpread()
     {
         var needs = Calculate((gap, 1), (rate, 1));

@@ -33,7 +33,9 @@ public static class NeedsAssetsText
     public static string Confidence(DomainNeed need)
     {
         ArgumentNullException.ThrowIfNull(need);
-        return need.Scored == 0 ? "no scored indicator linked" : $"{need.Available} of {need.Scored} indicator{(need.Scored == 1 ? "" : "s")}";
+        return need.Scored > 0 ? $"{need.Available} of {need.Scored} indicator{(need.Scored == 1 ? "" : "s")}"
+            : need.Indicators.Count == 0 ? "no indicator linked"
+            : "no linked indicator has values for enough areas";
     }
 
     public static string Share(double share) => share.ToString("P0", CultureInfo.InvariantCulture).Replace(" ", "", StringComparison.Ordinal);
