@@ -4,6 +4,7 @@ using MhEmployment.Web.Features.Assets;
 using MhEmployment.Web.Features.Audit;
 using MhEmployment.Web.Features.DataVersions;
 using MhEmployment.Web.Features.Imports;
+using MhEmployment.Web.Features.Exports;
 using MhEmployment.Web.Features.Indicators;
 using MhEmployment.Web.Features.NeedsAssets;
 using MhEmployment.Web.Features.Profiles;
@@ -50,6 +51,7 @@ try
     builder.AddImports();
     builder.Services.AddAssets();
     builder.Services.AddNeedsAssets();
+    builder.Services.AddExports();
     builder.Services.AddAppPages();
     builder.Services.AddAppApi();
 

@@ -15,10 +15,13 @@ public static class DownloadName
     public const int MaxPartLength = 60;
 
     /// <summary>"hackney-e09000012-vs-england.csv" from ["Hackney", "E09000012", "vs", "England"].</summary>
-    public static string Csv(params IEnumerable<string?> parts)
+    public static string Csv(params IEnumerable<string?> parts) => File("csv", parts);
+
+    /// <summary>"hackney-e09000012-needs-summary.docx" from "docx" and ["Hackney", "E09000012", "needs summary"].</summary>
+    public static string File(string extension, params IEnumerable<string?> parts)
     {
         var slug = string.Join('-', parts.Select(Slug).Where(p => p.Length > 0));
-        return (slug.Length == 0 ? "download" : slug) + ".csv";
+        return (slug.Length == 0 ? "download" : slug) + "." + extension;
     }
 
     /// <summary>Letters and digits kept (lower case), every run of anything else one hyphen, cut to <see cref="MaxPartLength"/>.</summary>

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using MhEmployment.Web.Infrastructure;
+
+namespace MhEmployment.Web.Features.Exports;
+
+/// <summary>Writes a needs summary in any of its formats, named for download.</summary>
+public sealed class SummaryFiles(PdfConverter pdf)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public bool PdfAvailable => pdf.IsAvailable;
+
+    public async Task<ExportFile> ProduceAsync(NeedsSummary summary, ExportFormat format, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var content = format switch
+        {
+            ExportFormat.Docx => Write(summary, SummaryDocx.Write),
+            ExportFormat.Xlsx => Write(summary, SummaryXlsx.Write),
+            ExportFormat.Csv => SummaryCsv.Table(summary).ToUtf8(),
+            ExportFormat.Pdf => await pdf.ConvertDocxAsync(Write(summary, SummaryDocx.Write), cancellationToken),
+            _ => JsonSerializer.SerializeToUtf8Bytes(summary, Json),
+        };
+        return new ExportFile(FileName(summary, format), ExportFormats.ContentType(format), content);
+    }
+
+    /// <summary>"hackney-e09000012-needs-summary-vs-england.docx"; a set of areas is named by its title.</summary>
+    public static string FileName(NeedsSummary summary, ExportFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        IEnumerable<string?> parts = summary.Areas.Count == 1
+            ? [summary.Areas[0].Name, summary.Areas[0].Code, "needs summary"]
+            : [summary.Title];
+        return DownloadName.File(ExportFormats.Extension(format), [.. parts, "vs", summary.BenchmarkName]);
+    }
+
+    private static byte[] Write(NeedsSummary summary, Action<NeedsSummary, Stream> writer)
+    {
+        using var stream = new MemoryStream();
+        writer(summary, stream);
+        return stream.ToArray();
+    }
+}
