@@ -40,6 +40,10 @@ public sealed class NeedsSummaryBuilder(
         ArgumentNullException.ThrowIfNull(request);
         var snapshot = await cache.SnapshotAsync(viewer, cancellationToken);
         var problems = new List<string>();
+        foreach (var key in request.Indicators.Where(k => !snapshot.IndicatorsByKey.ContainsKey(k)))
+        {
+            problems.Add($"'{key}' is not an indicator in the catalogue, so it is left out.");
+        }
         var areas = new List<AreaSummary>();
         var sources = new Dictionary<string, SourceRow>(StringComparer.Ordinal);
         AreaProfile? first = null;
