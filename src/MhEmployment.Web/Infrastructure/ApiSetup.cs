@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using MhEmployment.Web.Data;
 using MhEmployment.Web.Features.Accounts;
 using MhEmployment.Web.Features.Areas;
+using MhEmployment.Web.Features.Exports;
 using MhEmployment.Web.Features.Assets;
 using MhEmployment.Web.Features.Imports;
 using MhEmployment.Web.Features.Imports.Api;
@@ -36,6 +37,7 @@ public static class ApiSetup
         api.MapAssetsApi();
         api.MapNeedsAssetsApi();
         api.MapPrioritiesApi();
+        api.MapSummaryApi();
         app.MapOpenApi().RequireAuthorization(Policies.Docs);
         // Live: the process answers. Ready: it can reach its database.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -32,6 +32,7 @@ public static class AuditActions
     public const string SchemeDeleted = "WeightingScheme.Deleted";
     public const string PriorityCreated = "Priority.Created";
     public const string PriorityEdited = "Priority.Edited";
+    public const string SummaryExported = "Summary.Exported";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -40,6 +41,6 @@ public static class AuditActions
         ImportUploaded, ImportCommitted, ImportUndone, IndicatorUpdated,
         AssetCreated, AssetEdited, AssetRated, AssetImportCommitted, AssetImportUndone, RagAnalysisSaved, ChecklistChanged,
         EvidenceLinksChanged, SchemeCreated, SchemeEdited, SchemeDeleted,
-        PriorityCreated, PriorityEdited,
+        PriorityCreated, PriorityEdited, SummaryExported,
     ];
 }

@@ -25,6 +25,19 @@ public static class SpineChartSvg
         var description = drawable ? Describe(scale!, areaValue!.Value, label, decimals, suffix) : "Not enough data";
         var sb = new StringBuilder(900);
         Svg.Open(sb, idPrefix, "chart spine", Width, Height, title, description);
+        AppendSpine(sb, scale, areaValue, label, decimals, suffix);
+        Svg.Close(sb);
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// The spine's parts (no root element), at the origin: the track, and when <paramref name="scale"/> is given and
+    /// the value finite, the bands, benchmark and the area's marker. A panel of spines places several with this.
+    /// </summary>
+    public static void AppendSpine(StringBuilder sb, SpineScale? scale, double? areaValue, string label, int decimals = 1, string suffix = "")
+    {
+        ArgumentNullException.ThrowIfNull(sb);
+        var drawable = scale is not null && areaValue is { } v && double.IsFinite(v);
         // Track, bands (both outer bands in one path) and benchmark as short path data rather than rects and a line: a
         // dashboard draws one spine per indicator and is served from its cache many times, so every byte counts often.
         sb.Append("<path class=\"spine-track\" d=\"M0 ").Append(Svg.N(BandTop)).Append('h').Append(Svg.N(Width)).Append('v')
@@ -43,8 +56,6 @@ public static class SpineChartSvg
               .Append(Markers.Translate(X(areaValue!.Value), Height / 2)).Append("\" d=\"").Append(Markers.ShapeFor(css)).Append("\">")
               .Title(AreaText(areaValue.Value, label, decimals, suffix)).Append("</path>");
         }
-        Svg.Close(sb);
-        return sb.ToString();
     }
 
     /// <summary>One band, from one value's position to another's, as a closed subpath of the band's path.</summary>

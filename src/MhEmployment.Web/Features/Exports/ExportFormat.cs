@@ -1,3 +1,5 @@
+using Microsoft.Net.Http.Headers;
+
 namespace MhEmployment.Web.Features.Exports;
 
 /// <summary>The files a needs summary is exported as.</summary>
@@ -29,6 +31,37 @@ public static class ExportFormats
     public static ExportFormat? FromExtension(string? extension) =>
         Enum.TryParse<ExportFormat>(extension?.TrimStart('.'), ignoreCase: true, out var format) && Enum.IsDefined(format) && !int.TryParse(extension, out _)
             ? format : null;
+
+    /// <summary>
+    /// The format an Accept header prefers (by quality, then order): JSON when it is missing or accepts anything;
+    /// null when it names only types the summary does not come in.
+    /// </summary>
+    public static ExportFormat? FromAccept(IList<MediaTypeHeaderValue> accept)
+    {
+        ArgumentNullException.ThrowIfNull(accept);
+        if (accept.Count == 0)
+        {
+            return ExportFormat.Json;
+        }
+        foreach (var type in accept.Where(a => a.Quality is not 0).OrderByDescending(a => a.Quality ?? 1))
+        {
+            var media = type.MediaType.Value?.ToLowerInvariant();
+            ExportFormat? format = media switch
+            {
+                "*/*" or "application/*" or "application/json" => ExportFormat.Json,
+                DocxType => ExportFormat.Docx,
+                XlsxType => ExportFormat.Xlsx,
+                "text/csv" or "text/*" => ExportFormat.Csv,
+                PdfType => ExportFormat.Pdf,
+                _ => null,
+            };
+            if (format is not null)
+            {
+                return format;
+            }
+        }
+        return null;
+    }
 
     public static string Name(ExportFormat format) => format switch
     {

@@ -6,6 +6,7 @@ public static class ExportsSetup
     {
         services.AddSingleton<PdfConverter>();
         services.AddScoped<SummaryFiles>();
+        services.AddScoped<NeedsSummaryBuilder>();
         return services;
     }
 }

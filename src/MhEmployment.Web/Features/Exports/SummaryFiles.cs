@@ -1,14 +1,28 @@
 using System.Text.Json;
+using MhEmployment.Web.Features.Audit;
 using MhEmployment.Web.Infrastructure;
 
 namespace MhEmployment.Web.Features.Exports;
 
 /// <summary>Writes a needs summary in any of its formats, named for download.</summary>
-public sealed class SummaryFiles(PdfConverter pdf)
+public sealed class SummaryFiles(PdfConverter pdf, AuditLog audit)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public bool PdfAvailable => pdf.IsAvailable;
+
+    public string PdfInstallHint => pdf.InstallHint;
+
+    /// <summary>A download someone asked for: the file, and an entry in the audit log saying who took what.</summary>
+    public async Task<ExportFile> ExportAsync(NeedsSummary summary, ExportFormat format, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var file = await ProduceAsync(summary, format, cancellationToken);
+        await audit.WriteAsync(AuditActions.SummaryExported, string.Join(',', summary.Areas.Select(a => a.Code)),
+            $"{ExportFormats.Name(format)}: {file.FileName} against {summary.BenchmarkName}, scheme {summary.SchemeName}, data version {summary.DataVersion}, "
+            + $"sections {string.Join(' ', summary.Sections.Order().Select(SummarySections.Key))}", cancellationToken: cancellationToken);
+        return file;
+    }
 
     public async Task<ExportFile> ProduceAsync(NeedsSummary summary, ExportFormat format, CancellationToken cancellationToken)
     {

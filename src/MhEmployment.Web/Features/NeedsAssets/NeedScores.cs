@@ -30,8 +30,11 @@ public sealed record IndicatorNeed(
     Indicator Indicator, double Weight, PeriodComparison? Comparison, AreaResult? Result, TrendResult? Trend, double? Z, bool Scored)
 {
     /// <summary>Significantly worse than the benchmark and getting worse: the "red-red" list.</summary>
-    public bool RedRed => Result?.Label == ComparisonLabels.Worse
-        && Trend?.Label is TrendLabels.IncreasingAndGettingWorse or TrendLabels.DecreasingAndGettingWorse;
+    public bool RedRed => IsRedRed(Result?.Label, Trend?.Label);
+
+    /// <summary>The red-red rule on a comparison label and a trend label (the dashboards' words).</summary>
+    public static bool IsRedRed(string? comparison, string? trend) =>
+        comparison == ComparisonLabels.Worse && trend is TrendLabels.IncreasingAndGettingWorse or TrendLabels.DecreasingAndGettingWorse;
 
     public bool HasValue => Result?.Value.HasValue == true;
 }
