@@ -9,7 +9,7 @@ public sealed class PdfConversionException(string message) : Exception(message);
 /// <summary>
 /// Turns a DOCX into a PDF with LibreOffice headless, when it is installed: <c>Exports:LibreOffice</c> names its
 /// executable, or else <c>soffice</c> (or <c>libreoffice</c>) is looked for on the PATH. Each conversion runs in a
-/// folder of its own under <c>Exports:WorkPath</c> (default: a folder in the temporary directory), with a LibreOffice
+/// folder of its own under <see cref="ExportWork.Folder"/>, with a LibreOffice
 /// profile of its own there, so conversions never share (or lock) a profile; the folder is deleted afterwards. A
 /// conversion that runs past <c>Exports:PdfTimeoutSeconds</c> (default 120) or whose request is cancelled is killed with
 /// every process it started. LibreOffice takes a core and a few hundred MB while it runs, so only
@@ -33,7 +33,7 @@ public sealed partial class PdfConverter : IDisposable
         _logger = logger;
         _configuredPath = configuration["Exports:LibreOffice"] is { Length: > 0 } path ? path : null;
         Executable = _configuredPath is null ? FindOnPath() : File.Exists(_configuredPath) ? Path.GetFullPath(_configuredPath) : null;
-        _workRoot = configuration["Exports:WorkPath"] is { Length: > 0 } work ? Path.GetFullPath(work) : Path.Combine(Path.GetTempPath(), "mhemployment-pdf");
+        _workRoot = ExportWork.Folder(configuration);
         _timeout = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Exports:PdfTimeoutSeconds", 120)));
         var turns = Math.Max(1, configuration.GetValue("Exports:PdfConversions", 1));
         _turns = new SemaphoreSlim(turns, turns);
