@@ -89,6 +89,16 @@ public sealed class NeedsAssetsService(AppDbContext db, DashboardCache cache, Co
         return new ComparisonResult(comparison, problems, cache.IsBehind(snapshot));
     }
 
+    /// <summary>The areas a selection names, read as the comparison reads it, with its title; what could not be taken is added to <paramref name="problems"/>.</summary>
+    public async Task<(string Title, IReadOnlyList<SnapshotArea> Areas)> SelectAsync(
+        ComparisonSelection selection, string? viewer, List<string> problems, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        var snapshot = await cache.SnapshotAsync(viewer, cancellationToken);
+        var (title, _, areas) = Select(snapshot, selection, problems);
+        return (title, areas);
+    }
+
     /// <summary>The schemes to choose from, by name.</summary>
     public Task<List<string>> SchemeNamesAsync(CancellationToken cancellationToken) =>
         db.WeightingSchemes.AsNoTracking().OrderBy(s => s.Name != WeightingScheme.DefaultName).ThenBy(s => s.Name).Select(s => s.Name).ToListAsync(cancellationToken);
