@@ -19,7 +19,7 @@ public sealed class BulkExportForm
     public List<string> Sections { get; set; } = [];
 
     /// <summary>The form as it first shows: England, the default scheme, every section.</summary>
-    public static BulkExportForm Initial() => new() { Sections = [.. SummarySections.All.Select(s => s.Key)] };
+    public static BulkExportForm Initial() => new() { Scheme = Domain.WeightingScheme.DefaultName, Sections = [.. SummarySections.All.Select(s => s.Key)] };
 }
 
 /// <summary>What the form offers: the regions, the weighting schemes, and whether PDF works here (and if not, why).</summary>

@@ -1,14 +1,11 @@
 using MhEmployment.Web.Domain;
-using MhEmployment.Web.Features.Accounts;
 using MhEmployment.Web.Features.Exports.Bulk;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace MhEmployment.Web.Pages.Exports.Bulk;
 
 /// <summary>Asks for a region's needs summaries as one zip, made in the background; lists the person's recent exports.</summary>
-[Authorize(Policy = Policies.Decide)]
 public sealed class IndexModel(BulkExports exports) : PageModel
 {
     [BindProperty] public BulkExportForm Form { get; set; } = BulkExportForm.Initial();

@@ -1,15 +1,12 @@
 using MhEmployment.Web.Domain;
-using MhEmployment.Web.Features.Accounts;
 using MhEmployment.Web.Features.Exports.Bulk;
 using MhEmployment.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace MhEmployment.Web.Pages.Exports.Bulk;
 
 /// <summary>A bulk export: its progress while it runs (the page refreshes itself), a way to stop it, and the zip when done.</summary>
-[Authorize(Policy = Policies.Decide)]
 public sealed class JobModel(BulkExports exports) : PageModel
 {
     /// <summary>How often a running export's page reloads itself.</summary>
