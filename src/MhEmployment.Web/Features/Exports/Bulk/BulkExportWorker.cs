@@ -11,8 +11,8 @@ namespace MhEmployment.Web.Features.Exports.Bulk;
 /// database: a job is claimed by an update that only succeeds while it is still queued, so each job runs once. Each
 /// area's summary is built and written into a zip on disk, then dropped, so memory does not grow with the number of
 /// areas; the finished zip goes into the database in pieces, with the job marked done, in one transaction. The job's
-/// row carries its progress (updated after each area, which also shows the instance is alive) and the cancel flag,
-/// read at the same moment.
+/// row carries its progress (updated before each area, which also shows the instance is alive) and the cancel flag,
+/// which the worker looks at every second, so a cancelled export stops at once, a PDF conversion included.
 /// </summary>
 public sealed partial class BulkExportWorker(
     IServiceScopeFactory scopes, DashboardCache cache, BulkExportSignal signal, TimeProvider clock, IConfiguration configuration,
@@ -20,6 +20,8 @@ public sealed partial class BulkExportWorker(
 {
     /// <summary>A running job whose instance has not shown it is alive for this long was stopped (a crash, a kill).</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(15);
+
+    private static readonly TimeSpan CancelCheck = TimeSpan.FromSeconds(1);
 
     private readonly TimeSpan _poll = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Exports:PollSeconds", 5)));
     private readonly string _work = ExportWork.Folder(configuration);
@@ -118,45 +120,54 @@ public sealed partial class BulkExportWorker(
         }
         var zip = Path.Combine(_work, $"bulk-{id}-{Guid.NewGuid():N}.zip");
         string? current = null;
+        var done = 0;
+        var total = 0;
+        // Cancelled by the app stopping, or by the person: then a long PDF conversion stops at once, not after its area.
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        using var watching = new CancellationTokenSource();
+        var watcher = WatchForCancelAsync(id, cancel, watching.Token);
         try
         {
-            var snapshot = await cache.SnapshotAsync(job.RequestedBy, stoppingToken);
+            var snapshot = await cache.SnapshotAsync(job.RequestedBy, cancel.Token);
             var areas = snapshot.Areas.Values
                 .Where(a => !a.IsHistorical && ComparisonGroups.Contains(ComparisonGroup.UpperTierInRegion, a, job.RegionCode))
                 .OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ToList();
-            var sections = SummarySections.Parse([job.Sections], []);
-            var request = new SummaryRequest(job.Benchmark, job.Scheme, sections, []);
+            total = areas.Count;
+            var request = new SummaryRequest(job.Benchmark, job.Scheme, SummarySections.Parse([job.Sections], []), []);
             Directory.CreateDirectory(_work);
             await using (var file = new FileStream(zip, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
             await using (var archive = new ZipArchive(file, ZipArchiveMode.Create))
             {
-                for (var done = 0; done < areas.Count; done++)
+                for (; done < total; done++)
                 {
                     current = areas[done].Name;
-                    if (!await ProgressAsync(id, done, areas.Count, current, stoppingToken))
+                    if (!await ProgressAsync(id, done, total, current, cancel.Token))
                     {
-                        await EndAsync(id, ExportJobStatus.Cancelled, null);
-                        LogCancelled(logger, id, done, areas.Count);
-                        return;
+                        await cancel.CancelAsync();
+                        cancel.Token.ThrowIfCancellationRequested();
                     }
-                    await WriteAreaAsync(archive, areas[done].Code, request, job, stoppingToken);
+                    await WriteAreaAsync(archive, areas[done].Code, request, job, cancel.Token);
                 }
             }
             current = null;
-            if (!await FinishAsync(job, areas.Count, zip, stoppingToken))
+            if (!await FinishAsync(job, total, zip, cancel.Token))
             {
-                await EndAsync(id, ExportJobStatus.Cancelled, null);
-                LogCancelled(logger, id, areas.Count, areas.Count);
-                return;
+                await cancel.CancelAsync();
+                cancel.Token.ThrowIfCancellationRequested();
             }
             var bytes = new FileInfo(zip).Length;
-            LogDone(logger, id, job.RegionName, areas.Count, bytes);
+            LogDone(logger, id, job.RegionName, total, bytes);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // The app is stopping, not failing: the job starts again from the beginning on the next start (or elsewhere).
             await RequeueAsync(id);
             throw;
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            await EndAsync(id, ExportJobStatus.Cancelled, null);
+            LogCancelled(logger, id, done, total);
         }
         catch (Exception ex)
         {
@@ -168,7 +179,36 @@ public sealed partial class BulkExportWorker(
         }
         finally
         {
+            await watching.CancelAsync();
+            await watcher;
             File.Delete(zip);
+        }
+    }
+
+    /// <summary>Looks at the job's cancel flag every second while it runs (the person may be on another instance).</summary>
+    private async Task WatchForCancelAsync(int id, CancellationTokenSource cancel, CancellationToken watching)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(CancelCheck, watching);
+                await using var scope = scopes.CreateAsyncScope();
+                if (await scope.ServiceProvider.GetRequiredService<AppDbContext>().ExportJobs.AnyAsync(j => j.Id == id && j.CancelRequested, watching))
+                {
+                    await cancel.CancelAsync();
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (watching.IsCancellationRequested)
+        {
+            // the job ended
+        }
+        catch (Exception ex)
+        {
+            // The job still stops at its next area, where its progress is recorded.
+            LogWatchFailed(logger, ex, id);
         }
     }
 
@@ -290,6 +330,9 @@ public sealed partial class BulkExportWorker(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Bulk export {JobId} failed at {Area}")]
     private static partial void LogJobFailed(ILogger logger, Exception exception, int jobId, string? area);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not look whether bulk export {JobId} was cancelled")]
+    private static partial void LogWatchFailed(ILogger logger, Exception exception, int jobId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bulk export {JobId} cancelled after {Done} of {Total} areas")]
     private static partial void LogCancelled(ILogger logger, int jobId, int done, int total);
