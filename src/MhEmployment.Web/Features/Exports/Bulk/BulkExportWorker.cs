@@ -8,7 +8,7 @@ namespace MhEmployment.Web.Features.Exports.Bulk;
 
 /// <summary>
 /// Makes queued bulk exports, one at a time per instance, and removes expired ones. Several instances may share the
-/// database: a job is claimed by an update that only succeeds while it is still queued, so each job runs once. Each
+/// database: <see cref="ExportJobClaims"/> gives each job to one of them. Each
 /// area's summary is built and written into a zip on disk, then dropped, so memory does not grow with the number of
 /// areas; the finished zip goes into the database in pieces, with the job marked done, in one transaction. The job's
 /// row carries its progress (updated before each area, which also shows the instance is alive) and the cancel flag,
@@ -85,30 +85,10 @@ public sealed partial class BulkExportWorker(
             .SetProperty(j => j.Error, "The app stopped while making this export. Ask for it again."), cancellationToken);
     }
 
-    /// <summary>The oldest queued job, now this instance's; null when none is left.</summary>
     private async Task<int?> ClaimAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        while (true)
-        {
-            var candidate = await db.ExportJobs.Where(j => j.Status == ExportJobStatus.Queued).OrderBy(j => j.Id)
-                .Select(j => (int?)j.Id).FirstOrDefaultAsync(cancellationToken);
-            if (candidate is not { } id)
-            {
-                return null;
-            }
-            var now = Now;
-            // Another instance may have claimed it since: then no row matches, and the next one is tried.
-            var claimed = await db.ExportJobs.Where(j => j.Id == id && j.Status == ExportJobStatus.Queued).ExecuteUpdateAsync(s => s
-                .SetProperty(j => j.Status, ExportJobStatus.Running)
-                .SetProperty(j => j.StartedUtc, now)
-                .SetProperty(j => j.HeartbeatUtc, now), cancellationToken);
-            if (claimed == 1)
-            {
-                return id;
-            }
-        }
+        return await ExportJobClaims.ClaimNextAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), Now, cancellationToken);
     }
 
     private async Task RunAsync(int id, CancellationToken stoppingToken)
@@ -285,12 +265,12 @@ public sealed partial class BulkExportWorker(
         return true;
     }
 
-    /// <summary>Ends a job that produced no zip. Runs to the end even while the app stops, so no job is left running.</summary>
+    /// <summary>Ends a running job that produced no zip. Runs to the end even while the app stops, so no job is left running.</summary>
     private async Task EndAsync(int id, ExportJobStatus status, string? error)
     {
         await using var scope = scopes.CreateAsyncScope();
         var now = Now;
-        await scope.ServiceProvider.GetRequiredService<AppDbContext>().ExportJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s
+        await scope.ServiceProvider.GetRequiredService<AppDbContext>().ExportJobs.Where(j => j.Id == id && j.Status == ExportJobStatus.Running).ExecuteUpdateAsync(s => s
             .SetProperty(j => j.Status, status)
             .SetProperty(j => j.CurrentArea, (string?)null)
             .SetProperty(j => j.FinishedUtc, now)
