@@ -102,6 +102,22 @@ public abstract class JobTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task ExportLeftRunningByAStoppedApp_IsMarkedFailed_AndOfferedAgain()
+    {
+        var id = await AddFinishedJobAsync(Roles.Officer, expires: DateTime.UtcNow.AddHours(1), ExportJobStatus.Running);
+        await fixture.Factory.WithDbAsync(db => db.ExportJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(j => j.Done, 4).SetProperty(j => j.HeartbeatUtc, DateTime.UtcNow.AddHours(-1))));
+
+        fixture.Factory.WakeWorker();
+
+        var failed = await _officer.WatchAsync(id, v => v.StatusText != "Running", TimeSpan.FromSeconds(30));
+        failed.StatusText.Should().Be("Failed");
+        failed.ProgressText.Should().Be("Failed: The app stopped while making this export. Ask for it again.");
+        failed.DownloadLink.Should().BeNull();
+        failed.Page.QuerySelector("a[href='/exports/bulk?region=E12000007']")!.Text().Should().Be("Ask for it again");
+    }
+
+    [Fact]
     public async Task AnothersExport_IsNotFound_ButAnAdminSeesAndServesIt()
     {
         var id = await AddFinishedJobAsync(Roles.Admin, expires: DateTime.UtcNow.AddHours(1));
@@ -119,7 +135,8 @@ public abstract class JobTests(AppFixture fixture)
     /// <summary>Bytes of two pieces, to show a download puts the pieces back together in order.</summary>
     private static readonly byte[] StoredZip = [.. Enumerable.Range(0, ExportJobChunk.Size + 10).Select(i => (byte)(i % 251))];
 
-    private async Task<int> AddFinishedJobAsync(string role, DateTime expires)
+    /// <summary>A job as the worker leaves it (with its zip when done), added straight to the database.</summary>
+    private async Task<int> AddFinishedJobAsync(string role, DateTime expires, ExportJobStatus status = ExportJobStatus.Done)
     {
         await using var scope = fixture.Factory.Services.CreateAsyncScope();
         var user = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(Accounts.EmailFor(role));
@@ -128,14 +145,17 @@ public abstract class JobTests(AppFixture fixture)
             var job = new ExportJob
             {
                 RegionCode = BulkExportPages.London, RegionName = "London", Format = ExportFormat.Csv, Benchmark = "E92000001", Scheme = "Default",
-                Sections = "headlines", RequestedBy = user!.Email!, RequestedByUserId = user.Id, Status = ExportJobStatus.Done, Done = 33, Total = 33,
+                Sections = "headlines", RequestedBy = user!.Email!, RequestedByUserId = user.Id, Status = status, Done = 33, Total = 33,
                 CreatedUtc = expires.AddDays(-1), FinishedUtc = expires.AddDays(-1), ExpiresUtc = expires, FileName = "london.zip", ZipBytes = StoredZip.Length,
             };
             db.ExportJobs.Add(job);
             await db.SaveChangesAsync();
-            db.ExportJobChunks.Add(new ExportJobChunk { JobId = job.Id, Index = 0, Bytes = StoredZip[..ExportJobChunk.Size] });
-            db.ExportJobChunks.Add(new ExportJobChunk { JobId = job.Id, Index = 1, Bytes = StoredZip[ExportJobChunk.Size..] });
-            await db.SaveChangesAsync();
+            if (status == ExportJobStatus.Done)
+            {
+                db.ExportJobChunks.Add(new ExportJobChunk { JobId = job.Id, Index = 0, Bytes = StoredZip[..ExportJobChunk.Size] });
+                db.ExportJobChunks.Add(new ExportJobChunk { JobId = job.Id, Index = 1, Bytes = StoredZip[ExportJobChunk.Size..] });
+                await db.SaveChangesAsync();
+            }
             return job.Id;
         });
     }
