@@ -148,7 +148,8 @@ public abstract partial class AccessMatrixTests(AppFixture fixture)
         };
         ExpectRoles(probes, expected);
         probes.Where(p => "/" + p.Endpoint.TrimStart('/') == "/exports/bulk/{id:int}").Select(p => p.Url).Should()
-            .Contain(["/exports/bulk/404?handler=Download", "/exports/bulk/404?handler=Cancel"], "the download and the cancel are probed too");
+            .Contain(["/exports/bulk/404?handler=Download", "/exports/bulk/404?handler=Status", "/exports/bulk/404?handler=Cancel"],
+                "the download, the progress for the page's script and the cancel are probed too");
     }
 
     /// <summary>Each listed route exists and is open to exactly the roles given.</summary>

@@ -6,10 +6,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace MhEmployment.Web.Pages.Exports.Bulk;
 
-/// <summary>A bulk export: its progress while it runs (the page refreshes itself), a way to stop it, and the zip when done.</summary>
+/// <summary>
+/// A bulk export: its progress while it runs, a way to stop it, and the zip when done. While it runs, a small script
+/// updates the progress bar in place; without JavaScript the page reloads itself instead.
+/// </summary>
 public sealed class JobModel(BulkExports exports) : PageModel
 {
-    /// <summary>How often a running export's page reloads itself.</summary>
+    /// <summary>How often a running export's page (or its script) looks again.</summary>
     public const int RefreshSeconds = 2;
 
     public ExportJob Job { get; private set; } = null!;
@@ -23,11 +26,18 @@ public sealed class JobModel(BulkExports exports) : PageModel
             return NotFound();
         }
         Job = job;
-        if (InProgress)
-        {
-            ViewData["RefreshSeconds"] = RefreshSeconds;
-        }
         return Page();
+    }
+
+    /// <summary>How far the export has gone, for the page's script to update the progress bar in place.</summary>
+    public async Task<IActionResult> OnGetStatusAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await exports.FindAsync(id, User, cancellationToken) is not { } job)
+        {
+            return NotFound();
+        }
+        Job = job;
+        return new JsonResult(new { running = InProgress, done = job.Done, total = job.Total, progress = BulkExportText.Progress(job) });
     }
 
     public async Task<IActionResult> OnPostCancelAsync(int id, CancellationToken cancellationToken)

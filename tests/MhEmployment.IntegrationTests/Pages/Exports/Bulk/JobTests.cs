@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using MhEmployment.IntegrationTests.Infrastructure;
 using MhEmployment.Web.Domain;
@@ -67,6 +69,12 @@ public abstract class JobTests(AppFixture fixture)
         later.StatusText.Should().Be("Running");
         later.RefreshesItself.Should().BeTrue("without JavaScript the page reloads itself while the export runs");
         later.ProgressText.Should().MatchRegex($@"^{later.Done} of 33 boroughs: now [A-Z][\w ,&-]+$");
+        // With JavaScript the page's script reads the same progress and updates the bar in place.
+        var status = await _officer.GetFromJsonAsync<JsonElement>(later.Page.QuerySelector("[data-export-status]")!.GetAttribute("data-export-status"));
+        status.GetProperty("running").GetBoolean().Should().BeTrue();
+        status.GetProperty("total").GetInt32().Should().Be(33);
+        status.GetProperty("done").GetInt32().Should().BeGreaterThanOrEqualTo(later.Done);
+        status.GetProperty("progress").GetString().Should().MatchRegex(@"^\d+ of 33 boroughs: now ");
         var cancel = later.Page.QuerySelector("form[action*=Cancel]") as AngleSharp.Html.Dom.IHtmlFormElement;
         cancel.Should().NotBeNull();
         var cancelled = await _officer.SubmitAsync(cancel!, [], $"/exports/bulk/{id}");
