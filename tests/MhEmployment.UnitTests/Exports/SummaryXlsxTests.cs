@@ -131,6 +131,18 @@ public sealed class SummaryXlsxTests
     }
 
     [Fact]
+    public void ValuesOfAnIndicatorWithNoHeadline_AreShownAsThePagesShowTheirUnit()
+    {
+        var borough = SummarySamples.Borough();
+        var count = borough.Values[0] with { IndicatorKey = "referrals", Unit = "count", Value = 1234 };
+        var rate = borough.Values[0] with { IndicatorKey = "sickness", Unit = "%", Value = 4.25 };
+        using var book = Open(SummarySamples.Of(borough with { Values = [count, rate] }));
+
+        book.FormatCode("Values", "K2").Should().Be("#,##0");
+        book.FormatCode("Values", "K3").Should().Be("#,##0.0");
+    }
+
+    [Fact]
     public void EveryTable_HasABoldFrozenHeaderRowAndAFilter()
     {
         using var book = Open(SummarySamples.Hackney());

@@ -147,9 +147,9 @@ public static class SummaryXlsx
         "Value", "Lower 95% limit", "Upper 95% limit", "Interval source", "Count", "Denominator", "Note", "Source",
     ];
 
-    private static XlsxCell[] ValueCells(TidyValue v, IReadOnlyDictionary<string, int> decimals)
+    private static XlsxCell[] ValueCells(TidyValue v, Dictionary<string, int> decimals)
     {
-        var places = decimals.GetValueOrDefault(v.IndicatorKey, DefaultDecimals(v.Unit));
+        var places = decimals.TryGetValue(v.IndicatorKey, out var shown) ? shown : DefaultDecimals(v.Unit);
         return
         [
             XlsxCell.Of(v.AreaCode), XlsxCell.Of(v.AreaName), XlsxCell.Of(v.IndicatorKey), XlsxCell.Of(v.Indicator), XlsxCell.Of(v.Sex),
