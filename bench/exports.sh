@@ -51,23 +51,27 @@ PY
 # A region's boroughs as one zip through the bulk export pages: seconds from the request to the finished job, the
 # app's peak memory above what it held before (MB), and the zip's entries.
 bulk() { # provider label region
-  local provider=$1 label=$2 region=$3 form job started_ns status rss_before
+  local provider=$1 label=$2 region=$3 job started_ns status rss_before
   curl -sf -b "$work/jar" -c "$work/jar" -o "$work/bulk.html" "$base/exports/bulk"
   rss_before=$(awk '/VmRSS/ {print $2}' "/proc/$app_pid/status")
   echo 5 >"/proc/$app_pid/clear_refs"
   started_ns=$(date +%s%N)
-  job=$(curl -sf -b "$work/jar" -c "$work/jar" -o /dev/null -w '%{redirect_url}' "$base/exports/bulk" \
-    --data-urlencode "Region=$region" --data-urlencode "Format=$bulk_format" --data-urlencode "__RequestVerificationToken=$(token_of "$work/bulk.html")")
+  local fields=(--data-urlencode "Form.Region=$region" --data-urlencode "Form.Format=$bulk_format" --data-urlencode "Form.Benchmark=england"
+    --data-urlencode "Form.Scheme=Default" --data-urlencode "__RequestVerificationToken=$(token_of "$work/bulk.html")")
+  local key; for key in headlines narrative spine-chart key-charts red-red assets rag-analysis gaps priorities; do fields+=(--data-urlencode "Form.Sections=$key"); done
+  job=$(curl -sf -b "$work/jar" -c "$work/jar" -o /dev/null -w '%{redirect_url}' "$base/exports/bulk" "${fields[@]}")
   [ -n "$job" ] || { echo "The bulk export of $region was not accepted." >&2; exit 1; }
+  status=running
   for _ in $(seq 1 1200); do
-    status=$(curl -sf -b "$work/jar" "$job" | grep -o 'data-status="[a-z]*"' | head -1 | sed 's/.*="//; s/"//')
-    [ "$status" = done ] || [ "$status" = failed ] || [ "$status" = cancelled ] && break
+    curl -sf -b "$work/jar" -o "$work/job.html" "$job"
+    if grep -q 'id="download"' "$work/job.html"; then status=done; break; fi
+    if grep -q 'tag-failed\|tag-historical' "$work/job.html"; then status=failed; break; fi
     sleep 0.05
   done
   [ "$status" = done ] || { echo "The bulk export of $region ended $status." >&2; exit 1; }
   result[$provider.$label.seconds]=$(python3 -c "import sys; print(f'{(int(sys.argv[2]) - int(sys.argv[1])) / 1e9:.1f}')" "$started_ns" "$(date +%s%N)")
   result[$provider.$label.peak]=$(( ($(awk '/VmHWM/ {print $2}' "/proc/$app_pid/status") - rss_before) / 1024 ))
-  curl -sf -b "$work/jar" -o "$work/bulk.zip" "$job?handler=Download"
+  curl -sf -b "$work/jar" -o "$work/bulk.zip" "$base$(grep -o 'id="download" class="button" href="[^"]*"' "$work/job.html" | sed 's/.*href="//; s/"$//; s/&amp;/\&/g')"
   result[$provider.$label.files]=$(python3 -c "import sys, zipfile; print(len(zipfile.ZipFile(sys.argv[1]).namelist()))" "$work/bulk.zip")
   result[$provider.$label.size]=$(( $(stat -c %s "$work/bulk.zip") / 1024 ))
   printf '  %-8s %-10s %s s, peak +%s MB, %s files, %s KB\n' "$provider" "$label" "${result[$provider.$label.seconds]}" \

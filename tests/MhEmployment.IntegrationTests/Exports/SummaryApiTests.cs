@@ -140,6 +140,41 @@ public abstract class SummaryApiTests(ExportsFixture fixture)
             .Which.Actor.Should().Be(Accounts.EmailFor(Web.Features.Accounts.Roles.Officer));
     }
 
+    [Fact]
+    public async Task Xlsx_HeadlinesEqualTheDashboards_StoredAsNumbers_AndNothingIsAFormula()
+    {
+        var response = await fixture.OfficerApi.GetAsync(HackneySummary + ".xlsx?benchmark=E12000007");
+        var profile = await fixture.ViewerApi.GetFromJsonAsync<JsonElement>($"/api/v1/areas/{ExportsFixture.Hackney}/profile?benchmark=E12000007");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.Content.Headers.ContentDisposition!.FileNameStar.Should().Be("hackney-e09000012-needs-summary-vs-london.xlsx");
+        var xlsx = await response.Content.ReadAsByteArrayAsync();
+        OpenedFiles.XlsxErrors(xlsx).Should().BeEmpty();
+        var rows = OpenedFiles.SheetRows(xlsx, "Headlines").ToDictionary(r => (string)r["Indicator key"]!);
+        foreach (var indicator in profile.GetProperty("indicators").EnumerateArray())
+        {
+            var row = rows[indicator.GetProperty("indicator").GetString()!];
+            row["Value"].Should().BeOfType<double>().Which.Should().Be(indicator.GetProperty("value").GetDouble());
+            row["Compared with London"].Should().Be(indicator.GetProperty("comparison").GetString());
+        }
+        OpenedFiles.HasFormulas(xlsx).Should().BeFalse();
+        OpenedFiles.SheetRows(xlsx, "Priorities").Select(r => (string)r["Description"]!).Should().Contain($"'{ExportsFixture.Formula}");
+    }
+
+    [Fact]
+    public async Task Csv_HasEveryValueOfTheSummary_OneRowEach()
+    {
+        var response = await fixture.OfficerApi.GetAsync(HackneySummary + ".csv");
+        var summary = await fixture.OfficerApi.GetFromJsonAsync<JsonElement>(HackneySummary);
+
+        response.Content.Headers.ContentType!.ToString().Should().Be("text/csv; charset=utf-8");
+        var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines[0].Should().StartWith("area_code,area_name,indicator_key,indicator,sex,age,period,");
+        lines.Length.Should().Be(1 + Area(summary).GetProperty("values").GetArrayLength());
+        lines.Count(l => l.Contains(ExportsFixture.Ni173, StringComparison.Ordinal)).Should().Be(5);
+    }
+
     private static JsonElement Area(JsonElement summary) => summary.GetProperty("areas")[0];
 }
 
