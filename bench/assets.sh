@@ -18,10 +18,6 @@ load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
 bench_start assets-bench
 
-areas_sql="SELECT \"Code\" AS code, \"Kind\" AS kind FROM \"Areas\" WHERE \"ValidTo\" IS NULL
-  AND \"Kind\" IN ('LondonBorough','MetropolitanDistrict','UnitaryAuthority','NonMetropolitanDistrict','County','Region','IntegratedCareBoard','SubIcbLocation') ORDER BY \"Code\""
-items_sql="SELECT \"Id\" AS id FROM \"AssetChecklistItems\" WHERE \"RetiredUtc\" IS NULL ORDER BY \"Id\""
-
 pg_start
 psql_ -d postgres -c "CREATE DATABASE assets"
 
@@ -57,32 +53,8 @@ for provider in Sqlite Postgres; do
   if [ "$provider" = Sqlite ]; then connection="Data Source=$work/assets.db"; else connection=$(pg_connection assets); fi
   echo "== $provider"
   verb "$provider" "$connection" migrate >/dev/null
-  if [ "$provider" = Sqlite ]; then
-    sqlite3 -header -csv "$work/assets.db" "$areas_sql" >"$work/areas.csv"
-    sqlite3 -header -csv "$work/assets.db" "$items_sql" >"$work/items.csv"
-    python3 bench/generate_assets.py "$work/areas.csv" "$work/items.csv" "$work"
-    chmod 644 "$work"/*.csv
-    python3 - "$work" <<'PY'
-import csv, sqlite3, sys
-folder = sys.argv[1]
-db = sqlite3.connect(f"{folder}/assets.db")
-for table, file in (("Assets", "assets.csv"), ("AssetItems", "asset_items.csv"), ("AssetAreas", "asset_areas.csv")):
-    rows = list(csv.reader(open(f"{folder}/{file}")))
-    columns = ",".join(f'"{c}"' for c in rows[0])
-    db.executemany(f'INSERT INTO "{table}" ({columns}) VALUES ({",".join("?" * len(rows[0]))})',
-                   ([v if v != "" else None for v in row] for row in rows[1:]))
-db.commit()
-db.execute("ANALYZE")
-db.close()
-PY
-  else
-    for pair in Assets:assets.csv AssetItems:asset_items.csv AssetAreas:asset_areas.csv; do
-      table=${pair%%:*} file=${pair#*:}
-      columns=$(head -1 "$work/$file" | sed 's/\([^,]*\)/"\1"/g')
-      psql_ -d assets -c "\\copy \"$table\" ($columns) FROM '$work/$file' WITH (FORMAT csv, HEADER true)"
-    done
-    psql_ -d assets -c 'ANALYZE'
-  fi
+  if [ "$provider" = Sqlite ]; then database="$work/assets.db"; else database=assets; fi
+  load_assets "$provider" "$database"
   viewer_temp=$(verb "$provider" "$connection" users add --email "$viewer" --role Viewer | tail -1)
   viewer_password=$(new_password)
 
@@ -94,7 +66,7 @@ PY
   [ -n "${result[$provider.matches]}" ] || { echo "The register did not answer with its results; signed in?" >&2; exit 1; }
   curl -sf -b "$work/jar" -o "$work/coverage.html" "$base$coverage_path"
   result[$provider.coverage]=$(grep -o 'Items with an asset</dt><dd>[^<]*' "$work/coverage.html" | sed 's/.*<dd>//')
-  result[$provider.assets]=$(if [ "$provider" = Sqlite ]; then sqlite3 "$work/assets.db" 'SELECT COUNT(*) FROM "Assets"'; else psql_ -d assets -At -c 'SELECT COUNT(*) FROM "Assets"'; fi)
+  result[$provider.assets]=$(bench_count "$provider" "$database" Assets)
 
   measure "$provider" register "$register_path"
   measure "$provider" coverage "$coverage_path"

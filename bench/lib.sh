@@ -1,4 +1,4 @@
-# Shared by the benchmarks that run the app (bench/dashboards.sh, bench/assets.sh, bench/scale.sh): sourced, not run.
+# Shared by the benchmarks that run the app (bench/dashboards.sh, assets.sh, needs.sh, exports.sh, scale.sh): sourced, not run.
 # bench_start NAME makes the work folder ($work) and the trap that, however the script ends, stops the app
 # ($app_pid), any process in $bench_pids and the PostgreSQL cluster, and deletes the folder; it also publishes the app
 # (Release, ReadyToRun) to $work/app. Then: pg_start (a private cluster on a free port, psql_), verb and app_start
@@ -214,4 +214,60 @@ measure_alternating() { # provider static_path dashboard_path
   done
   finish "$provider" static "$static"
   finish "$provider" dashboard "$dashboard"
+}
+
+# ---- Data for the benchmarks of needs versus assets and exports: all-England values and 20,000 assets.
+
+bench_query() { # provider database sql -> CSV with a header (database: the SQLite file, or the PostgreSQL database's name)
+  if [ "$1" = Sqlite ]; then sqlite3 -header -csv "$2" "$3"; else psql_ -d "$2" --csv -c "$3"; fi
+}
+bench_count() { # provider database table
+  if [ "$1" = Sqlite ]; then sqlite3 "$2" "SELECT COUNT(*) FROM \"$3\""; else psql_ -d "$2" -At -c "SELECT COUNT(*) FROM \"$3\""; fi
+}
+
+# Every area in effect today x the catalogue x 15 periods (bench/generate_england.py), imported and committed by the
+# app's own import verb; the file is generated once, on the first call.
+load_england_values() { # provider database connection
+  if [ ! -f "$work/england.csv" ]; then
+    bench_query "$1" "$2" "SELECT \"Code\" AS code, \"Kind\" AS kind, \"RegionCode\" AS region, \"ParentCode\" AS parent
+      FROM \"Areas\" WHERE \"ValidTo\" IS NULL AND substr(\"Code\", 1, 3) IN ('E06','E07','E08','E09','E10','E12','E92') ORDER BY \"Code\"" >"$work/values-areas.csv"
+    python3 bench/generate_england.py "$work/values-areas.csv" src/MhEmployment.Web/Data/Seed/indicators.json "$work/england.csv"
+    chmod 644 "$work/england.csv"
+  fi
+  verb "$1" "$3" import "$work/england.csv" --commit >"$work/import.log" 2>&1 || { cat "$work/import.log"; exit 1; }
+}
+
+# 20,000 assets across England (bench/generate_assets.py, seeded), loaded straight into the tables; generated once.
+load_assets() { # provider database
+  local provider=$1 db=$2
+  if [ ! -f "$work/assets.csv" ]; then
+    bench_query "$provider" "$db" "SELECT \"Code\" AS code, \"Kind\" AS kind FROM \"Areas\" WHERE \"ValidTo\" IS NULL
+      AND \"Kind\" IN ('LondonBorough','MetropolitanDistrict','UnitaryAuthority','NonMetropolitanDistrict','County','Region','IntegratedCareBoard','SubIcbLocation') ORDER BY \"Code\"" >"$work/areas.csv"
+    bench_query "$provider" "$db" "SELECT \"Id\" AS id FROM \"AssetChecklistItems\" WHERE \"RetiredUtc\" IS NULL ORDER BY \"Id\"" >"$work/items.csv"
+    python3 bench/generate_assets.py "$work/areas.csv" "$work/items.csv" "$work"
+    chmod 644 "$work"/*.csv
+  fi
+  if [ "$provider" = Sqlite ]; then
+    python3 - "$work" "$db" <<'PY'
+import csv, sqlite3, sys
+folder, path = sys.argv[1], sys.argv[2]
+db = sqlite3.connect(path)
+for table, file in (("Assets", "assets.csv"), ("AssetItems", "asset_items.csv"), ("AssetAreas", "asset_areas.csv")):
+    rows = list(csv.reader(open(f"{folder}/{file}")))
+    columns = ",".join(f'"{c}"' for c in rows[0])
+    db.executemany(f'INSERT INTO "{table}" ({columns}) VALUES ({",".join("?" * len(rows[0]))})',
+                   ([v if v != "" else None for v in row] for row in rows[1:]))
+db.commit()
+db.execute("ANALYZE")
+db.close()
+PY
+  else
+    local pair table file columns
+    for pair in Assets:assets.csv AssetItems:asset_items.csv AssetAreas:asset_areas.csv; do
+      table=${pair%%:*} file=${pair#*:}
+      columns=$(head -1 "$work/$file" | sed 's/\([^,]*\)/"\1"/g')
+      psql_ -d "$db" -c "\\copy \"$table\" ($columns) FROM '$work/$file' WITH (FORMAT csv, HEADER true)"
+    done
+    psql_ -d "$db" -c 'ANALYZE'
+  fi
 }

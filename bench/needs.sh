@@ -22,12 +22,6 @@ load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
 bench_start needs-bench
 
-values_areas_sql="SELECT \"Code\" AS code, \"Kind\" AS kind, \"RegionCode\" AS region, \"ParentCode\" AS parent
-  FROM \"Areas\" WHERE \"ValidTo\" IS NULL AND substr(\"Code\", 1, 3) IN ('E06','E07','E08','E09','E10','E12','E92') ORDER BY \"Code\""
-assets_areas_sql="SELECT \"Code\" AS code, \"Kind\" AS kind FROM \"Areas\" WHERE \"ValidTo\" IS NULL
-  AND \"Kind\" IN ('LondonBorough','MetropolitanDistrict','UnitaryAuthority','NonMetropolitanDistrict','County','Region','IntegratedCareBoard','SubIcbLocation') ORDER BY \"Code\""
-items_sql="SELECT \"Id\" AS id FROM \"AssetChecklistItems\" WHERE \"RetiredUtc\" IS NULL ORDER BY \"Id\""
-
 pg_start
 psql_ -d postgres -c "CREATE DATABASE needs"
 
@@ -64,39 +58,11 @@ for provider in Sqlite Postgres; do
   if [ "$provider" = Sqlite ]; then connection="Data Source=$work/needs.db"; else connection=$(pg_connection needs); fi
   echo "== $provider"
   verb "$provider" "$connection" migrate >/dev/null
-  if [ "$provider" = Sqlite ]; then
-    sqlite3 -header -csv "$work/needs.db" "$values_areas_sql" >"$work/values-areas.csv"
-    python3 bench/generate_england.py "$work/values-areas.csv" src/MhEmployment.Web/Data/Seed/indicators.json "$work/england.csv"
-    sqlite3 -header -csv "$work/needs.db" "$assets_areas_sql" >"$work/areas.csv"
-    sqlite3 -header -csv "$work/needs.db" "$items_sql" >"$work/items.csv"
-    python3 bench/generate_assets.py "$work/areas.csv" "$work/items.csv" "$work"
-    chmod 644 "$work"/*.csv
-  fi
-  verb "$provider" "$connection" import "$work/england.csv" --commit >"$work/import.log" 2>&1 || { cat "$work/import.log"; exit 1; }
-  if [ "$provider" = Sqlite ]; then
-    python3 - "$work" <<'PY'
-import csv, sqlite3, sys
-folder = sys.argv[1]
-db = sqlite3.connect(f"{folder}/needs.db")
-for table, file in (("Assets", "assets.csv"), ("AssetItems", "asset_items.csv"), ("AssetAreas", "asset_areas.csv")):
-    rows = list(csv.reader(open(f"{folder}/{file}")))
-    columns = ",".join(f'"{c}"' for c in rows[0])
-    db.executemany(f'INSERT INTO "{table}" ({columns}) VALUES ({",".join("?" * len(rows[0]))})',
-                   ([v if v != "" else None for v in row] for row in rows[1:]))
-db.commit()
-db.execute("ANALYZE")
-db.close()
-PY
-  else
-    for pair in Assets:assets.csv AssetItems:asset_items.csv AssetAreas:asset_areas.csv; do
-      table=${pair%%:*} file=${pair#*:}
-      columns=$(head -1 "$work/$file" | sed 's/\([^,]*\)/"\1"/g')
-      psql_ -d needs -c "\\copy \"$table\" ($columns) FROM '$work/$file' WITH (FORMAT csv, HEADER true)"
-    done
-    psql_ -d needs -c 'ANALYZE'
-  fi
-  result[$provider.values]=$(if [ "$provider" = Sqlite ]; then sqlite3 "$work/needs.db" 'SELECT COUNT(*) FROM "IndicatorValues"'; else psql_ -d needs -At -c 'SELECT COUNT(*) FROM "IndicatorValues"'; fi)
-  result[$provider.assets]=$(if [ "$provider" = Sqlite ]; then sqlite3 "$work/needs.db" 'SELECT COUNT(*) FROM "Assets"'; else psql_ -d needs -At -c 'SELECT COUNT(*) FROM "Assets"'; fi)
+  if [ "$provider" = Sqlite ]; then database="$work/needs.db"; else database=needs; fi
+  load_england_values "$provider" "$database" "$connection"
+  load_assets "$provider" "$database"
+  result[$provider.values]=$(bench_count "$provider" "$database" IndicatorValues)
+  result[$provider.assets]=$(bench_count "$provider" "$database" Assets)
   viewer_temp=$(verb "$provider" "$connection" users add --email "$viewer" --role Viewer | tail -1)
   viewer_password=$(new_password)
   viewer_token=$(verb "$provider" "$connection" tokens add --email "$viewer" --name "needs benchmark" --days 2 | tail -1)

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace MhEmployment.Web.Infrastructure;
 
-/// <summary>Writes CSV that spreadsheets open safely: RFC 4180 quoting, and formula-like cells neutralised.</summary>
+/// <summary>Writes CSV that spreadsheets open safely: RFC 4180 quoting, and formula-like cells neutralised (<see cref="SpreadsheetText"/>).</summary>
 public static class CsvText
 {
     public static string Line(params IEnumerable<string?> fields) => string.Join(',', fields.Select(Field));
@@ -13,11 +13,7 @@ public static class CsvText
         {
             return "";
         }
-        // A leading =, +, -, @, tab or CR makes Excel evaluate the cell (CSV injection); a quote mark keeps it text.
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
+        value = SpreadsheetText.Neutralise(value);
         return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 

@@ -12,8 +12,8 @@ using Microsoft.Playwright;
 namespace MhEmployment.IntegrationTests.Browser;
 
 /// <summary>
-/// From the London comparison to a priority on Hackney's page, as an Officer does it, checked with axe-core on every
-/// page. The journey needs values and assets of its own, so it runs on an app of its own: the other journeys' pages
+/// From the London comparison to a priority on Hackney's page and into Hackney's needs summary, as an Officer does it,
+/// checked with axe-core on every page. The journey needs values and assets of its own, so it runs on an app of its own: the other journeys' pages
 /// stay as they expect them.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -83,6 +83,19 @@ public sealed class PriorityJourneyTests(BrowserFixture fixture)
 
         await row.GetByRole(AriaRole.Link, new() { Name = "Scale up IPS", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("#history ~ table tbody tr")).ToContainTextAsync("Recorded as proposed");
+        await ExpectAccessibleAsync(page);
+
+        // Then the needs summary for the board paper, with the new priority in it.
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Exports" }).ClickAsync();
+        await page.GetByLabel("A borough or other upper-tier authority").SelectOptionAsync(Hackney);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview its summary" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Needs summary: Hackney");
+        await Assertions.Expect(page.Locator($"[aria-labelledby=priorities-{Hackney}]")).ToContainTextAsync("Scale up IPS");
+        await ExpectAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Headline indicators" }).UncheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Update the preview" }).ClickAsync();
+        await Assertions.Expect(page.Locator($"#headlines-{Hackney}")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator($"#redred-{Hackney}")).ToHaveCountAsync(1);
         await ExpectAccessibleAsync(page);
     }
 

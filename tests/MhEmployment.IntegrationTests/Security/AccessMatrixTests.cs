@@ -130,6 +130,9 @@ public abstract partial class AccessMatrixTests(AppFixture fixture)
             ("GET", "/api/v1/priorities/{id:int}", everyone),
             ("POST", "/api/v1/areas/{code}/priorities", deciders),
             ("PUT", "/api/v1/priorities/{id:int}", deciders),
+            ("GET", "/exports/summary", deciders),
+            ("GET", "/api/v1/areas/{code}/summary", deciders),
+            ("GET", "/api/v1/areas/{code}/summary.{format}", deciders),
         };
         ExpectRoles(probes, expected);
     }

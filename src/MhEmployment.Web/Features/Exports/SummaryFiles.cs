@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using MhEmployment.Web.Features.Audit;
 using MhEmployment.Web.Infrastructure;
 
@@ -7,7 +8,7 @@ namespace MhEmployment.Web.Features.Exports;
 /// <summary>Writes a needs summary in any of its formats, named for download.</summary>
 public sealed class SummaryFiles(PdfConverter pdf, AuditLog audit)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     public bool PdfAvailable => pdf.IsAvailable;
 
