@@ -188,11 +188,13 @@ public abstract class JobTests(AppFixture fixture)
                 using (var workbook = SpreadsheetDocument.Open(content, false))
                 {
                     workbook.WorkbookPart!.WorksheetParts.Should().NotBeEmpty(entry.Name);
+                    workbook.WorkbookPart.SharedStringTablePart!.SharedStringTable.InnerText.Should().Contain(borough.Name);
                 }
                 break;
             default:
                 var rows = Csv.Parse(Encoding.UTF8.GetString(content.ToArray()).TrimStart('\uFEFF'));
                 rows.Should().NotBeEmpty(entry.Name);
+                rows[0].Should().Contain("area_code", "the file starts with its header");
                 rows.Should().OnlyContain(r => r.Count == rows[0].Count, "every row of {0} has the header's columns", entry.Name);
                 break;
         }
