@@ -36,6 +36,22 @@ public sealed class ChartStylesheetTests
     }
 
     [Fact]
+    public void CellColours_AreTheBadgeColoursOfTheClassAlone_AsHex()
+    {
+        var stylesheet = new ChartStylesheet(".sig-worse { fill: #c00000; background-color: #c00000; color: #fff; } .bar.sig-best { background-color: #000; color: #fff; }");
+
+        stylesheet.CellColours("sig-worse").Should().Be(("C00000", "FFFFFF"));
+        stylesheet.CellColours("sig-best").Should().BeNull("only a rule for the class on its own colours a cell");
+    }
+
+    [Fact]
+    public void Pages_IsTheAppsChartsCss_WithItsSignificanceColours()
+    {
+        ChartStylesheet.Pages.CellColours("sig-better").Should().Be(("92D050", "0B0C0C"));
+        ChartStylesheet.Pages.CellColours("sig-none").Should().Be(("FFFFFF", "0B0C0C"));
+    }
+
+    [Fact]
     public void Constructor_UnclosedBlock_IsRefused()
     {
         var act = () => new ChartStylesheet(".chart { fill: red;");

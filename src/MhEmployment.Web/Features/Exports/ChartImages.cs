@@ -1,6 +1,5 @@
 extern alias SvgLibrary;
 
-using System.Text;
 using SkiaSharp;
 using SvgLibrary::Svg.Skia;
 using SvgLibrary::Svg.Skia.TypefaceProviders;
@@ -20,7 +19,6 @@ public static class ChartImages
     /// <summary>Pixels per SVG pixel: a 640 px chart is 1,280 px wide, about 190 dpi across a 17 cm A4 text column.</summary>
     public const float Scale = 2;
 
-    private static readonly ChartStylesheet Stylesheet = new(ReadStylesheet());
     private static readonly EmbeddedFonts Fonts = new();
 
     // Charts are flat colours: one cheap row filter compresses them as well as trying every filter on every row, in a
@@ -62,15 +60,7 @@ public static class ChartImages
         {
             throw new ArgumentException("A chart's SVG must start with an <svg> element.", nameof(svg));
         }
-        return string.Concat(svg.AsSpan(0, end + 1), Stylesheet.StyleElementFor(svg), svg.AsSpan(end + 1));
-    }
-
-    private static string ReadStylesheet()
-    {
-        using var stream = typeof(ChartImages).Assembly.GetManifestResourceStream("Exports/charts.css")
-            ?? throw new InvalidOperationException("The chart stylesheet is not embedded in the app.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return reader.ReadToEnd();
+        return string.Concat(svg.AsSpan(0, end + 1), ChartStylesheet.Pages.StyleElementFor(svg), svg.AsSpan(end + 1));
     }
 
     /// <summary>

@@ -12,6 +12,9 @@ public sealed partial class ChartStylesheet
 {
     private readonly List<Rule> rules;
 
+    /// <summary>The app's own charts.css, embedded in the assembly.</summary>
+    public static ChartStylesheet Pages { get; } = new(ReadEmbedded());
+
     public ChartStylesheet(string css)
     {
         ArgumentNullException.ThrowIfNull(css);
@@ -37,6 +40,46 @@ public sealed partial class ChartStylesheet
             }
         }
         return sb.Append("]]></style>").ToString();
+    }
+
+    /// <summary>
+    /// The background and text colours ("C00000", "FFFFFF") a class gives a table cell on the pages, such as a
+    /// significance badge's; null when no rule for that class alone sets both.
+    /// </summary>
+    public (string Background, string Text)? CellColours(string cssClass)
+    {
+        var body = rules.FirstOrDefault(r => r.Selectors.Any(s => s.Text == "." + cssClass))?.Body;
+        var declarations = (body ?? "").Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(d => d.Split(':', 2, StringSplitOptions.TrimEntries)).Where(d => d.Length == 2)
+            .ToDictionary(d => d[0], d => d[1], StringComparer.OrdinalIgnoreCase);
+        return declarations.TryGetValue("background-color", out var background) && declarations.TryGetValue("color", out var text)
+            && Hex(background) is { } b && Hex(text) is { } t
+            ? (b, t)
+            : null;
+    }
+
+    /// <summary>"#c00000" or "#fff" as "C00000" / "FFFFFF"; null for anything else.</summary>
+    private static string? Hex(string colour)
+    {
+        var digits = colour.TrimStart('#');
+        if (!colour.StartsWith('#') || !digits.All(char.IsAsciiHexDigit))
+        {
+            return null;
+        }
+        return digits.Length switch
+        {
+            6 => digits.ToUpperInvariant(),
+            3 => string.Concat(digits.Select(c => new string(char.ToUpperInvariant(c), 2))),
+            _ => null,
+        };
+    }
+
+    private static string ReadEmbedded()
+    {
+        using var stream = typeof(ChartStylesheet).Assembly.GetManifestResourceStream("Exports/charts.css")
+            ?? throw new InvalidOperationException("The chart stylesheet is not embedded in the app.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
     }
 
     /// <summary>Top-level rules without comments; at-rules (media queries) and pseudo-class selectors are dropped.</summary>
