@@ -106,6 +106,6 @@ public sealed class ChartImagesTests
     {
         var act = () => ChartImages.Render(new SummaryChart("Broken chart", "alt", "not svg at all", 100, 100));
 
-        act.Should().Throw<ArgumentException>().WithMessage("*<svg>*");
+        act.Should().Throw<ArgumentException>().WithMessage("The chart 'Broken chart' is not well-formed SVG*");
     }
 }
