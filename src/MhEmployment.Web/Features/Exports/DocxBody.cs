@@ -106,8 +106,11 @@ internal sealed class DocxBody(MainDocumentPart main)
         }
     }
 
-    /// <summary>A table with a header row that repeats on every page; rows never split across pages.</summary>
-    public void Table(string caption, IReadOnlyList<DocxColumn> columns, IEnumerable<IReadOnlyList<DocxCell>> rows)
+    /// <summary>
+    /// A table with a header row that repeats on every page; rows never split across pages. (No table caption: Word
+    /// 2007's schema has none, and the heading or sentence before each table names it.)
+    /// </summary>
+    public void Table(IReadOnlyList<DocxColumn> columns, IEnumerable<IReadOnlyList<DocxCell>> rows)
     {
         var total = columns.Sum(c => c.Weight);
         var widths = columns.Select(c => DocxParts.TextWidthTwips * c.Weight / total).ToList();
@@ -116,8 +119,8 @@ internal sealed class DocxBody(MainDocumentPart main)
                 new TableStyle { Val = DocxParts.SummaryTable },
                 new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
                 new TableLayout { Type = TableLayoutValues.Fixed },
-                new TableLook { FirstRow = true, LastRow = false, FirstColumn = false, LastColumn = false, NoHorizontalBand = true, NoVerticalBand = true },
-                new TableCaption { Val = Clean(caption) }),
+                // Header row on, banding off, in the bitmask form every version of Word reads.
+                new TableLook { Val = "0620" }),
             new TableGrid(widths.Select(w => new GridColumn { Width = Twips(w) })));
 
         var header = new TableRow(new TableRowProperties(new TableHeader(), new CantSplit()));

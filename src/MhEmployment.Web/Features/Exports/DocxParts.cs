@@ -159,7 +159,7 @@ internal static class DocxParts
         BorderType Line<TBorder>() where TBorder : BorderType, new() =>
             new TBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = Border };
         return new Style(
-            new StyleName { Val = "Summary Table" }, new BasedOn { Val = "TableNormal" }, new UIPriority { Val = 59 },
+            new StyleName { Val = "Summary Table" }, new UIPriority { Val = 59 },
             new StyleParagraphProperties(new SpacingBetweenLines { After = "0" }),
             new StyleTableProperties(
                 new TableBorders(Line<TopBorder>(), Line<LeftBorder>(), Line<BottomBorder>(), Line<RightBorder>(),

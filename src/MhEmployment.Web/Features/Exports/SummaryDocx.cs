@@ -69,7 +69,7 @@ public static class SummaryDocx
         }
         else
         {
-            body.Table("Where each indicator's figures come from",
+            body.Table(
                 [new("Indicator", 36), new("Source", 28), new("Latest period", 14), new("Loaded", 22)],
                 summary.Sources.Select(s => (IReadOnlyList<DocxCell>)
                     [s.Indicator, s.Source, s.LatestPeriod, s.LoadedUtc is { } loaded ? SummaryText.DateTime(loaded) : "Not recorded"]));
@@ -160,7 +160,7 @@ public static class SummaryDocx
             foreach (var theme in area.Headlines.GroupBy(h => h.Theme))
             {
                 body.Heading(3, theme.Key);
-                body.Table($"{theme.Key}: headline indicators for {area.Name}",
+                body.Table(
                 [
                     new("Indicator", 19), new("Period", 9), new("Count", 8, Numeric: true), new("Value", 13, Numeric: true),
                     new("95% interval", 11), new(Benchmark, 10, Numeric: true), new($"Compared with {Benchmark}", 12),
@@ -218,7 +218,7 @@ public static class SummaryDocx
                 return;
             }
             body.Paragraph($"The \"red-red\" list: indicators significantly worse than {Benchmark} whose recent trend is getting worse.");
-            body.Table($"Indicators for {area.Name} worse than {Benchmark} and getting worse",
+            body.Table(
                 [new("Indicator", 32), new("Period", 11), new("Value", 14, Numeric: true), new(Benchmark, 14, Numeric: true), new("Recent trend", 19), new("Rank", 10)],
                 area.RedRed.Select(h => (IReadOnlyList<DocxCell>)
                 [
@@ -241,7 +241,7 @@ public static class SummaryDocx
             }
             body.Paragraph("Coverage is the share of a domain's checklist items with an asset serving the area. Need is the domain's level "
                 + $"under the {summary.SchemeName} scheme, and its percentile the share of areas with less need.");
-            body.Table($"Asset coverage and need by checklist domain for {area.Name}",
+            body.Table(
                 [
                     new("Domain", 20), new("Items", 7, Numeric: true), new("Covered", 9, Numeric: true), new("Gaps", 7, Numeric: true),
                     new("Coverage", 10, Numeric: true), new("Need", 12), new("Need percentile", 12, Numeric: true), new("Indicators with values", 12),
@@ -273,7 +273,7 @@ public static class SummaryDocx
                 body.Paragraph("The analysis rates no checklist item.");
                 return;
             }
-            body.Table($"RAG ratings for {area.Name}, {SummaryText.Date(rag.Date)}",
+            body.Table(
                 [new("Item", 8), new("Checklist item", 36), new("Rating", 12), new("Rationale", 44)],
                 rag.Ratings.Select(r => (IReadOnlyList<DocxCell>)[r.Item, r.Text, r.Rating, r.Rationale ?? ""]));
         }
@@ -287,7 +287,7 @@ public static class SummaryDocx
                 return;
             }
             body.Paragraph($"Checklist items with no asset serving {area.Name}.");
-            body.Table($"Checklist items with no asset serving {area.Name}",
+            body.Table(
                 [new("Domain", 22), new("Item", 8), new("Checklist item", 40), new("Next step", 30)],
                 area.Gaps.Select(g => (IReadOnlyList<DocxCell>)[$"{g.DomainNumber}. {g.Domain}", g.Item, g.Text, g.NextStep]));
         }
@@ -300,7 +300,7 @@ public static class SummaryDocx
                 body.Paragraph($"No priority or next step has been agreed for {area.Name} yet.");
                 return;
             }
-            body.Table($"Priorities and next steps for {area.Name}",
+            body.Table(
                 [new("Domain", 16), new("Action", 14), new("Description", 24), new("Owner", 13), new("Timescale", 13), new("Status", 10), new("Review by", 10)],
                 area.Priorities.Select(p => (IReadOnlyList<DocxCell>)
                 [
