@@ -39,11 +39,11 @@ internal sealed class DocxBody(MainDocumentPart main)
 
     public Body Body => body;
 
-    public void Paragraph(string text, string? style = null) => body.Append(Para(style, Runs(text)));
+    public void Paragraph(string text, string? style = null) => body.Append(Para(style, [TextRun(text)]));
 
     /// <summary>A paragraph with a bold lead-in: "Benchmark: England".</summary>
     public void Labelled(string label, string text) =>
-        body.Append(Para(null, [new Run(new RunProperties(new Bold()), Text(label + ": ")), .. Runs(text)]));
+        body.Append(Para(null, [new Run(new RunProperties(new Bold()), Text(label + ": ")), TextRun(text)]));
 
     /// <summary>A heading; levels 1 and 2 are bookmarked and listed in the contents.</summary>
     public void Heading(int level, string text)
@@ -51,21 +51,21 @@ internal sealed class DocxBody(MainDocumentPart main)
         var style = level switch { 1 => DocxParts.Heading1, 2 => DocxParts.Heading2, _ => DocxParts.Heading3 };
         if (level > 2)
         {
-            body.Append(Para(style, Runs(text)));
+            body.Append(Para(style, [TextRun(text)]));
             return;
         }
         var id = headings.Count + 1;
         var bookmark = string.Create(CultureInfo.InvariantCulture, $"_Toc{id}");
         var idText = id.ToString(CultureInfo.InvariantCulture);
         headings.Add((level, text, bookmark));
-        body.Append(Para(style, [new BookmarkStart { Id = idText, Name = bookmark }, .. Runs(text), new BookmarkEnd { Id = idText }]));
+        body.Append(Para(style, [new BookmarkStart { Id = idText, Name = bookmark }, TextRun(text), new BookmarkEnd { Id = idText }]));
     }
 
     public void Bullets(IEnumerable<string> items)
     {
         foreach (var item in items)
         {
-            body.Append(Para(DocxParts.ListBullet, Runs(item)));
+            body.Append(Para(DocxParts.ListBullet, [TextRun(item)]));
         }
     }
 
@@ -75,7 +75,7 @@ internal sealed class DocxBody(MainDocumentPart main)
     /// </summary>
     public void Contents()
     {
-        contents = new SdtContentBlock(Para(DocxParts.ContentsHeading, Runs("Contents")));
+        contents = new SdtContentBlock(Para(DocxParts.ContentsHeading, [TextRun("Contents")]));
         body.Append(new SdtBlock(
             new SdtProperties(new SdtContentDocPartObject(new DocPartGallery { Val = "Table of Contents" }, new DocPartUnique())),
             contents));
@@ -97,7 +97,7 @@ internal sealed class DocxBody(MainDocumentPart main)
                     new Run(new FieldCode(@" TOC \o ""1-2"" \h \z \u ") { Space = SpaceProcessingModeValues.Preserve }),
                     FieldChar(FieldCharValues.Separate));
             }
-            entry.Append(new Hyperlink(Runs(text)) { Anchor = bookmark, History = true });
+            entry.Append(new Hyperlink(TextRun(text)) { Anchor = bookmark, History = true });
             if (i == headings.Count - 1)
             {
                 entry.Append(FieldChar(FieldCharValues.End));
@@ -182,7 +182,7 @@ internal sealed class DocxBody(MainDocumentPart main)
         {
             properties.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = colours.Background });
         }
-        var paragraph = Para(style, Runs(cell.Text, cell.Colours?.Text));
+        var paragraph = Para(style, [TextRun(cell.Text, cell.Colours?.Text)]);
         if (numeric)
         {
             paragraph.ParagraphProperties!.Append(new Justification { Val = JustificationValues.Right });
@@ -206,16 +206,15 @@ internal sealed class DocxBody(MainDocumentPart main)
         return paragraph;
     }
 
-    /// <summary>Text as runs; a line break in the text is a line break in the document.</summary>
-    private static List<OpenXmlElement> Runs(string text, string? colour = null)
+    /// <summary>Text as a run, optionally coloured; a line break in the text is a line break in the document.</summary>
+    private static Run TextRun(string text, string? colour = null)
     {
-        var runs = new List<OpenXmlElement>();
-        var lines = Clean(text).Split('\n');
         var run = new Run();
         if (colour is not null)
         {
             run.Append(new RunProperties(new Color { Val = colour }));
         }
+        var lines = text.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
             if (i > 0)
@@ -224,8 +223,7 @@ internal sealed class DocxBody(MainDocumentPart main)
             }
             run.Append(Text(lines[i].TrimEnd('\r')));
         }
-        runs.Add(run);
-        return runs;
+        return run;
     }
 
     private static Text Text(string text) => new(Clean(text)) { Space = SpaceProcessingModeValues.Preserve };
