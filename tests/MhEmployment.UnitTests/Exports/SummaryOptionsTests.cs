@@ -57,8 +57,8 @@ public sealed class SummaryOptionsTests
 
         SummaryText.Value(row).Should().Be("31.3 per 1,000");
         SummaryText.Interval(row).Should().Be("30.1 to 32.4");
-        SummaryText.Rank(row).Should().Be("3 of 33");
-        SummaryText.Value(SummarySamples.Borough().Headlines[2]).Should().Be("Suppressed (Suppressed)");
+        SummaryText.Rank(row.Rank, row.RankOutOf).Should().Be("3 of 33");
+        SummaryText.Value(SummarySamples.Borough().Headlines[2]).Should().Be("Suppressed", "a note that only says so is not repeated");
         SummaryText.Share(0.1875).Should().Be("19%");
         SummaryText.Share(null).Should().Be("–");
     }
