@@ -42,6 +42,27 @@ public sealed class PdfConverterTests : IDisposable
     }
 
     [Fact]
+    public async Task ConvertDocx_TheHackneySummary_GivesAPdfWithItsChaptersAndFigures()
+    {
+        using var converter = Converter();
+        using var docx = new MemoryStream();
+        SummaryDocx.Write(SummarySamples.Hackney(), docx);
+
+        var pdf = await converter.ConvertDocxAsync(docx.ToArray(), CancellationToken.None);
+
+        using var document = PdfDocument.Open(pdf);
+        var pages = document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))).ToList();
+        pages.Count.Should().BeInRange(4, 9, "a title page, contents, and the chapter's sections (six pages as first measured)");
+        pages[0].Should().Contain("Needs summary: Hackney").And.Contain("Hackney (E09000012)");
+        var headlines = pages.FindIndex(p => p.Contains("Headline indicators Each indicator", StringComparison.Ordinal));
+        var sources = pages.FindLastIndex(p => p.Contains("Sources and methods", StringComparison.Ordinal));
+        headlines.Should().BeGreaterThan(0);
+        sources.Should().Be(pages.Count - 1, "sources and methods close the document");
+        string.Join(" ", pages).Should().Contain("31.3").And.Contain("DWP via NOMIS");
+        document.GetPages().Sum(p => p.GetImages().Count()).Should().BeGreaterThan(0, "the charts come through as images");
+    }
+
+    [Fact]
     public async Task ConvertDocx_PastItsTimeLimit_IsStoppedWithEveryProcessItStarted()
     {
         // LibreOffice takes a few seconds to start, so one second is always too little.
