@@ -63,6 +63,32 @@ public sealed class PdfConverterTests : IDisposable
     }
 
     [Fact]
+    public async Task ConvertDocxFiles_SeveralInOneRun_GivesEachItsOwnPdf()
+    {
+        using var converter = Converter();
+        var folder = Directory.CreateDirectory(Path.Combine(_work, "batch")).FullName;
+        string[] names = ["hackney", "islington", "camden"];
+        var inputs = new List<string>();
+        foreach (var name in names)
+        {
+            using var docx = new MemoryStream();
+            SummaryDocx.Write(SummarySamples.Of(SummarySamples.Borough() with { Name = name.ToUpperInvariant() }), docx);
+            inputs.Add(Path.Combine(folder, name + ".docx"));
+            await File.WriteAllBytesAsync(inputs[^1], docx.ToArray());
+        }
+
+        var pdfs = await converter.ConvertDocxFilesAsync(inputs, folder, CancellationToken.None);
+
+        pdfs.Select(Path.GetFileName).Should().Equal("hackney.pdf", "islington.pdf", "camden.pdf");
+        foreach (var (pdf, name) in pdfs.Zip(names))
+        {
+            using var document = PdfDocument.Open(pdf);
+            document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text).Should().Contain(name.ToUpperInvariant());
+        }
+        Directory.GetDirectories(_work).Should().Equal([folder], "the run's profile is deleted; the PDFs are the caller's");
+    }
+
+    [Fact]
     public async Task ConvertDocx_PastItsTimeLimit_IsStoppedWithEveryProcessItStarted()
     {
         // LibreOffice takes a few seconds to start, so one second is always too little.

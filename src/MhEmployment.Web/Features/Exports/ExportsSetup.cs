@@ -11,6 +11,7 @@ public static class ExportsSetup
         services.AddScoped<NeedsSummaryBuilder>();
         services.AddScoped<BulkExports>();
         services.AddSingleton<BulkExportSignal>();
+        services.AddSingleton<BulkExportZip>();
         services.AddHostedService<BulkExportWorker>();
         return services;
     }

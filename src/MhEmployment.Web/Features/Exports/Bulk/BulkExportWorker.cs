@@ -8,15 +8,15 @@ namespace MhEmployment.Web.Features.Exports.Bulk;
 
 /// <summary>
 /// Makes queued bulk exports, one at a time per instance, and removes expired ones. Several instances may share the
-/// database: <see cref="ExportJobClaims"/> gives each job to one of them. Each
-/// area's summary is built and written into a zip on disk, then dropped, so memory does not grow with the number of
-/// areas; the finished zip goes into the database in pieces, with the job marked done, in one transaction. The job's
-/// row carries its progress (updated before each area, which also shows the instance is alive) and the cancel flag,
-/// which the worker looks at every second, so a cancelled export stops at once, a PDF conversion included.
+/// database: <see cref="ExportJobClaims"/> gives each job to one of them. <see cref="BulkExportZip"/> writes the
+/// areas into a zip on disk; the finished zip goes into the database in pieces, with the job marked done, in one
+/// transaction. The job's row carries its progress (updated before each step, which also shows the instance is alive)
+/// and the cancel flag, which the worker looks at every second, so a cancelled export stops at once, a PDF conversion
+/// included (ADR 0015).
 /// </summary>
 public sealed partial class BulkExportWorker(
-    IServiceScopeFactory scopes, DashboardCache cache, BulkExportSignal signal, TimeProvider clock, IConfiguration configuration,
-    ILogger<BulkExportWorker> logger) : BackgroundService
+    IServiceScopeFactory scopes, DashboardCache cache, BulkExportZip writer, BulkExportSignal signal, TimeProvider clock,
+    IConfiguration configuration, ILogger<BulkExportWorker> logger) : BackgroundService
 {
     /// <summary>A running job whose instance has not shown it is alive for this long was stopped (a crash, a kill).</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(15);
@@ -113,23 +113,21 @@ public sealed partial class BulkExportWorker(
                 .Where(a => !a.IsHistorical && ComparisonGroups.Contains(ComparisonGroup.UpperTierInRegion, a, job.RegionCode))
                 .OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ToList();
             total = areas.Count;
-            var request = new SummaryRequest(job.Benchmark, job.Scheme, SummarySections.Parse([job.Sections], []), []);
             Directory.CreateDirectory(_work);
             await using (var file = new FileStream(zip, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
             await using (var archive = new ZipArchive(file, ZipArchiveMode.Create))
             {
-                for (; done < total; done++)
+                await writer.WriteAsync(job, areas, archive, async (inZip, now) =>
                 {
-                    current = areas[done].Name;
-                    if (!await ProgressAsync(id, done, total, current, cancel.Token))
+                    (done, current) = (inZip, now);
+                    if (!await ProgressAsync(id, inZip, total, now, cancel.Token))
                     {
                         await cancel.CancelAsync();
                         cancel.Token.ThrowIfCancellationRequested();
                     }
-                    await WriteAreaAsync(archive, areas[done].Code, request, job, cancel.Token);
-                }
+                }, cancel.Token);
             }
-            current = null;
+            (done, current) = (total, null);
             if (!await FinishAsync(job, total, zip, cancel.Token))
             {
                 await cancel.CancelAsync();
@@ -190,22 +188,6 @@ public sealed partial class BulkExportWorker(
             // The job still stops at its next area, where its progress is recorded.
             LogWatchFailed(logger, ex, id);
         }
-    }
-
-    /// <summary>One area's summary, built in a scope of its own and written as one entry, then let go.</summary>
-    private async Task WriteAreaAsync(ZipArchive archive, string code, SummaryRequest request, ExportJob job, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        var result = await services.GetRequiredService<NeedsSummaryBuilder>().ForAreaAsync(code, request, job.RequestedBy, cancellationToken)
-            ?? throw new InvalidOperationException($"The area {code} has no summary.");
-        var file = await services.GetRequiredService<SummaryFiles>().ProduceAsync(result.Summary, job.Format, cancellationToken);
-        // Word, Excel and PDF files are compressed already.
-        var level = job.Format is ExportFormat.Csv or ExportFormat.Json ? CompressionLevel.Optimal : CompressionLevel.NoCompression;
-        var entry = archive.CreateEntry(file.FileName, level);
-        entry.LastWriteTime = result.Summary.ProducedUtc;
-        await using var stream = await entry.OpenAsync(cancellationToken);
-        await stream.WriteAsync(file.Content, cancellationToken);
     }
 
     /// <summary>Records progress and that this instance is alive; false when someone asked the job to stop.</summary>
