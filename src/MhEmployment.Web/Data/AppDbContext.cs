@@ -40,6 +40,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PriorityAsset> PriorityAssets => Set<PriorityAsset>();
     public DbSet<PriorityIndicator> PriorityIndicators => Set<PriorityIndicator>();
     public DbSet<PriorityChange> PriorityChanges => Set<PriorityChange>();
+    public DbSet<ExportJob> ExportJobs => Set<ExportJob>();
+    public DbSet<ExportJobChunk> ExportJobChunks => Set<ExportJobChunk>();
     public DbSet<StagedValue> StagedValues => Set<StagedValue>();
     public DbSet<ReplacedValue> ReplacedValues => Set<ReplacedValue>();
     public DbSet<SeriesMapping> SeriesMappings => Set<SeriesMapping>();

@@ -137,6 +137,24 @@ public abstract partial class AccessMatrixTests(AppFixture fixture)
         ExpectRoles(probes, expected);
     }
 
+    [Fact]
+    public async Task BulkExportRoutes_AreForOfficersAndAdmins()
+    {
+        var (probes, _) = await ProbesAsync();
+        string[] deciders = [Roles.Officer, Roles.Admin];
+        var expected = new (string Method, string Endpoint, string[] Roles)[]
+        {
+            ("GET", "/exports/bulk", deciders),
+            ("POST", "/exports/bulk", deciders),
+            ("GET", "/exports/bulk/{id:int}", deciders),
+            ("POST", "/exports/bulk/{id:int}", deciders),
+        };
+        ExpectRoles(probes, expected);
+        probes.Where(p => "/" + p.Endpoint.TrimStart('/') == "/exports/bulk/{id:int}").Select(p => p.Url).Should()
+            .Contain(["/exports/bulk/404?handler=Download", "/exports/bulk/404?handler=Status", "/exports/bulk/404?handler=Cancel"],
+                "the download, the progress for the page's script and the cancel are probed too");
+    }
+
     /// <summary>Each listed route exists and is open to exactly the roles given.</summary>
     private static void ExpectRoles(List<Probe> probes, (string Method, string Endpoint, string[] Roles)[] expected)
     {

@@ -33,6 +33,9 @@ public static class AuditActions
     public const string PriorityCreated = "Priority.Created";
     public const string PriorityEdited = "Priority.Edited";
     public const string SummaryExported = "Summary.Exported";
+    public const string BulkExportRequested = "BulkExport.Requested";
+    public const string BulkExportCancelled = "BulkExport.Cancelled";
+    public const string BulkExportDownloaded = "BulkExport.Downloaded";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -41,6 +44,6 @@ public static class AuditActions
         ImportUploaded, ImportCommitted, ImportUndone, IndicatorUpdated,
         AssetCreated, AssetEdited, AssetRated, AssetImportCommitted, AssetImportUndone, RagAnalysisSaved, ChecklistChanged,
         EvidenceLinksChanged, SchemeCreated, SchemeEdited, SchemeDeleted,
-        PriorityCreated, PriorityEdited, SummaryExported,
+        PriorityCreated, PriorityEdited, SummaryExported, BulkExportRequested, BulkExportCancelled, BulkExportDownloaded,
     ];
 }

@@ -1,3 +1,5 @@
+using MhEmployment.Web.Features.Exports.Bulk;
+
 namespace MhEmployment.Web.Features.Exports;
 
 public static class ExportsSetup
@@ -7,6 +9,9 @@ public static class ExportsSetup
         services.AddSingleton<PdfConverter>();
         services.AddScoped<SummaryFiles>();
         services.AddScoped<NeedsSummaryBuilder>();
+        services.AddScoped<BulkExports>();
+        services.AddSingleton<BulkExportSignal>();
+        services.AddHostedService<BulkExportWorker>();
         return services;
     }
 }
