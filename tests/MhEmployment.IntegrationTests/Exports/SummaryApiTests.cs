@@ -187,6 +187,21 @@ public abstract class SummaryApiTests(ExportsFixture fixture)
     }
 
     [Fact]
+    public async Task Pdf_IsTheWordDocumentConvertedOnTheServer()
+    {
+        var response = await fixture.OfficerApi.GetAsync(HackneySummary + ".pdf");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, "the test command installs LibreOffice");
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/pdf");
+        response.Content.Headers.ContentDisposition!.FileNameStar.Should().Be("hackney-e09000012-needs-summary-vs-england.pdf");
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        pdf.NumberOfPages.Should().BeInRange(3, 12, "a title page, Hackney's chapter and the sources");
+        var text = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+        text.Should().Contain("Hackney").And.Contain("NI173:").And.Contain("Sources");
+        pdf.GetPages().Sum(p => p.GetImages().Count()).Should().BeGreaterThanOrEqualTo(2, "both charts come through as images");
+    }
+
+    [Fact]
     public async Task Csv_HasEveryValueOfTheSummary_OneRowEach()
     {
         var response = await fixture.OfficerApi.GetAsync(HackneySummary + ".csv");
