@@ -28,6 +28,21 @@ internal static class OpenedFiles
         return [.. rows.SkipWhile(r => r != header).Skip(1).Select(r => r.ToDictionary(c => (string)header[c.Key]!, c => c.Value))];
     }
 
+    /// <summary>A Word document's headings (style id and text), its tables' cell texts and its images' alt texts.</summary>
+    public static (List<(string Style, string Text)> Headings, List<List<List<string>>> Tables, List<string> AltTexts, IReadOnlyList<string> Errors) Docx(byte[] docx)
+    {
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(docx), false);
+        var body = document.MainDocumentPart!.Document.Body!;
+        var headings = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>()
+            .Select(p => (Style: p.ParagraphProperties?.ParagraphStyleId?.Val?.Value ?? "", Text: p.InnerText))
+            .Where(p => p.Style.StartsWith("Heading", StringComparison.Ordinal)).ToList();
+        var tables = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Table>()
+            .Select(t => t.Elements<DocumentFormat.OpenXml.Wordprocessing.TableRow>()
+                .Select(r => r.Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Select(c => c.InnerText).ToList()).ToList()).ToList();
+        var alt = body.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties>().Select(d => d.Description?.Value ?? "").ToList();
+        return (headings, tables, alt, ValidationErrors(document));
+    }
+
     public static bool HasFormulas(byte[] xlsx)
     {
         using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);

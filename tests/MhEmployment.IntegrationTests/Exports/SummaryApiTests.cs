@@ -163,6 +163,45 @@ public abstract class SummaryApiTests(ExportsFixture fixture)
     }
 
     [Fact]
+    public async Task Docx_HasTheHeadings_TheDashboardsFigures_AndChartsWithAltText()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, HackneySummary);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
+        var response = await fixture.OfficerApi.SendAsync(request);
+        var profile = await fixture.ViewerApi.GetFromJsonAsync<JsonElement>($"/api/v1/areas/{ExportsFixture.Hackney}/profile");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentDisposition!.FileNameStar.Should().Be("hackney-e09000012-needs-summary-vs-england.docx");
+        var (headings, tables, altTexts, errors) = OpenedFiles.Docx(await response.Content.ReadAsByteArrayAsync());
+        errors.Should().BeEmpty();
+        headings.Should().Contain(("Heading1", "Hackney"));
+        headings.Select(h => h.Text).Should().Contain(["Headline indicators", "Worse than England and getting worse", "Priorities and next steps", "Sources and methods"]);
+        var cells = tables.SelectMany(t => t).Select(r => string.Join(" | ", r)).ToList();
+        foreach (var indicator in profile.GetProperty("indicators").EnumerateArray())
+        {
+            var value = indicator.GetProperty("value").GetDouble().ToString("#,0.0", System.Globalization.CultureInfo.InvariantCulture);
+            cells.Should().Contain(row => row.Contains(indicator.GetProperty("name").GetString()!, StringComparison.Ordinal)
+                && row.Contains(value, StringComparison.Ordinal) && row.Contains(indicator.GetProperty("comparison").GetString()!, StringComparison.Ordinal));
+        }
+        altTexts.Should().HaveCount(2, "the spine panel and the red-red indicator's trend").And.OnlyContain(a => a.Length > 40);
+    }
+
+    [Fact]
+    public async Task Pdf_IsTheWordDocumentConvertedOnTheServer()
+    {
+        var response = await fixture.OfficerApi.GetAsync(HackneySummary + ".pdf");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, "the test command installs LibreOffice");
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/pdf");
+        response.Content.Headers.ContentDisposition!.FileNameStar.Should().Be("hackney-e09000012-needs-summary-vs-england.pdf");
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        pdf.NumberOfPages.Should().BeInRange(3, 12, "a title page, Hackney's chapter and the sources");
+        var text = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+        text.Should().Contain("Hackney").And.Contain("NI173:").And.Contain("Sources");
+        pdf.GetPages().Sum(p => p.GetImages().Count()).Should().BeGreaterThanOrEqualTo(2, "both charts come through as images");
+    }
+
+    [Fact]
     public async Task Csv_HasEveryValueOfTheSummary_OneRowEach()
     {
         var response = await fixture.OfficerApi.GetAsync(HackneySummary + ".csv");

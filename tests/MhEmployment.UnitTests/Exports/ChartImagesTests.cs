@@ -1,6 +1,8 @@
 using MhEmployment.UnitTests.Charts;
+using MhEmployment.Web.Domain;
 using MhEmployment.Web.Features.Charts;
 using MhEmployment.Web.Features.Exports;
+using MhEmployment.Web.Features.Statistics;
 using SkiaSharp;
 
 namespace MhEmployment.UnitTests.Exports;
@@ -74,6 +76,21 @@ public sealed class ChartImagesTests
         CountOf(bitmap, Worse).Should().BeGreaterThan(500);
         CountOf(bitmap, Better).Should().BeGreaterThan(500);
         CountOf(bitmap, Similar).Should().BeGreaterThan(500);
+    }
+
+    [Fact]
+    public void Render_SpineChart_DrawsItsBandsAndTheAreasMarker()
+    {
+        var scale = SpineChart.Build([8, 2, 20, 6, 4], 5, Polarity.HighIsGood)!;
+        var svg = SpineChartSvg.Render("spine", "Employment rate", scale, 3, "Worse");
+
+        var image = ChartImages.Render(new SummaryChart("Spine", "Spine", svg, SpineChartSvg.Width, SpineChartSvg.Height));
+
+        using var bitmap = Decode(image);
+        (bitmap.Width, bitmap.Height).Should().Be(((int)(SpineChartSvg.Width * ChartImages.Scale), (int)(SpineChartSvg.Height * ChartImages.Scale)));
+        CountOf(bitmap, SKColor.Parse("c6cdd3")).Should().BeGreaterThan(500, "the outer bands are light grey");
+        CountOf(bitmap, SKColor.Parse("7d8b96")).Should().BeGreaterThan(500, "the middle half is darker");
+        CountOf(bitmap, Worse).Should().BeGreaterThan(50, "the area's square marker is red where worse");
     }
 
     [Fact]

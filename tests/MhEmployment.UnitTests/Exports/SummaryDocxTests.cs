@@ -69,6 +69,17 @@ public sealed class SummaryDocxTests
     }
 
     [Fact]
+    public void Write_AreaWithNothing_SaysSoOnce_AndEvenWithEverySectionLeftOut()
+    {
+        using var full = Open(Docx(SummarySamples.Empty()));
+        using var bare = Open(Docx(SummarySamples.Empty() with { Sections = new HashSet<SummarySection>() }));
+
+        Text(full).Split('\n').Count(p => p == "No indicator has values for Nowhere yet.").Should().Be(1);
+        Text(bare).Should().Contain("No indicator has values for Nowhere yet.").And.Contain("No asset on the register serves Nowhere.");
+        Headings(bare, "Heading2").Should().Equal("Sources", "Methods", "About this summary");
+    }
+
+    [Fact]
     public void Write_TwoAreas_IsValid_WithEachAreaAChapterOnANewPage()
     {
         var docx = Docx(SummarySamples.Of(SummarySamples.Borough(), SummarySamples.Nothing()));

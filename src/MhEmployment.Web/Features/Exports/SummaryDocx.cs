@@ -100,11 +100,12 @@ public static class SummaryDocx
         {
             body.Heading(1, area.Name);
             body.Paragraph(Introduction());
-            if (!area.HasValues)
+            // An area with nothing says so, here when the section that would say it is left out.
+            if (!area.HasValues && !summary.Includes(SummarySection.Headlines))
             {
                 body.Paragraph($"No indicator has values for {area.Name} yet.");
             }
-            if (!area.HasAssets)
+            if (!area.HasAssets && !summary.Includes(SummarySection.Assets))
             {
                 body.Paragraph($"No asset on the register serves {area.Name}.");
             }
