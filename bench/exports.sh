@@ -34,14 +34,7 @@ measure() { # provider format: sequential requests -> p50 p95 in ms, and the fil
   for i in $(seq 1 "$requests"); do
     curl -sf -H "Authorization: Bearer $token" -o "$work/summary.$format" -w '%{http_code} %{time_total}\n' "$url" >>"$work/times"
   done
-  read -r p50 p95 bad < <(python3 - "$work/times" <<'PY'
-import sys
-rows = [line.split() for line in open(sys.argv[1])]
-times = sorted(float(t) * 1000 for _, t in rows)
-pick = lambda p: times[min(len(times) - 1, int(p * len(times)))]
-print(f"{pick(0.5):.0f} {pick(0.95):.0f} {sum(1 for c, _ in rows if c != '200')}")
-PY
-)
+  read -r p50 p95 bad < <(request_percentiles "$work/times" 0.95 0)
   [ "$bad" = 0 ] || { echo "$url: $bad responses were not 200." >&2; exit 1; }
   result[$provider.$format.p50]=$p50 result[$provider.$format.p95]=$p95
   result[$provider.$format.size]=$(( $(stat -c %s "$work/summary.$format") / 1024 ))

@@ -271,3 +271,16 @@ PY
     psql_ -d "$db" -c 'ANALYZE'
   fi
 }
+
+# Lines "status seconds" (curl's -w '%{http_code} %{time_total}\n') -> "p50 pN bad": milliseconds at the median and at
+# the given upper percentile (0.99, 0.95) with the given decimals, and how many answers were not 200.
+request_percentiles() { # file upper decimals
+  python3 - "$@" <<'PY'
+import sys
+path, upper, decimals = sys.argv[1], float(sys.argv[2]), int(sys.argv[3])
+rows = [line.split() for line in open(path)]
+times = sorted(float(t) * 1000 for _, t in rows)
+pick = lambda p: times[min(len(times) - 1, int(p * len(times)))]
+print(f"{pick(0.5):.{decimals}f} {pick(upper):.{decimals}f} {sum(1 for c, _ in rows if c != '200')}")
+PY
+}

@@ -40,14 +40,7 @@ measure() { # provider label path: sequential requests, server time (time to fir
   for i in $(seq 1 "$requests"); do
     curl -sf "${auth[@]}" -b "$work/jar" -c "$work/jar" -o /dev/null -w '%{http_code} %{time_total}\n' "$url" >>"$work/times"
   done
-  read -r p50 p99 bad < <(python3 - "$work/times" <<'PY'
-import sys
-rows = [line.split() for line in open(sys.argv[1])]
-times = sorted(float(t) * 1000 for _, t in rows)
-pick = lambda p: times[min(len(times) - 1, int(p * len(times)))]
-print(f"{pick(0.5):.1f} {pick(0.99):.1f} {sum(1 for c, _ in rows if c != '200')}")
-PY
-)
+  read -r p50 p99 bad < <(request_percentiles "$work/times" 0.99 1)
   [ "$bad" = 0 ] || { echo "$url: $bad responses were not 200." >&2; exit 1; }
   local cpu_ms; cpu_ms=$(awk -v b="$cpu_before" -v n="$requests" -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15 - b) * 1000 / hz / n}' "/proc/$app_pid/stat")
   result[$provider.$label.p50]=$p50 result[$provider.$label.p99]=$p99 result[$provider.$label.cpu]=$cpu_ms
