@@ -72,7 +72,15 @@ public static class SummaryApi
         {
             return TypedResults.Problem(files.PdfInstallHint, statusCode: StatusCodes.Status503ServiceUnavailable, title: "PDF is not available on this server.");
         }
-        var file = await files.ExportAsync(result.Summary, chosen, cancellationToken);
+        ExportFile file;
+        try
+        {
+            file = await files.ExportAsync(result.Summary, chosen, cancellationToken);
+        }
+        catch (PdfConversionException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "The PDF could not be made; the other formats work.");
+        }
         if (chosen != ExportFormat.Json)
         {
             http.Response.Headers.ContentDisposition = DownloadName.ContentDisposition(file.FileName);

@@ -69,7 +69,7 @@ public sealed class SummaryModel(
         }
         else if (chosen == ExportFormat.Pdf && !PdfAvailable)
         {
-            Problems.Add($"PDF is not available on this server. {PdfInstallHint} The other formats work.");
+            Problems.Add($"PDF is not available on this server. {PdfInstallHint} The Word, Excel and CSV downloads work.");
         }
         if (!Selected)
         {
@@ -84,7 +84,18 @@ public sealed class SummaryModel(
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var file = await files.ExportAsync(Summary, chosen!.Value, cancellationToken);
+        ExportFile file;
+        try
+        {
+            file = await files.ExportAsync(Summary, chosen!.Value, cancellationToken);
+        }
+        catch (PdfConversionException e)
+        {
+            // LibreOffice failed or ran out of time: the server's trouble, said plainly, with the other formats offered.
+            Problems.Add($"The PDF could not be made: {e.Message} The Word, Excel and CSV downloads work.");
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return Page();
+        }
         Response.Headers.ContentDisposition = DownloadName.ContentDisposition(file.FileName);
         return File(file.Content, file.ContentType);
     }
