@@ -8,8 +8,6 @@ public sealed record SummaryRequest(string? Benchmark, string? Scheme, IReadOnly
 {
     public static readonly IReadOnlySet<SummarySection> AllSections = new HashSet<SummarySection>(Enum.GetValues<SummarySection>());
 
-    public static SummaryRequest Default { get; } = new(null, null, AllSections, []);
-
     /// <summary>Whether the indicator is wanted: every one when none was chosen.</summary>
     public bool Wants(string indicatorKey) =>
         Indicators.Count == 0 || Indicators.Contains(indicatorKey, StringComparer.OrdinalIgnoreCase);
