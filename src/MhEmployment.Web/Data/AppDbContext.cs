@@ -42,6 +42,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PriorityChange> PriorityChanges => Set<PriorityChange>();
     public DbSet<ExportJob> ExportJobs => Set<ExportJob>();
     public DbSet<ExportJobChunk> ExportJobChunks => Set<ExportJobChunk>();
+    public DbSet<RefreshRun> RefreshRuns => Set<RefreshRun>();
+    public DbSet<RefreshItem> RefreshItems => Set<RefreshItem>();
     public DbSet<StagedValue> StagedValues => Set<StagedValue>();
     public DbSet<ReplacedValue> ReplacedValues => Set<ReplacedValue>();
     public DbSet<SeriesMapping> SeriesMappings => Set<SeriesMapping>();

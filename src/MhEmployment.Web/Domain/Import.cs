@@ -9,6 +9,9 @@ public class Import
     public int Id { get; init; }
     public required string FileName { get; init; }
 
+    /// <summary>The address the file was fetched from, when a refresh fetched it rather than a person uploading it.</summary>
+    public string? SourceUrl { get; set; }
+
     /// <summary>The format detected (or chosen by the analyst); null until validation has read the header.</summary>
     public string? Format { get; set; }
 

@@ -21,6 +21,9 @@ public enum IntervalMethod { Wilson, Byars, ExactPoisson, Dobson, None }
 
 public enum ComparisonMethod { ConfidenceIntervals, Quintiles, None }
 
+/// <summary>Where "refresh from source" fetches an indicator's values: nowhere (files are uploaded), the Fingertips API or the NOMIS API.</summary>
+public enum IndicatorSourceKind { None, Fingertips, Nomis }
+
 /// <summary>A measure of need in the catalogue, with what is needed to compute and compare it.</summary>
 public class Indicator
 {
@@ -45,6 +48,18 @@ public class Indicator
     public ComparisonMethod ComparisonMethod { get; set; }
     public int? FingertipsId { get; set; }
     public string? NomisDataset { get; set; }
+
+    /// <summary>Which source a refresh fetches from: Fingertips by <see cref="FingertipsId"/>, or NOMIS by <see cref="NomisDataset"/> and <see cref="NomisQuery"/>.</summary>
+    public IndicatorSourceKind RefreshSource { get; set; }
+
+    /// <summary>The Fingertips area type ids to fetch, separated by commas (e.g. "502,501": counties and unitary authorities, districts and unitary authorities).</summary>
+    public string? FingertipsAreaTypes { get; set; }
+
+    /// <summary>
+    /// The NOMIS API query for the dataset, as URL parameters without paging (e.g. "geography=TYPE154&amp;date=latest&amp;measures=20100"),
+    /// with the condition code for "mental and behavioural disorders" where the dataset has one.
+    /// </summary>
+    public string? NomisQuery { get; set; }
 
     /// <summary>Added from a file's own description (Fingertips, MHSDS); an analyst should complete its metadata.</summary>
     public bool NeedsReview { get; set; }

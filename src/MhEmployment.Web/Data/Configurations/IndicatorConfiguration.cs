@@ -16,5 +16,7 @@ public sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
         builder.Property(i => i.Source).HasMaxLength(500);
         builder.Property(i => i.Age).HasMaxLength(50);
         builder.Property(i => i.NomisDataset).HasMaxLength(20);
+        builder.Property(i => i.FingertipsAreaTypes).HasMaxLength(100);
+        builder.Property(i => i.NomisQuery).HasMaxLength(1000);
     }
 }

@@ -33,6 +33,7 @@ public sealed class ImportConfiguration : IEntityTypeConfiguration<Import>
     {
         builder.HasKey(i => i.Id);
         builder.Property(i => i.FileName).HasMaxLength(260);
+        builder.Property(i => i.SourceUrl).HasMaxLength(2000);
         builder.Property(i => i.Format).HasMaxLength(40);
         builder.Property(i => i.RequestedFormat).HasMaxLength(40);
         builder.Property(i => i.Sha256).HasMaxLength(64).IsFixedLength();

@@ -850,6 +850,10 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                         .HasColumnType("character(64)")
                         .IsFixedLength();
 
+                    b.Property<string>("SourceUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -909,6 +913,10 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("FingertipsAreaTypes")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int?>("FingertipsId")
                         .HasColumnType("integer");
 
@@ -937,12 +945,21 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("NomisQuery")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("PeriodType")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
                     b.Property<string>("Polarity")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("RefreshSource")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -1233,6 +1250,110 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                     b.HasIndex("ItemId");
 
                     b.ToTable("RagAnalysisRatings");
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.RefreshItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long?>("Bytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("ImportId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("IndicatorKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("IndicatorName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("RunId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SourceUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorKey");
+
+                    b.HasIndex("RunId");
+
+                    b.ToTable("RefreshItems");
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.RefreshRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("CommitWhenClean")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("FinishedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("HeartbeatUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IndicatorKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("StartedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("Trigger", "CreatedUtc");
+
+                    b.ToTable("RefreshRuns");
                 });
 
             modelBuilder.Entity("MhEmployment.Web.Domain.ReplacedValue", b =>
@@ -1900,6 +2021,15 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                     b.Navigation("Item");
                 });
 
+            modelBuilder.Entity("MhEmployment.Web.Domain.RefreshItem", b =>
+                {
+                    b.HasOne("MhEmployment.Web.Domain.RefreshRun", null)
+                        .WithMany("Items")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MhEmployment.Web.Domain.ReplacedValue", b =>
                 {
                     b.HasOne("MhEmployment.Web.Domain.Import", null)
@@ -2019,6 +2149,11 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
             modelBuilder.Entity("MhEmployment.Web.Domain.RagAnalysis", b =>
                 {
                     b.Navigation("Ratings");
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.RefreshRun", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("MhEmployment.Web.Domain.WeightingScheme", b =>

@@ -825,6 +825,10 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
+                    b.Property<string>("SourceUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -882,6 +886,10 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FingertipsAreaTypes")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("FingertipsId")
                         .HasColumnType("INTEGER");
 
@@ -910,12 +918,21 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NomisQuery")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PeriodType")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Polarity")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefreshSource")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -1197,6 +1214,106 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                     b.HasIndex("ItemId");
 
                     b.ToTable("RagAnalysisRatings");
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.RefreshItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Bytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IndicatorKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndicatorName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorKey");
+
+                    b.HasIndex("RunId");
+
+                    b.ToTable("RefreshItems");
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.RefreshRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CommitWhenClean")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HeartbeatUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndicatorKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StartedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("Trigger", "CreatedUtc");
+
+                    b.ToTable("RefreshRuns");
                 });
 
             modelBuilder.Entity("MhEmployment.Web.Domain.ReplacedValue", b =>
@@ -1850,6 +1967,15 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                     b.Navigation("Item");
                 });
 
+            modelBuilder.Entity("MhEmployment.Web.Domain.RefreshItem", b =>
+                {
+                    b.HasOne("MhEmployment.Web.Domain.RefreshRun", null)
+                        .WithMany("Items")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MhEmployment.Web.Domain.ReplacedValue", b =>
                 {
                     b.HasOne("MhEmployment.Web.Domain.Import", null)
@@ -1969,6 +2095,11 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
             modelBuilder.Entity("MhEmployment.Web.Domain.RagAnalysis", b =>
                 {
                     b.Navigation("Ratings");
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.RefreshRun", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("MhEmployment.Web.Domain.WeightingScheme", b =>
