@@ -9,6 +9,7 @@ using MhEmployment.Web.Features.Imports.Api;
 using MhEmployment.Web.Features.Indicators;
 using MhEmployment.Web.Features.NeedsAssets;
 using MhEmployment.Web.Features.Profiles;
+using MhEmployment.Web.Features.Refresh;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace MhEmployment.Web.Infrastructure;
@@ -38,6 +39,7 @@ public static class ApiSetup
         api.MapNeedsAssetsApi();
         api.MapPrioritiesApi();
         api.MapSummaryApi();
+        api.MapRefreshApi();
         app.MapOpenApi().RequireAuthorization(Policies.Docs);
         // Live: the process answers. Ready: it can reach its database.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -1,6 +1,6 @@
 namespace MhEmployment.Web.Infrastructure;
 
-public enum CommandVerb { Run, Help, Migrate, UsersAdd, UsersResetPassword, TokensAdd, Import }
+public enum CommandVerb { Run, Help, Migrate, UsersAdd, UsersResetPassword, TokensAdd, Import, Refresh }
 
 /// <summary>
 /// The verbs the app's command line takes before the usual host arguments, for scripted set-ups (see
@@ -9,7 +9,7 @@ public enum CommandVerb { Run, Help, Migrate, UsersAdd, UsersResetPassword, Toke
 /// </summary>
 public sealed record CommandLine(CommandVerb Verb, string[] HostArgs, IReadOnlyDictionary<string, IReadOnlyList<string>> Options, string? Error = null)
 {
-    private static readonly string[] VerbOptions = ["email", "role", "name", "days", "format", "mapping"];
+    private static readonly string[] VerbOptions = ["email", "role", "name", "days", "format", "mapping", "indicator"];
     private static readonly string[] VerbFlags = ["commit", "confirm-new-indicators"];
     private static readonly string[] HelpFlags = ["--help", "-h"];
 
@@ -23,6 +23,8 @@ public sealed record CommandLine(CommandVerb Verb, string[] HostArgs, IReadOnlyD
           tokens add --email E --name N [--days 90]             create a personal API token and print it once
           import FILE [--format F] [--mapping JSON] [--commit]  check a CSV file (and commit it), showing progress;
                  [--confirm-new-indicators]             needed to commit a file adding more than 5 indicators
+          refresh [--indicator KEY] [--commit]                  fetch the indicators that have a source (Fingertips, NOMIS),
+                                                                or one; --commit commits each valid file
           help                                                  print this help (also --help or -h after any command)
 
         Roles: Viewer, Analyst, Officer, Admin.
@@ -52,6 +54,7 @@ public sealed record CommandLine(CommandVerb Verb, string[] HostArgs, IReadOnlyD
             ["users", "reset-password", ..] => (CommandVerb.UsersResetPassword, 2),
             ["tokens", "add", ..] => (CommandVerb.TokensAdd, 2),
             ["import", ..] => (CommandVerb.Import, 1),
+            ["refresh", ..] => (CommandVerb.Refresh, 1),
             [var first, ..] when IsHostArgument(first) => (CommandVerb.Run, 0),
             _ => ((CommandVerb?)null, 0),
         };

@@ -14,6 +14,7 @@ public static class PagesSetup
             options.Conventions.AuthorizeFolder("/", Policies.View);
             options.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
             options.Conventions.AuthorizeFolder("/Imports", Policies.Analyse);
+            options.Conventions.AuthorizeFolder("/Refresh", Policies.Analyse);
             options.Conventions.AuthorizeFolder("/Exports", Policies.Decide);
             options.Conventions.AllowAnonymousToPage("/Account/Login");
             options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");

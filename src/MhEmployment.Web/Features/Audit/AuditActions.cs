@@ -36,6 +36,9 @@ public static class AuditActions
     public const string BulkExportRequested = "BulkExport.Requested";
     public const string BulkExportCancelled = "BulkExport.Cancelled";
     public const string BulkExportDownloaded = "BulkExport.Downloaded";
+    public const string RefreshRequested = "Refresh.Requested";
+    public const string RefreshFetched = "Refresh.Fetched";
+    public const string RefreshFailed = "Refresh.Failed";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -45,5 +48,6 @@ public static class AuditActions
         AssetCreated, AssetEdited, AssetRated, AssetImportCommitted, AssetImportUndone, RagAnalysisSaved, ChecklistChanged,
         EvidenceLinksChanged, SchemeCreated, SchemeEdited, SchemeDeleted,
         PriorityCreated, PriorityEdited, SummaryExported, BulkExportRequested, BulkExportCancelled, BulkExportDownloaded,
+        RefreshRequested, RefreshFetched, RefreshFailed,
     ];
 }

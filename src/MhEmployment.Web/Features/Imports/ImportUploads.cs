@@ -44,10 +44,10 @@ public sealed class ImportUploads(AppDbContext db, ImportStorage storage, Import
     /// Records a file already received (the API streams a multipart upload straight into storage, whose fields may come
     /// after the file) as an import, or refuses it and deletes it. <paramref name="commitWhenValid"/>: no preview, the
     /// file is committed if it is found valid (see <see cref="OnePassCommit.ValidateAndCommitNowAsync"/>), with the
-    /// indicators it adds if <paramref name="confirmNewIndicators"/>.
+    /// indicators it adds if <paramref name="confirmNewIndicators"/>. <paramref name="sourceUrl"/>: where a refresh fetched the file from.
     /// </summary>
     public async Task<UploadResult> RegisterAsync(ReceivedFile file, string fileName, string? format, string? mappingJson, string? user,
-        bool validateInBackground, CancellationToken cancellationToken, bool commitWhenValid = false, bool confirmNewIndicators = false)
+        bool validateInBackground, CancellationToken cancellationToken, bool commitWhenValid = false, bool confirmNewIndicators = false, string? sourceUrl = null)
     {
         fileName = UploadFileNames.Clean(fileName);
         var refusal = RequestProblem(format, mappingJson);
@@ -64,6 +64,7 @@ public sealed class ImportUploads(AppDbContext db, ImportStorage storage, Import
         var import = new Import
         {
             FileName = fileName,
+            SourceUrl = sourceUrl,
             Sha256 = file.Sha256,
             FileSize = file.Bytes,
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
@@ -76,7 +77,8 @@ public sealed class ImportUploads(AppDbContext db, ImportStorage storage, Import
         db.Imports.Add(import);
         await db.SaveChangesAsync(cancellationToken);
         storage.Keep(file.Path, import.Id);
-        await audit.WriteAsync(AuditActions.ImportUploaded, $"#{import.Id} {import.FileName}", $"{file.Bytes:N0} bytes, SHA-256 {file.Sha256}", cancellationToken: cancellationToken);
+        await audit.WriteAsync(AuditActions.ImportUploaded, $"#{import.Id} {import.FileName}", $"{file.Bytes:N0} bytes, SHA-256 {file.Sha256}{(sourceUrl is null ? "" : $", fetched from {sourceUrl}")}", actor: user,
+            cancellationToken: cancellationToken);
         if (validateInBackground)
         {
             await queue.EnqueueAsync(new ImportJob(import.Id, commitWhenValid ? ImportJobKind.ValidateAndCommit : ImportJobKind.Validate, user, confirmNewIndicators),

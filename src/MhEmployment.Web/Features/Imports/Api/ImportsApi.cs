@@ -20,13 +20,13 @@ public sealed record ImportNoteResponse(string Rule, long Rows, string Message);
 /// and the rows of the notes about many rows at once (<c>notes</c>).
 /// </summary>
 public sealed record ImportResponse(
-    int Id, string FileName, string Status, double Progress, string? Format, long RowCount, long ErrorCount, long WarningCount,
+    int Id, string FileName, string? SourceUrl, string Status, double Progress, string? Format, long RowCount, long ErrorCount, long WarningCount,
     long NewCount, long ChangedCount, long UnchangedCount, string? Message, string Sha256, DateTime CreatedUtc, string? CreatedBy,
     DateTime? CommittedUtc, DateTime? UndoneUtc, IReadOnlyList<ImportSeriesResponse> Series, IReadOnlyList<ImportIssueResponse> FirstErrors,
     IReadOnlyList<ImportIssueResponse> FirstWarnings, IReadOnlyList<ImportNoteResponse> Notes)
 {
     public static ImportResponse From(Import i, ImportSummary? summary, IEnumerable<ParseIssue> errors, IEnumerable<ParseIssue> warnings) => new(
-        i.Id, i.FileName, i.Status.ToString().ToLowerInvariant(), i.Progress, i.Format, i.RowCount, i.ErrorCount, i.WarningCount,
+        i.Id, i.FileName, i.SourceUrl, i.Status.ToString().ToLowerInvariant(), i.Progress, i.Format, i.RowCount, i.ErrorCount, i.WarningCount,
         i.NewCount, i.ChangedCount, i.UnchangedCount, i.Message, i.Sha256, i.CreatedUtc, i.CreatedBy, i.CommittedUtc, i.UndoneUtc,
         [.. (summary?.Series ?? []).Select(s => new ImportSeriesResponse(s.Key, s.Name, s.Rows, s.Resolution.ToString(), s.IndicatorKey))],
         [.. errors.Select(Issue)], [.. warnings.Select(Issue)],
