@@ -27,6 +27,27 @@ public sealed class CommandLineTests
         CommandLine.Parse(["Database:Provider=Postgres", "--urls", "http://localhost:1"]).Should().BeEquivalentTo(
             new { Verb = CommandVerb.Run, HostArgs = new[] { "Database:Provider=Postgres", "--urls", "http://localhost:1" }, Error = (string?)null });
 
+    [Fact]
+    public void Refresh_TakesAnIndicatorAndCommit_AndTheRestGoesToTheHost()
+    {
+        var command = CommandLine.Parse(["refresh", "--indicator", "esa-mental-behavioural-count", "--commit", "Database:Provider=Postgres"]);
+
+        command.Verb.Should().Be(CommandVerb.Refresh);
+        command.Option("indicator").Should().Be("esa-mental-behavioural-count");
+        command.Flag("commit").Should().BeTrue();
+        command.HostArgs.Should().Equal("Database:Provider=Postgres");
+    }
+
+    [Fact]
+    public void Refresh_WithoutOptions_RefreshesTheCatalogueWithoutCommitting()
+    {
+        var command = CommandLine.Parse(["refresh"]);
+
+        command.Should().BeEquivalentTo(new { Verb = CommandVerb.Refresh, Error = (string?)null });
+        command.Option("indicator").Should().BeNull();
+        command.Flag("commit").Should().BeFalse();
+    }
+
     [Theory]
     [InlineData("help")]
     [InlineData("--help")]
