@@ -155,6 +155,26 @@ public abstract partial class AccessMatrixTests(AppFixture fixture)
                 "the download, the progress for the page's script and the cancel are probed too");
     }
 
+    [Fact]
+    public async Task RefreshRoutes_AreForAnalystsAndAdmins()
+    {
+        var (probes, _) = await ProbesAsync();
+        string[] analysts = [Roles.Analyst, Roles.Admin];
+        var expected = new (string Method, string Endpoint, string[] Roles)[]
+        {
+            ("GET", "/refresh", analysts),
+            ("POST", "/refresh", analysts),
+            ("GET", "/refresh/{id:int}", analysts),
+            ("POST", "/api/v1/indicators/{key}/refresh", analysts),
+            ("POST", "/api/v1/refresh/", analysts),
+            ("GET", "/api/v1/refresh/", analysts),
+            ("GET", "/api/v1/refresh/{id:int}", analysts),
+        };
+        ExpectRoles(probes, expected);
+        probes.Where(p => "/" + p.Endpoint.TrimStart('/') == "/refresh/{id:int}").Select(p => p.Url).Should()
+            .Contain("/refresh/404?handler=Status", "the progress for the page's script is probed too");
+    }
+
     /// <summary>Each listed route exists and is open to exactly the roles given.</summary>
     private static void ExpectRoles(List<Probe> probes, (string Method, string Endpoint, string[] Roles)[] expected)
     {
