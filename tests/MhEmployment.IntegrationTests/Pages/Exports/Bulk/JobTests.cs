@@ -72,7 +72,7 @@ public abstract class JobTests(AppFixture fixture)
         later.Done.Should().Be(first.Done + 8);
         later.ProgressText.Should().MatchRegex($@"^{later.Done} of 33 boroughs: now ([A-Z][\w ,&-]+|the PDFs of [A-Z][\w ,&-]+ to [A-Z][\w ,&-]+)$");
         // With JavaScript the page's script reads the same progress and updates the bar in place.
-        var status = await _officer.GetFromJsonAsync<JsonElement>(later.Page.QuerySelector("[data-export-status]")!.GetAttribute("data-export-status"));
+        var status = await _officer.GetFromJsonAsync<JsonElement>(later.Page.QuerySelector("[data-job-status]")!.GetAttribute("data-job-status"));
         status.GetProperty("running").GetBoolean().Should().BeTrue();
         status.GetProperty("total").GetInt32().Should().Be(33);
         status.GetProperty("done").GetInt32().Should().BeGreaterThanOrEqualTo(later.Done);

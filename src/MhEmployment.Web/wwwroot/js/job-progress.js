@@ -1,7 +1,7 @@
-// A running export's progress, updated in place every two seconds; the page reloads once the export has ended, to
-// show the download (or what stopped it). Without JavaScript the page reloads itself instead (a meta refresh).
+// A running job's progress (a bulk export, a refresh), updated in place every two seconds; the page reloads once it has ended, to
+// show the outcome (a download, what stopped it). Without JavaScript the page reloads itself instead (a meta refresh).
 (() => {
-  const panel = document.querySelector('[data-export-status]');
+  const panel = document.querySelector('[data-job-status]');
   if (!panel) {
     return;
   }
@@ -9,7 +9,7 @@
   const text = document.getElementById('progress-text');
   const look = async () => {
     try {
-      const response = await fetch(panel.dataset.exportStatus, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+      const response = await fetch(panel.dataset.jobStatus, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
       if (response.ok) {
         const state = await response.json();
         if (!state.running) {
