@@ -45,6 +45,10 @@ public sealed class AppFactory(
         builder.UseSetting(SavedSnapshotsSetting, ownSavedSnapshotDirectory);
         // Sample data have a test of their own; other tests start from an empty installation.
         builder.UseSetting("Imports:LoadSampleData", "false");
+        // No test reaches the internet: a refresh goes to a closed port unless the test points it at its SourceServer.
+        builder.UseSetting("Sources:FingertipsBaseUrl", "http://127.0.0.1:9/fingertips/api/");
+        builder.UseSetting("Sources:NomisBaseUrl", "http://127.0.0.1:9/nomis/api/v01/");
+        builder.UseSetting("Sources:Retries", "0");
         // Tests sign in often from one address; the rate limit has its own test.
         builder.UseSetting("Security:SignInAttemptsPerMinute", "10000");
         // Revalidate sessions on every request, so a test sees a disabled account lose its session at once.
