@@ -20,6 +20,8 @@ public sealed class IndicatorEditTests
             Rate with { Polarity = Polarity.LowIsGood }, Rate with { Source = "ONS" }, Rate with { Age = "18+ yrs" }, Rate with { Sex = Sex.Male },
             Rate with { PeriodType = PeriodType.Month }, Rate with { IntervalMethod = IntervalMethod.ExactPoisson },
             Rate with { ComparisonMethod = ComparisonMethod.Quintiles }, Rate with { NeedsReview = false },
+            Rate with { RefreshSource = IndicatorSourceKind.Nomis }, Rate with { FingertipsId = 848 }, Rate with { FingertipsAreaTypes = "502" },
+            Rate with { NomisDataset = "NM_134_1" }, Rate with { NomisQuery = "date=latest" },
         };
 
         (Rate with { }).Version.Should().Be(Rate.Version);

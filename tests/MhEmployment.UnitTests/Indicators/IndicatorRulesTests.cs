@@ -16,7 +16,7 @@ public sealed class IndicatorRulesTests
         Name = "ESA claimants per 1,000", Definition = "Claimants of ESA with mental and behavioural disorders per 1,000 aged 16-64.",
         Theme = "Benefits", ValueType = "CrudeRate", Unit = "RatePer1000", Multiplier = 1000, Polarity = "LowIsGood",
         Source = "DWP", Age = "16-64 yrs", Sex = "Persons", PeriodType = "Quarter", IntervalMethod = "Byars",
-        ComparisonMethod = "ConfidenceIntervals", NeedsReview = false,
+        ComparisonMethod = "ConfidenceIntervals", NeedsReview = false, RefreshSource = "None",
     };
 
     private static IReadOnlyList<FieldProblem> ProblemsOf(Action<IndicatorInput> change)
@@ -52,7 +52,7 @@ public sealed class IndicatorRulesTests
         edit.Should().BeNull();
         problems.Select(p => p.Field).Should().BeEquivalentTo(
             "Name", "Definition", "Theme", "ValueType", "Unit", "Multiplier", "Polarity", "Source", "Age", "Sex", "PeriodType",
-            "IntervalMethod", "ComparisonMethod", "NeedsReview");
+            "IntervalMethod", "ComparisonMethod", "NeedsReview", "RefreshSource");
         problems.Single(p => p.Field == "Name").Message.Should().Be("Enter a name");
         problems.Single(p => p.Field == "Polarity").Message.Should().Be("Choose a polarity");
     }

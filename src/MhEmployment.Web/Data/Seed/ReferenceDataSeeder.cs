@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MhEmployment.Web.Domain;
+using MhEmployment.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace MhEmployment.Web.Data.Seed;
@@ -73,7 +74,54 @@ public sealed partial class ReferenceDataSeeder(AppDbContext db, ILogger<Referen
         var added = seeds.Where(s => !existing.Contains(s.Key)).ToList();
         db.Indicators.AddRange(added);
         await db.SaveChangesAsync(cancellationToken);
+        await FillRefreshSourcesAsync(seeds.Where(s => existing.Contains(s.Key) && s.RefreshSource != IndicatorSourceKind.None).ToList(), cancellationToken);
         return added.Count;
+    }
+
+    /// <summary>
+    /// Gives indicators seeded before the catalogue knew their sources the seed's source, where theirs is still empty.
+    /// An analyst's choice is never overwritten: an indicator whose source someone has changed (the audit log says so) is
+    /// left as it is, even when they chose None.
+    /// </summary>
+    private async Task FillRefreshSourcesAsync(List<Indicator> seeds, CancellationToken cancellationToken)
+    {
+        if (seeds.Count == 0)
+        {
+            return;
+        }
+        var keys = seeds.Select(s => s.Key).ToList();
+        var stored = await db.Indicators
+            .Where(i => keys.Contains(i.Key) && i.RefreshSource == IndicatorSourceKind.None && i.FingertipsAreaTypes == null && i.NomisQuery == null)
+            .ToListAsync(cancellationToken);
+        var editedKeys = await db.AuditEvents
+            .Where(e => e.Action == AuditActions.IndicatorUpdated && e.Target != null && keys.Contains(e.Target)
+                && e.Details != null && (e.Details.Contains("Source for refresh:") || EF.Functions.Like(e.Details, "%…")))
+            .Select(e => e.Target!)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        var takenFingertipsIds = await db.Indicators.Where(i => i.FingertipsId != null)
+            .Select(i => new { i.Key, Id = i.FingertipsId!.Value }).ToListAsync(cancellationToken);
+        foreach (var indicator in stored.Where(i => !editedKeys.Contains(i.Key)))
+        {
+            var seed = seeds.Single(s => s.Key == indicator.Key);
+            var fingertipsId = indicator.FingertipsId ?? seed.FingertipsId;
+            var dataset = indicator.NomisDataset ?? seed.NomisDataset;
+            // Skipped where the stored id or dataset is not the one the seed's source fetches, or where another indicator
+            // holds the id (uploaded files' matching would become a guess).
+            if ((seed.RefreshSource == IndicatorSourceKind.Fingertips && fingertipsId != seed.FingertipsId)
+                || (seed.RefreshSource == IndicatorSourceKind.Nomis && dataset != seed.NomisDataset)
+                || (fingertipsId is { } id && takenFingertipsIds.Any(t => t.Id == id && t.Key != indicator.Key)))
+            {
+                continue;
+            }
+            indicator.FingertipsId = fingertipsId;
+            indicator.NomisDataset = dataset;
+            indicator.RefreshSource = seed.RefreshSource;
+            indicator.FingertipsAreaTypes = seed.FingertipsAreaTypes;
+            indicator.NomisQuery = seed.NomisQuery;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
     }
 
     private async Task<int> SeedAssetChecklistAsync(CancellationToken cancellationToken)

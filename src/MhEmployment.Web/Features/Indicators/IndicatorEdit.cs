@@ -5,18 +5,23 @@ using MhEmployment.Web.Domain;
 
 namespace MhEmployment.Web.Features.Indicators;
 
-/// <summary>What an analyst may change about an indicator: everything but its key and its links to sources.</summary>
+/// <summary>
+/// What an analyst may change about an indicator: everything but its key. <see cref="FingertipsAreaTypes"/> is stored
+/// text ("502,6"), null for none.
+/// </summary>
 public sealed record IndicatorEdit(
     string Name, string Definition, IndicatorTheme Theme, IndicatorUnit Unit, IndicatorValueType ValueType, int Multiplier,
     Polarity Polarity, string Source, string Age, Sex Sex, PeriodType PeriodType, IntervalMethod IntervalMethod,
-    ComparisonMethod ComparisonMethod, bool NeedsReview)
+    ComparisonMethod ComparisonMethod, bool NeedsReview, IndicatorSourceKind RefreshSource = IndicatorSourceKind.None,
+    int? FingertipsId = null, string? FingertipsAreaTypes = null, string? NomisDataset = null, string? NomisQuery = null)
 {
     public static IndicatorEdit From(Indicator indicator)
     {
         ArgumentNullException.ThrowIfNull(indicator);
         return new(indicator.Name, indicator.Definition, indicator.Theme, indicator.Unit, indicator.ValueType, indicator.Multiplier,
             indicator.Polarity, indicator.Source, indicator.Age, indicator.Sex, indicator.PeriodType, indicator.IntervalMethod,
-            indicator.ComparisonMethod, indicator.NeedsReview);
+            indicator.ComparisonMethod, indicator.NeedsReview, indicator.RefreshSource, indicator.FingertipsId,
+            indicator.FingertipsAreaTypes, indicator.NomisDataset, indicator.NomisQuery);
     }
 
     /// <summary>
@@ -58,6 +63,11 @@ public sealed record IndicatorEdit(
         (nameof(IntervalMethod), "Interval method", e => e.IntervalMethod.ToString()),
         (nameof(ComparisonMethod), "Comparison method", e => e.ComparisonMethod.ToString()),
         (nameof(NeedsReview), "Needs review", e => e.NeedsReview ? "yes" : "no"),
+        (nameof(RefreshSource), "Source for refresh", e => e.RefreshSource.ToString()),
+        (nameof(FingertipsId), "Fingertips indicator", e => e.FingertipsId?.ToString(CultureInfo.InvariantCulture) ?? ""),
+        (nameof(FingertipsAreaTypes), "Fingertips area types", e => e.FingertipsAreaTypes ?? ""),
+        (nameof(NomisDataset), "NOMIS dataset", e => e.NomisDataset ?? ""),
+        (nameof(NomisQuery), "NOMIS query", e => e.NomisQuery ?? ""),
     ];
 }
 

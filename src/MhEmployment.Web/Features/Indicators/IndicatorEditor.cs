@@ -62,6 +62,17 @@ public sealed class IndicatorEditor(AppDbContext db, AuditLog audit, DataVersion
         {
             return new EditResult(EditStatus.Unchanged, current);
         }
+        if (edit.FingertipsId is { } fingertipsId && fingertipsId != current.FingertipsId
+            && await db.Indicators.AsNoTracking().Where(i => i.FingertipsId == fingertipsId && i.Id != stored.Id)
+                .Select(i => new { i.Key, i.Name }).FirstOrDefaultAsync(cancellationToken) is { } other)
+        {
+            // Uploaded Fingertips files are matched to the one indicator with their id: two would make that a guess.
+            return new EditResult(EditStatus.Invalid, current, Problems:
+            [
+                new(nameof(IndicatorInput.FingertipsId),
+                    $"Fingertips indicator {fingertipsId} already belongs to '{other.Name}' ({other.Key}): uploaded Fingertips files are matched to one indicator by this id"),
+            ]);
+        }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Updated only while it still holds the values just read: a save that lands in between makes this match
@@ -72,7 +83,9 @@ public sealed class IndicatorEditor(AppDbContext db, AuditLog audit, DataVersion
             .Where(i => i.Id == id && i.Name == was.Name && i.Definition == was.Definition && i.Theme == was.Theme && i.Unit == was.Unit
                 && i.ValueType == was.ValueType && i.Multiplier == was.Multiplier && i.Polarity == was.Polarity && i.Source == was.Source
                 && i.Age == was.Age && i.Sex == was.Sex && i.PeriodType == was.PeriodType && i.IntervalMethod == was.IntervalMethod
-                && i.ComparisonMethod == was.ComparisonMethod && i.NeedsReview == was.NeedsReview)
+                && i.ComparisonMethod == was.ComparisonMethod && i.NeedsReview == was.NeedsReview && i.RefreshSource == was.RefreshSource
+                && i.FingertipsId == was.FingertipsId && i.FingertipsAreaTypes == was.FingertipsAreaTypes && i.NomisDataset == was.NomisDataset
+                && i.NomisQuery == was.NomisQuery)
             .ExecuteUpdateAsync(set => set
                 .SetProperty(i => i.Name, edit.Name)
                 .SetProperty(i => i.Definition, edit.Definition)
@@ -87,7 +100,12 @@ public sealed class IndicatorEditor(AppDbContext db, AuditLog audit, DataVersion
                 .SetProperty(i => i.PeriodType, edit.PeriodType)
                 .SetProperty(i => i.IntervalMethod, edit.IntervalMethod)
                 .SetProperty(i => i.ComparisonMethod, edit.ComparisonMethod)
-                .SetProperty(i => i.NeedsReview, edit.NeedsReview), cancellationToken);
+                .SetProperty(i => i.NeedsReview, edit.NeedsReview)
+                .SetProperty(i => i.RefreshSource, edit.RefreshSource)
+                .SetProperty(i => i.FingertipsId, edit.FingertipsId)
+                .SetProperty(i => i.FingertipsAreaTypes, edit.FingertipsAreaTypes)
+                .SetProperty(i => i.NomisDataset, edit.NomisDataset)
+                .SetProperty(i => i.NomisQuery, edit.NomisQuery), cancellationToken);
         if (updated == 0)
         {
             await transaction.RollbackAsync(cancellationToken);

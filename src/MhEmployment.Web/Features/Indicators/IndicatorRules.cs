@@ -24,6 +24,17 @@ public sealed class IndicatorInput
     public string? ComparisonMethod { get; set; }
     public bool? NeedsReview { get; set; }
 
+    /// <summary>Where a refresh fetches values: None, Fingertips or Nomis.</summary>
+    public string? RefreshSource { get; set; }
+    public int? FingertipsId { get; set; }
+
+    /// <summary>The Fingertips area type ids to fetch (see <see cref="IndicatorSources.AreaTypes"/>).</summary>
+    public List<int>? FingertipsAreaTypes { get; set; }
+    public string? NomisDataset { get; set; }
+
+    /// <summary>The NOMIS query: URL parameters without paging, such as geography=TYPE480&amp;date=latest&amp;measures=20100.</summary>
+    public string? NomisQuery { get; set; }
+
     public static IndicatorInput From(IndicatorEdit edit)
     {
         ArgumentNullException.ThrowIfNull(edit);
@@ -33,6 +44,8 @@ public sealed class IndicatorInput
             Unit = edit.Unit.ToString(), Multiplier = edit.Multiplier, Polarity = edit.Polarity.ToString(), Source = edit.Source,
             Age = edit.Age, Sex = edit.Sex.ToString(), PeriodType = edit.PeriodType.ToString(),
             IntervalMethod = edit.IntervalMethod.ToString(), ComparisonMethod = edit.ComparisonMethod.ToString(), NeedsReview = edit.NeedsReview,
+            RefreshSource = edit.RefreshSource.ToString(), FingertipsId = edit.FingertipsId,
+            FingertipsAreaTypes = [.. IndicatorSources.ParseAreaTypes(edit.FingertipsAreaTypes)], NomisDataset = edit.NomisDataset, NomisQuery = edit.NomisQuery,
         };
     }
 }
@@ -101,6 +114,8 @@ public static class IndicatorRules
         {
             problems.Add(new(nameof(input.NeedsReview), "Say whether the indicator still needs review (true or false)"));
         }
+        var refresh = Choice<IndicatorSourceKind>(input.RefreshSource, nameof(input.RefreshSource), "where a refresh fetches values from", problems);
+        var (fingertipsId, areaTypes, dataset, query) = CheckSource(input, refresh, problems);
 
         if (type is { } t && unit is { } u && !UnitsFor(t).Contains(u))
         {
@@ -130,7 +145,69 @@ public static class IndicatorRules
         return problems.Count > 0
             ? (null, problems)
             : (new IndicatorEdit(name!, definition!, theme!.Value, unit!.Value, type!.Value, input.Multiplier!.Value, polarity!.Value,
-                source!, age!, sex!.Value, period!.Value, interval!.Value, comparison!.Value, input.NeedsReview!.Value), problems);
+                source!, age!, sex!.Value, period!.Value, interval!.Value, comparison!.Value, input.NeedsReview!.Value,
+                refresh!.Value, fingertipsId, areaTypes, dataset, query), problems);
+    }
+
+    /// <summary>
+    /// The source fields. Each is checked whenever it is given, as the ids also match uploaded files to indicators; the
+    /// chosen source needs its own: Fingertips an id and an area type, NOMIS a dataset and a query.
+    /// </summary>
+    private static (int? FingertipsId, string? AreaTypes, string? Dataset, string? Query) CheckSource(
+        IndicatorInput input, IndicatorSourceKind? refresh, List<FieldProblem> problems)
+    {
+        var fingertipsId = input.FingertipsId;
+        if (fingertipsId is <= 0)
+        {
+            problems.Add(new(nameof(input.FingertipsId), "The Fingertips indicator id must be a whole number above 0, such as 93495"));
+            fingertipsId = null;
+        }
+        else if (fingertipsId is null && refresh == IndicatorSourceKind.Fingertips)
+        {
+            problems.Add(new(nameof(input.FingertipsId), "Enter the Fingertips indicator id, a whole number such as 93495, to fetch from Fingertips"));
+        }
+
+        var chosen = input.FingertipsAreaTypes ?? [];
+        var unknown = chosen.Where(id => IndicatorSources.AreaTypes.All(t => t.Id != id)).Distinct().ToList();
+        if (unknown.Count > 0)
+        {
+            problems.Add(new(nameof(input.FingertipsAreaTypes),
+                $"{string.Join(", ", unknown.Select(id => id.ToString(CultureInfo.InvariantCulture)))} {(unknown.Count == 1 ? "is not a Fingertips area type" : "are not Fingertips area types")} " +
+                $"the app fetches: choose from {string.Join(", ", IndicatorSources.AreaTypes.Select(t => $"{t.Id} ({t.Name})"))}"));
+        }
+        else if (chosen.Count == 0 && refresh == IndicatorSourceKind.Fingertips)
+        {
+            problems.Add(new(nameof(input.FingertipsAreaTypes), "Choose at least one Fingertips area type to fetch, such as counties and unitary authorities"));
+        }
+        var areaTypes = unknown.Count > 0 ? null : IndicatorSources.FormatAreaTypes(chosen);
+
+        var datasetText = input.NomisDataset?.Trim();
+        var dataset = IndicatorSources.NormaliseDataset(datasetText);
+        if (!string.IsNullOrEmpty(datasetText) && dataset is null)
+        {
+            problems.Add(new(nameof(input.NomisDataset), $"'{datasetText}' is not a NOMIS dataset id: write it as NOMIS does, NM_ then two numbers, such as NM_134_1"));
+        }
+        else if (string.IsNullOrEmpty(datasetText) && refresh == IndicatorSourceKind.Nomis)
+        {
+            problems.Add(new(nameof(input.NomisDataset), "Enter the NOMIS dataset id, such as NM_134_1, to fetch from NOMIS"));
+        }
+
+        // A query pasted with its '?' is read as the part after it.
+        var query = input.NomisQuery?.Trim().TrimStart('?');
+        if (string.IsNullOrEmpty(query))
+        {
+            query = null;
+            if (refresh == IndicatorSourceKind.Nomis)
+            {
+                problems.Add(new(nameof(input.NomisQuery), "Enter the NOMIS query, such as geography=TYPE480&date=latest&measures=20100, to fetch from NOMIS"));
+            }
+        }
+        else if (IndicatorSources.QueryProblem(query) is { } problem)
+        {
+            problems.Add(new(nameof(input.NomisQuery), problem));
+            query = null;
+        }
+        return (fingertipsId, areaTypes, dataset, query);
     }
 
     /// <summary>The interval method's short name, for messages.</summary>

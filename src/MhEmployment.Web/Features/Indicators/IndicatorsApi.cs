@@ -9,11 +9,13 @@ namespace MhEmployment.Web.Features.Indicators;
 public sealed record IndicatorResponse(
     string Key, string Name, string Definition, IndicatorTheme Theme, IndicatorUnit Unit, IndicatorValueType ValueType,
     int Multiplier, Polarity Polarity, string Source, string Age, Sex Sex, PeriodType PeriodType,
-    IntervalMethod IntervalMethod, ComparisonMethod ComparisonMethod, int? FingertipsId, string? NomisDataset, bool NeedsReview)
+    IntervalMethod IntervalMethod, ComparisonMethod ComparisonMethod, int? FingertipsId, string? NomisDataset, bool NeedsReview,
+    IndicatorSourceKind RefreshSource, IReadOnlyList<int> FingertipsAreaTypes, string? NomisQuery)
 {
     public static IndicatorResponse From(Indicator i) => new(
         i.Key, i.Name, i.Definition, i.Theme, i.Unit, i.ValueType, i.Multiplier, i.Polarity, i.Source, i.Age, i.Sex,
-        i.PeriodType, i.IntervalMethod, i.ComparisonMethod, i.FingertipsId, i.NomisDataset, i.NeedsReview);
+        i.PeriodType, i.IntervalMethod, i.ComparisonMethod, i.FingertipsId, i.NomisDataset, i.NeedsReview,
+        i.RefreshSource, IndicatorSources.ParseAreaTypes(i.FingertipsAreaTypes), i.NomisQuery);
 }
 
 public static class IndicatorsApi
@@ -27,7 +29,10 @@ public static class IndicatorsApi
             .Accepts<IndicatorInput>("application/json")
             .WithSummary("Changes an indicator's description (Analyst or Admin). Send every field, and the ETag from GET in If-Match.")
             .WithDescription("The body has the fields GET returns (name, definition, theme, unit, valueType, multiplier, polarity, source, age, " +
-                "sex, periodType, intervalMethod, comparisonMethod, needsReview); key, fingertipsId and nomisDataset are not changed. " +
+                "sex, periodType, intervalMethod, comparisonMethod, needsReview, refreshSource, fingertipsId, fingertipsAreaTypes, nomisDataset, " +
+                "nomisQuery); the key is not changed. refreshSource is None, Fingertips (needs fingertipsId and at least one of fingertipsAreaTypes) " +
+                "or Nomis (needs nomisDataset such as NM_134_1 and nomisQuery, name=value pairs joined by & without recordoffset or recordlimit); " +
+                "a field left out is cleared. " +
                 "If-Match must carry the ETag the indicator was read with: a change made by someone else since is answered 412, " +
                 "never overwritten (If-Match: * saves over any version). Every change is audited, and the dashboards show it at once.")
             .ProducesValidationProblem();
@@ -87,7 +92,7 @@ public static class IndicatorsApi
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not valid JSON",
                 detail: $"The indicator could not be read: {ex.Message} Text fields and choices are strings (e.g. \"polarity\": \"LowIsGood\"), " +
-                    "the multiplier a whole number and needsReview true or false.");
+                    "the multiplier and fingertipsId whole numbers, fingertipsAreaTypes a list of whole numbers and needsReview true or false.");
         }
 
         var result = await editor.SaveAsync(key, readVersion, input, request.HttpContext.User.Identity?.Name, cancellationToken);

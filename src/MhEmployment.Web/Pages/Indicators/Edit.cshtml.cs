@@ -22,6 +22,9 @@ public sealed class EditModel(IndicatorCatalogue catalogue, IndicatorEditor edit
     /// <summary>The multiplier as typed, shown again when it was not a whole number.</summary>
     public string? MultiplierText { get; private set; }
 
+    /// <summary>The Fingertips indicator id as typed, shown again when it was not a whole number.</summary>
+    public string? FingertipsIdText { get; private set; }
+
     /// <summary>After a conflict: each field where what is saved now differs from this person's entry.</summary>
     public IReadOnlyList<FieldChange> Conflicts { get; private set; } = [];
     public LastChange? ConflictBy { get; private set; }
@@ -52,8 +55,16 @@ public sealed class EditModel(IndicatorCatalogue catalogue, IndicatorEditor edit
         {
             Input.Multiplier = multiplier; // "100,000", as people write it
         }
+        FingertipsIdText = Request.Form[$"{nameof(Input)}.{nameof(Input.FingertipsId)}"].ToString().Trim();
         // The rules say what is wrong with each field in words; the binder's own messages ("The value 'x' is not valid") go.
         ModelState.Clear();
+        if (Input.FingertipsId is null && FingertipsIdText.Length > 0)
+        {
+            // Not a number: refused here, as the binder left no id and saving would clear the one stored.
+            var (_, problems) = IndicatorRules.Check(Input);
+            return Invalid([.. problems.Where(p => p.Field != nameof(Input.FingertipsId)),
+                new(nameof(Input.FingertipsId), $"'{FingertipsIdText}' is not a Fingertips indicator id: enter a whole number, such as 93495")]);
+        }
         // A form without the version it was read at is treated as out of date, never as permission to overwrite.
         var result = await editor.SaveAsync(key, Version ?? "", Input, User.Identity?.Name, cancellationToken);
         switch (result.Status)
@@ -61,11 +72,7 @@ public sealed class EditModel(IndicatorCatalogue catalogue, IndicatorEditor edit
             case EditStatus.NotFound:
                 return NotFound();
             case EditStatus.Invalid:
-                foreach (var problem in result.Problems)
-                {
-                    ModelState.AddModelError($"{nameof(Input)}.{problem.Field}", problem.Message);
-                }
-                return Status(StatusCodes.Status400BadRequest);
+                return Invalid(result.Problems);
             case EditStatus.Conflict:
                 var (mine, _) = IndicatorRules.Check(Input);
                 Conflicts = mine!.ChangesFrom(result.Current!);
@@ -84,6 +91,15 @@ public sealed class EditModel(IndicatorCatalogue catalogue, IndicatorEditor edit
                     "The dashboards show them now.";
                 return Redirect($"/indicators/{indicator.Key}");
         }
+    }
+
+    private PageResult Invalid(IEnumerable<FieldProblem> problems)
+    {
+        foreach (var problem in problems)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{problem.Field}", problem.Message);
+        }
+        return Status(StatusCodes.Status400BadRequest);
     }
 
     private PageResult Status(int statusCode)

@@ -30,7 +30,8 @@ public abstract class EditTests(AppFixture fixture)
             page.QuerySelector($"#Input_{field}-hint")!.Text().Should().NotBeEmpty();
         }
         page.QuerySelectorAll("fieldset legend").Select(l => l.Text()).Should().Equal(
-            "Theme", "Value type", "Unit", "Polarity", "Sex covered", "Periods", "Confidence intervals", "Comparison with benchmarks");
+            "Theme", "Value type", "Unit", "Polarity", "Sex covered", "Periods", "Confidence intervals", "Comparison with benchmarks",
+            "Source for refresh", "Fingertips area types to fetch");
         page.QuerySelector("label[for=Input_IntervalMethod-ExactPoisson]")!.Text().Should().Be("Exact Poisson for every count (counts and rates)");
         page.QuerySelector("#Input_IntervalMethod-ExactPoisson")!.GetAttribute("aria-describedby").Should().Be("Input_IntervalMethod-ExactPoisson-hint");
         page.QuerySelector("#Input_IntervalMethod-ExactPoisson-hint")!.Text().Should().Contain("93356");
