@@ -8,6 +8,7 @@ using MhEmployment.Web.Features.Exports;
 using MhEmployment.Web.Features.Indicators;
 using MhEmployment.Web.Features.NeedsAssets;
 using MhEmployment.Web.Features.Profiles;
+using MhEmployment.Web.Features.Refresh;
 using MhEmployment.Web.Infrastructure;
 using System.Globalization;
 using Serilog;
@@ -52,6 +53,7 @@ try
     builder.Services.AddAssets();
     builder.Services.AddNeedsAssets();
     builder.Services.AddExports();
+    builder.Services.AddSourceFetching(builder.Configuration);
     builder.Services.AddAppPages();
     builder.Services.AddAppApi();
 
