@@ -28,17 +28,13 @@ internal sealed class FingertipsDownload(HttpClient http, SourceOptions options,
         foreach (var areaType in areaTypes)
         {
             var url = SourceUrls.Fingertips(options.FingertipsBaseUrl, indicatorId, areaType);
-            await using var page = await SourcePage.OpenAsync(http, options, Source, url, Required, received, cancellationToken);
+            await using var page = await SourcePage.OpenAsync(http, options, Source, url, Required, header, received, cancellationToken);
             if (header is null)
             {
                 header = page.Header;
                 var names = new HeaderNames(header.Fields);
                 keyColumns = [.. KeyColumns.Select(c => names.Find(c))];
                 await output.WriteAsync(header, cancellationToken);
-            }
-            else if (!header.Fields.SequenceEqual(page.Header.Fields, StringComparer.Ordinal))
-            {
-                throw new SourceProblemException(SourceProblem.HeaderChanged(Source, url, header.Text, page.Header.Text));
             }
             while (await page.ReadAsync(MissingTrailingAllowed) is { } row)
             {

@@ -24,16 +24,12 @@ internal sealed class NomisDownload(HttpClient http, SourceOptions options, stri
         while (true)
         {
             var url = SourceUrls.NomisPage(options.NomisBaseUrl, dataset, query, offset, options.NomisPageSize);
-            await using var page = await SourcePage.OpenAsync(http, options, Source, url, Required, received, cancellationToken);
+            await using var page = await SourcePage.OpenAsync(http, options, Source, url, Required, header, received, cancellationToken);
             if (header is null)
             {
                 header = page.Header;
                 countColumn = new HeaderNames(header.Fields).Find("RECORD_COUNT");
                 await output.WriteAsync(header, cancellationToken);
-            }
-            else if (!header.Fields.SequenceEqual(page.Header.Fields, StringComparer.Ordinal))
-            {
-                throw new SourceProblemException(SourceProblem.HeaderChanged(Source, url, header.Text, page.Header.Text));
             }
 
             long rows = 0;

@@ -32,11 +32,12 @@ internal sealed partial class SourcePage : IAsyncDisposable
     private long Received => _records?.BytesRead ?? 0;
 
     /// <summary>
-    /// Asks for <paramref name="url"/> and checks the answer up to its header. <paramref name="required"/> lists the
-    /// columns the importer needs, each as its accepted names. Trouble is a <see cref="SourceProblemException"/>.
+    /// Asks for <paramref name="url"/> and checks the answer up to its header: the first answer's header must have the
+    /// columns the importer needs (<paramref name="required"/>, each as its accepted names), a later answer's must be
+    /// <paramref name="first"/>'s, to be joined to it. Trouble is a <see cref="SourceProblemException"/>.
     /// </summary>
     public static async Task<SourcePage> OpenAsync(HttpClient http, SourceOptions options, string source, Uri url,
-        string[][] required, Action<int>? received, CancellationToken cancellationToken)
+        string[][] required, CsvRecord? first, Action<int>? received, CancellationToken cancellationToken)
     {
         // The pipeline's timeouts end with the response headers; the body must arrive within the total timeout too.
         var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -71,7 +72,7 @@ internal sealed partial class SourcePage : IAsyncDisposable
         var page = new SourcePage(source, url, options.TotalTimeout, deadline, response, cancellationToken);
         try
         {
-            await page.StartAsync(tries.Count, required, received);
+            await page.StartAsync(tries.Count, required, first, received);
             return page;
         }
         catch
@@ -100,7 +101,7 @@ internal sealed partial class SourcePage : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private async Task StartAsync(int tries, string[][] required, Action<int>? received)
+    private async Task StartAsync(int tries, string[][] required, CsvRecord? first, Action<int>? received)
     {
         var status = _response.StatusCode;
         var mediaType = _response.Content.Headers.ContentType?.MediaType;
@@ -114,6 +115,12 @@ internal sealed partial class SourcePage : IAsyncDisposable
         Header = await ReadRecordAsync() ?? throw Problem(SourceProblem.Empty(_source, _url));
         if (Header.Text.TrimStart().StartsWith('<'))
             throw Problem(SourceProblem.WebPage(_source, _url, status, TitleIn(_records.Start)));
+        if (first is not null)
+        {
+            if (!first.Fields.SequenceEqual(Header.Fields, StringComparer.Ordinal))
+                throw Problem(SourceProblem.HeaderChanged(_source, _url, first.Text, Header.Text));
+            return;
+        }
         var names = new HeaderNames(Header.Fields);
         var missing = required.Where(column => names.Find(column) < 0).Select(column => column[0]).ToList();
         if (missing.Count > 0)
