@@ -85,8 +85,10 @@ internal sealed class CsvRecords(Stream body, string source, Uri url, Action<int
             if (complete)
                 return new CsvRecord(_record.WrittenSpan.ToArray(), terminated: true);
         }
+        if (_record.WrittenCount == 0)
+            return null;
         EndedInQuotes = quoted;
-        return _record.WrittenCount == 0 ? null : new CsvRecord(_record.WrittenSpan.ToArray(), terminated: false);
+        return new CsvRecord(_record.WrittenSpan.ToArray(), terminated: false);
     }
 
     private async ValueTask<bool> FillAsync(CancellationToken cancellationToken)
