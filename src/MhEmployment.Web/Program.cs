@@ -53,7 +53,7 @@ try
     builder.Services.AddAssets();
     builder.Services.AddNeedsAssets();
     builder.Services.AddExports();
-    builder.Services.AddRefresh();
+    builder.Services.AddRefresh(builder.Configuration);
     builder.Services.AddAppPages();
     builder.Services.AddAppApi();
 

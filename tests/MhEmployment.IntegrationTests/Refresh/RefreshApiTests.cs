@@ -97,8 +97,8 @@ public abstract class RefreshApiTests(RefreshFixture fixture)
 
     [Theory]
     [InlineData(SourceFault.ServerError, "500")]
-    [InlineData(SourceFault.HtmlPage, "web page")]
-    [InlineData(SourceFault.Truncated, "")]
+    [InlineData(SourceFault.HtmlPageOk, "web page")]
+    [InlineData(SourceFault.TruncatedBody, "")]
     [InlineData(SourceFault.Hang, "")]
     public async Task WhenTheSourceFails_TheRefreshSaysWhy_AndWritesNothing(SourceFault fault, string reason)
     {
