@@ -98,8 +98,8 @@ public abstract class RefreshApiTests(RefreshFixture fixture)
     [Theory]
     [InlineData(SourceFault.ServerError, "500")]
     [InlineData(SourceFault.HtmlPageOk, "web page")]
-    [InlineData(SourceFault.TruncatedBody, "")]
-    [InlineData(SourceFault.Hang, "")]
+    [InlineData(SourceFault.TruncatedBody, "cut short")]
+    [InlineData(SourceFault.Hang, "did not answer within")]
     public async Task WhenTheSourceFails_TheRefreshSaysWhy_AndWritesNothing(SourceFault fault, string reason)
     {
         await fixture.UseTestSourcesAsync();

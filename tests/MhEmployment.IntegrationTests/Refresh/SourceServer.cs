@@ -193,6 +193,8 @@ public sealed class SourceServer : IAsyncDisposable
         {
             await context.Response.Body.WriteAsync(body.AsMemory(0, body.Length / 2));
             await context.Response.Body.FlushAsync();
+            // A reset at once can overtake what was flushed (the client then sees no answer at all, not a cut one).
+            await Task.Delay(200);
             context.Abort();
             return;
         }

@@ -22,20 +22,14 @@ public static class RefreshClaims
             {
                 return null;
             }
-            if (await ClaimAsync(db, id, now, cancellationToken))
+            var claimed = await db.RefreshRuns.Where(r => r.Id == id && r.Status == RefreshRunStatus.Queued).ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Status, RefreshRunStatus.Running)
+                .SetProperty(r => r.StartedUtc, now)
+                .SetProperty(r => r.HeartbeatUtc, now), cancellationToken);
+            if (claimed == 1)
             {
                 return id;
             }
         }
-    }
-
-    /// <summary>Claims this run if it is still queued (the command line runs the run it asked for itself).</summary>
-    public static async Task<bool> ClaimAsync(AppDbContext db, int id, DateTime now, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return await db.RefreshRuns.Where(r => r.Id == id && r.Status == RefreshRunStatus.Queued).ExecuteUpdateAsync(s => s
-            .SetProperty(r => r.Status, RefreshRunStatus.Running)
-            .SetProperty(r => r.StartedUtc, now)
-            .SetProperty(r => r.HeartbeatUtc, now), cancellationToken) == 1;
     }
 }

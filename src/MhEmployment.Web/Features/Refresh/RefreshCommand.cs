@@ -1,4 +1,3 @@
-using MhEmployment.Web.Data;
 using MhEmployment.Web.Domain;
 using MhEmployment.Web.Infrastructure;
 
@@ -22,20 +21,13 @@ public static class RefreshCommand
         await using (var scope = services.CreateAsyncScope())
         {
             var result = await scope.ServiceProvider.GetRequiredService<RefreshRequests>()
-                .RequestAsync(command.Option("indicator"), RefreshTrigger.CommandLine, Actor, commit, CancellationToken.None);
+                .RequestAsync(command.Option("indicator"), RefreshTrigger.CommandLine, Actor, commit, CancellationToken.None, runHere: true);
             if (result.Run is null)
             {
                 await Console.Error.WriteLineAsync(result.Refusal);
                 return result.NotFound ? 2 : 1;
             }
             run = result.Run;
-            // Run here, not by a worker: claimed first, so that an app sharing the database does not run it too.
-            var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-            if (!await RefreshClaims.ClaimAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), run.Id, clock.GetUtcNow().UtcDateTime, CancellationToken.None))
-            {
-                await Console.Error.WriteLineAsync($"Refresh #{run.Id} was taken by the app running on the same database; follow it at /refresh/{run.Id}.");
-                return 0;
-            }
         }
         await Console.Out.WriteLineAsync($"Refresh #{run.Id}: {Counted(run.Items.Count)} from source{(commit ? ", committing each valid file" : "")}.");
 

@@ -14,9 +14,11 @@ public sealed class RefreshRequests(AppDbContext db, AuditLog audit, RefreshSign
     /// <summary>
     /// Queues a run for the indicator <paramref name="indicatorKey"/>, or for every indicator with a source when it is
     /// null. <paramref name="commitWhenClean"/>: commit each file that is valid, rather than leave it for a preview.
+    /// <paramref name="runHere"/>: the caller runs it itself (the command line), so it starts as running, and no worker,
+    /// of this app or another on the same database, can claim it.
     /// </summary>
     public async Task<RefreshRequestResult> RequestAsync(string? indicatorKey, RefreshTrigger trigger, string requestedBy, bool commitWhenClean,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool runHere = false)
     {
         var indicators = db.Indicators.AsNoTracking();
         List<Indicator> chosen;
@@ -42,20 +44,27 @@ public sealed class RefreshRequests(AppDbContext db, AuditLog audit, RefreshSign
             chosen = [indicator];
         }
 
+        var now = clock.GetUtcNow().UtcDateTime;
         var run = new RefreshRun
         {
             IndicatorKey = indicatorKey,
             Trigger = trigger,
             RequestedBy = requestedBy,
             CommitWhenClean = commitWhenClean,
-            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+            CreatedUtc = now,
+            Status = runHere ? RefreshRunStatus.Running : RefreshRunStatus.Queued,
+            StartedUtc = runHere ? now : null,
+            HeartbeatUtc = runHere ? now : null,
             Items = [.. chosen.Select(i => new RefreshItem { IndicatorKey = i.Key, IndicatorName = i.Name })],
         };
         db.RefreshRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
         await audit.WriteAsync(AuditActions.RefreshRequested, $"Refresh #{run.Id}", $"{RefreshText.Scope(run)}, {RefreshText.Trigger(run)}", actor: requestedBy,
             cancellationToken: cancellationToken);
-        signal.Wake();
+        if (!runHere)
+        {
+            signal.Wake();
+        }
         return new(run, null);
     }
 
