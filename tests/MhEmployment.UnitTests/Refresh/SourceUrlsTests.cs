@@ -74,7 +74,7 @@ public sealed class SourceUrlsTests
         SourceCheck.ProblemWith(Indicator(i => { i.RefreshSource = IndicatorSourceKind.Nomis; i.NomisDataset = "ESA claimants"; }))
             .Should().Contain("is not a NOMIS dataset id");
         SourceCheck.ProblemWith(Indicator(i => { i.RefreshSource = IndicatorSourceKind.Nomis; i.NomisDataset = "NM_134_1"; i.NomisQuery = "date=latest&RecordLimit=10"; }))
-            .Should().Contain("sets \"RecordLimit\": leave paging out");
+            .Should().Contain("Leave out RecordLimit");
         SourceCheck.ProblemWith(Indicator(i => { i.RefreshSource = IndicatorSourceKind.Nomis; i.NomisDataset = "nm_134_1"; i.NomisQuery = "date=latest"; }))
             .Should().BeNull();
     }

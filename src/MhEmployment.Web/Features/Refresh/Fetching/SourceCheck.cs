@@ -1,11 +1,11 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using MhEmployment.Web.Domain;
+using MhEmployment.Web.Features.Indicators;
 
 namespace MhEmployment.Web.Features.Refresh.Fetching;
 
 /// <summary>Whether an indicator's source is complete enough to fetch, and its parts as the requests need them.</summary>
-public static partial class SourceCheck
+public static class SourceCheck
 {
     /// <summary>Why the indicator cannot be refreshed from its source, in words for an analyst; null when it can.</summary>
     public static string? ProblemWith(Indicator indicator)
@@ -23,10 +23,11 @@ public static partial class SourceCheck
             case IndicatorSourceKind.Nomis:
                 if (string.IsNullOrWhiteSpace(indicator.NomisDataset))
                     return $"{indicator.Name} is set to refresh from NOMIS but has no NOMIS dataset.";
-                if (!DatasetId().IsMatch(indicator.NomisDataset.Trim()))
+                if (IndicatorSources.NormaliseDataset(indicator.NomisDataset) is null)
                     return $"{indicator.Name}'s NOMIS dataset \"{indicator.NomisDataset}\" is not a NOMIS dataset id (such as NM_134_1).";
-                if (PagingParameter().Match(indicator.NomisQuery ?? "") is { Success: true } paging)
-                    return $"{indicator.Name}'s NOMIS query sets \"{paging.Groups[1].Value}\": leave paging out, the refresh pages through the dataset itself.";
+                // The indicator page's own rule, for a source set some other way (the seed, the database).
+                if (CleanNomisQuery(indicator.NomisQuery) is { Length: > 0 } query && IndicatorSources.QueryProblem(query) is { } problem)
+                    return $"{indicator.Name}'s NOMIS query cannot be used: {problem}.";
                 return null;
             default:
                 return $"{indicator.Name} has no source to refresh from: give it a Fingertips indicator or a NOMIS dataset on its page, or upload its file.";
@@ -49,10 +50,4 @@ public static partial class SourceCheck
 
     /// <summary>The NOMIS query as URL parameters, without a leading '?' or '&amp;' an analyst may have pasted with it.</summary>
     public static string CleanNomisQuery(string? query) => (query ?? "").Trim().TrimStart('?', '&').TrimEnd('&');
-
-    [GeneratedRegex(@"^NM_\d+_\d+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex DatasetId();
-
-    [GeneratedRegex(@"(?:^|[?&])\s*(record(?:offset|limit))\s*=", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex PagingParameter();
 }
