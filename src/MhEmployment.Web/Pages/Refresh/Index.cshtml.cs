@@ -17,7 +17,14 @@ public sealed class IndexModel(RefreshRequests requests, IConfiguration configur
     public IReadOnlyList<RefreshRun> Recent { get; private set; } = [];
     public RefreshSchedule Schedule { get; } = RefreshSchedule.From(configuration);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    /// <summary>The indicator an analyst came from (its page links here), offered on its own at the top.</summary>
+    public Indicator? Chosen { get; private set; }
+
+    public async Task OnGetAsync(string? indicator, CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        Chosen = Sources.Select(s => s.Indicator).FirstOrDefault(i => i.Key == indicator);
+    }
 
     /// <summary>Every indicator with a source, or the one named by <paramref name="indicator"/> (the indicator's own page posts here).</summary>
     public async Task<IActionResult> OnPostAsync(string? indicator, CancellationToken cancellationToken)

@@ -11,16 +11,19 @@ public abstract class RefreshPagesTests(RefreshFixture fixture)
     private readonly HttpClient _analyst = fixture.Analyst;
 
     [Fact]
-    public async Task RefreshingAnIndicator_OnThePage_ShowsTheRunThenLinksItsImport_WhichSaysWhereItCameFrom()
+    public async Task RefreshingAnIndicator_FromItsPage_ShowsTheRunThenLinksItsImport_WhichSaysWhereItCameFrom()
     {
         await fixture.UseTestSourcesAsync();
         fixture.Sources.FailWith(SourceFault.None);
         var (_, list) = await _analyst.GetPageAsync("/refresh");
-        list.QuerySelectorAll("#sources tbody th").Select(t => t.Text().Trim()).Should().HaveCount(2);
-        var form = list.QuerySelectorAll("#sources form").OfType<IHtmlFormElement>()
-            .Single(f => f.QuerySelector("input[name=indicator]")!.GetAttribute("value") == RefreshFixture.Population);
+        list.QuerySelectorAll("#sources tbody th").Select(t => t.Text().Trim()).Should().HaveCount(2, "only the indicators with a source are listed");
+        var (_, indicator) = await _analyst.GetPageAsync($"/indicators/{RefreshFixture.Population}");
+        indicator.QuerySelector("#fetches")!.Text().Should().StartWith(fixture.Sources.NomisBaseUrl.AbsoluteUri + "dataset/NM_2002_1.data.csv?");
+        var refreshUrl = indicator.QuerySelector("#refresh-link")!.GetAttribute("href")!;
+        var (_, chosen) = await _analyst.GetPageAsync(refreshUrl);
+        var form = (IHtmlFormElement)chosen.QuerySelector("form#refresh-one")!;
 
-        var posted = await _analyst.SubmitAsync(form, [], "/refresh");
+        var posted = await _analyst.SubmitAsync(form, [], refreshUrl);
 
         posted.StatusCode.Should().Be(HttpStatusCode.Redirect);
         var runUrl = posted.Headers.Location!.OriginalString;
