@@ -1,4 +1,5 @@
 using MhEmployment.IntegrationTests.Infrastructure;
+using MhEmployment.IntegrationTests.Refresh;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Fingertips and NOMIS, as recorded, for the refresh journey.</summary>
+    public SourceServer Sources { get; private set; } = null!;
     public AppFactory Factory => _factory!;
 
     /// <summary>A fresh browser context (its own cookies), with CSP bypassed only so that axe-core can be injected.</summary>
@@ -41,7 +45,8 @@ public sealed class BrowserFixture : IAsyncLifetime
                 $"The browser tests need Chromium at {chromium}. Install Debian's 'chromium' package (apt-get install chromium) or set CHROMIUM_PATH.");
         }
 
-        _factory = await AppFactory.CreateAsync(Provider.Sqlite);
+        Sources = await SourceServer.StartAsync();
+        _factory = await AppFactory.CreateAsync(Provider.Sqlite, RefreshFixture.Settings(Sources));
         _factory.UseKestrel(0);
         _factory.StartServer();
         await _factory.CreateUserAsync(Accounts.EmailFor(Web.Features.Accounts.Roles.Viewer),
@@ -91,6 +96,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (_factory is not null)
         {
             await _factory.DisposeAsync();
+        }
+        if (Sources is not null)
+        {
+            await Sources.DisposeAsync();
         }
     }
 }
