@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using MhEmployment.IntegrationTests.Infrastructure;
 using MhEmployment.Web.Features.Accounts;
 using Microsoft.Playwright;
@@ -9,14 +8,6 @@ namespace MhEmployment.IntegrationTests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class AssetJourneyTests(BrowserFixture fixture)
 {
-    private static async Task ExpectAccessibleAsync(IPage page)
-    {
-        var results = await page.RunAxe();
-        results.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{page.Url} {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))})")
-            .Should().BeEmpty();
-    }
-
     [Fact]
     public async Task AnalystAddsAnIpsServiceForHackney_OfficerRatesIt2_CoverageShowsPartlyCovered_AndTheOfficerCompletesTheRagAnalysis()
     {
@@ -28,14 +19,14 @@ public sealed class AssetJourneyTests(BrowserFixture fixture)
             var page = await analystContext.NewPageAsync();
             await BrowserFixture.SignInAsync(page, "assets-analyst@test.local", Accounts.PasswordFor(Roles.Analyst));
             await page.GotoAsync("/assets");
-            await ExpectAccessibleAsync(page);
+            await BrowserFixture.ExpectAccessibleAsync(page);
             await page.GetByRole(AriaRole.Link, new() { Name = "Add an asset" }).ClickAsync();
-            await ExpectAccessibleAsync(page);
+            await BrowserFixture.ExpectAccessibleAsync(page);
 
             // First without a name: the error summary links to the field.
             await page.GetByRole(AriaRole.Button, new() { Name = "Add the asset" }).ClickAsync();
             await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync("Enter the asset's name");
-            await ExpectAccessibleAsync(page);
+            await BrowserFixture.ExpectAccessibleAsync(page);
 
             await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Hackney IPS employment service");
             await page.GetByLabel("Provider organisation").FillAsync("East London NHS Foundation Trust");
@@ -47,7 +38,7 @@ public sealed class AssetJourneyTests(BrowserFixture fixture)
 
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Hackney IPS employment service");
             await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("added to the register");
-            await ExpectAccessibleAsync(page);
+            await BrowserFixture.ExpectAccessibleAsync(page);
         }
 
         await using var officerContext = await fixture.NewContextAsync();
@@ -56,7 +47,7 @@ public sealed class AssetJourneyTests(BrowserFixture fixture)
         await officer.GotoAsync("/assets?area=Hackney&item=cmht-ips");
         await officer.GetByRole(AriaRole.Link, new() { Name = "Hackney IPS employment service" }).ClickAsync();
         await officer.GetByRole(AriaRole.Link, new() { Name = "Rate" }).ClickAsync();
-        await ExpectAccessibleAsync(officer);
+        await BrowserFixture.ExpectAccessibleAsync(officer);
         await officer.GetByLabel("2: Good or adequate", new() { Exact = false }).CheckAsync();
         await officer.GetByLabel("Rationale").FillAsync("120 places against about 200 referrals a year; funding agreed year by year.");
         await officer.GetByRole(AriaRole.Button, new() { Name = "Save rating" }).ClickAsync();
@@ -67,11 +58,11 @@ public sealed class AssetJourneyTests(BrowserFixture fixture)
         var ips = officer.Locator("#item-cmht-ips");
         await Assertions.Expect(ips).ToContainTextAsync("Partly covered");
         await Assertions.Expect(ips.Locator(".next-step")).ToContainTextAsync("Options to scale up or target");
-        await ExpectAccessibleAsync(officer);
+        await BrowserFixture.ExpectAccessibleAsync(officer);
 
         await officer.GotoAsync("/assets/analysis/E09000012");
         await officer.GetByRole(AriaRole.Link, new() { Name = "Start a new analysis" }).ClickAsync();
-        await ExpectAccessibleAsync(officer);
+        await BrowserFixture.ExpectAccessibleAsync(officer);
         var items = officer.Locator("fieldset.rag-item");
         var count = await items.CountAsync();
         count.Should().BeGreaterThan(20);
@@ -86,6 +77,6 @@ public sealed class AssetJourneyTests(BrowserFixture fixture)
 
         await Assertions.Expect(officer.Locator(".flash")).ToContainTextAsync($"{count} items rated");
         await Assertions.Expect(officer.Locator("#item-cmht-ips")).ToContainTextAsync("2: partly covered");
-        await ExpectAccessibleAsync(officer);
+        await BrowserFixture.ExpectAccessibleAsync(officer);
     }
 }

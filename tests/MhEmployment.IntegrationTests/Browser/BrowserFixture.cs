@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using MhEmployment.IntegrationTests.Infrastructure;
 using MhEmployment.IntegrationTests.Refresh;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -28,6 +29,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), BypassCSP = true });
 
     /// <summary>Signs in through the sign-in page as a person would.</summary>
+    /// <summary>No serious or critical axe-core violation on the page as it stands.</summary>
+    public static async Task ExpectAccessibleAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var results = await page.RunAxe();
+        results.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{page.Url} {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))})")
+            .Should().BeEmpty();
+    }
+
     public static async Task SignInAsync(IPage page, string email, string password)
     {
         await page.GotoAsync("/Account/Login");

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using MhEmployment.IntegrationTests.Infrastructure;
 using MhEmployment.Web.Features.Accounts;
 using Microsoft.Playwright;
@@ -11,14 +10,6 @@ public sealed class BulkExportJourneyTests(BrowserFixture fixture)
 {
     private const string Officer = "bulk-officer@test.local";
 
-    private static async Task ExpectAccessibleAsync(IPage page)
-    {
-        var results = await page.RunAxe();
-        results.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{page.Url} {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))})")
-            .Should().BeEmpty();
-    }
-
     [Fact]
     public async Task Officer_AsksForTheNorthEastsSummaries_CorrectsAMistake_WatchesItRun_AndDownloadsTheZip()
     {
@@ -28,14 +19,14 @@ public sealed class BulkExportJourneyTests(BrowserFixture fixture)
         await BrowserFixture.SignInAsync(page, Officer, Accounts.PasswordFor(Roles.Officer));
 
         await page.GotoAsync("/exports/bulk");
-        await ExpectAccessibleAsync(page);
+        await BrowserFixture.ExpectAccessibleAsync(page);
         await page.GetByLabel("Region", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "North East" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Make the zip" }).ClickAsync();
 
         // No format chosen: the summary links to the field, which keeps the region chosen.
         await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync("Choose a format.");
         await Assertions.Expect(page.GetByLabel("Region", new() { Exact = true })).ToHaveValueAsync("E12000001");
-        await ExpectAccessibleAsync(page);
+        await BrowserFixture.ExpectAccessibleAsync(page);
         await page.Locator(".error-summary a[href='#Form_Format']").ClickAsync();
         await page.GetByRole(AriaRole.Radio, new() { Name = "CSV" }).CheckAsync();
         await page.GetByRole(AriaRole.Radio, new() { Name = "The region chosen above" }).CheckAsync();
@@ -43,10 +34,10 @@ public sealed class BulkExportJourneyTests(BrowserFixture fixture)
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Needs summaries for North East");
         await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("Export requested.");
-        await ExpectAccessibleAsync(page);
+        await BrowserFixture.ExpectAccessibleAsync(page);
         // The page reloads itself until the zip is ready.
         await Assertions.Expect(page.Locator("#job-status")).ToHaveTextAsync("Ready to download", new() { Timeout = 60_000 });
-        await ExpectAccessibleAsync(page);
+        await BrowserFixture.ExpectAccessibleAsync(page);
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("a#download").ClickAsync());
         download.SuggestedFilename.Should().Be("north-east-needs-summaries-csv-vs-north-east.zip");
 

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using MhEmployment.IntegrationTests.Infrastructure;
 using MhEmployment.Web.Features.Accounts;
 using Microsoft.Playwright;
@@ -9,14 +8,6 @@ namespace MhEmployment.IntegrationTests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class CatalogueJourneyTests(BrowserFixture fixture)
 {
-    private static async Task ExpectAccessibleAsync(IPage page)
-    {
-        var results = await page.RunAxe();
-        results.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{page.Url} {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))})")
-            .Should().BeEmpty();
-    }
-
     [Fact]
     public async Task Analyst_FindsAnIndicatorNeedingReview_FixesAMistakeTheFormPointsOut_AndTheDashboardJudgesItAtOnce()
     {
@@ -35,11 +26,11 @@ public sealed class CatalogueJourneyTests(BrowserFixture fixture)
         await page.GotoAsync("/indicators");
         await page.GetByRole(AriaRole.Link, new() { Name = "Show only the indicators needing review" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("Only the")).ToBeCheckedAsync();
-        await ExpectAccessibleAsync(page);
+        await BrowserFixture.ExpectAccessibleAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Suicide rate", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Edit this indicator" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Suicide rate");
-        await ExpectAccessibleAsync(page);
+        await BrowserFixture.ExpectAccessibleAsync(page);
 
         await page.GetByLabel("Directly standardised rate", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Rate per 100,000", new() { Exact = true }).CheckAsync();
@@ -54,7 +45,7 @@ public sealed class CatalogueJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(summary).ToContainTextAsync("The multiplier for 'Rate per 100,000' is 100,000, not 1,000");
         await Assertions.Expect(page.GetByLabel("Directly standardised rate", new() { Exact = true })).ToBeCheckedAsync();
         await Assertions.Expect(page.GetByLabel("Lower is better", new() { Exact = true })).ToBeCheckedAsync();
-        await ExpectAccessibleAsync(page);
+        await BrowserFixture.ExpectAccessibleAsync(page);
         await summary.GetByRole(AriaRole.Link).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("#Input_Multiplier$"));
         await page.GetByLabel("Multiplier", new() { Exact = true }).FillAsync("100000");

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using MhEmployment.IntegrationTests.Infrastructure;
 using MhEmployment.Web.Features.Accounts;
 using Microsoft.Playwright;
@@ -9,14 +8,6 @@ namespace MhEmployment.IntegrationTests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class DashboardJourneyTests(BrowserFixture fixture)
 {
-    private static async Task ExpectAccessibleAsync(IPage page)
-    {
-        var results = await page.RunAxe();
-        results.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{page.Url} {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))})")
-            .Should().BeEmpty();
-    }
-
     /// <summary>No sideways scrolling of the page itself (WCAG 1.4.10); a wide table may scroll inside its own box.</summary>
     private static async Task ExpectNoHorizontalScrollAsync(IPage page)
     {
@@ -37,7 +28,7 @@ public sealed class DashboardJourneyTests(BrowserFixture fixture)
 
         await page.GotoAsync("/areas/E09000012");
         await ExpectNoHorizontalScrollAsync(page);
-        await ExpectAccessibleAsync(page);
+        await BrowserFixture.ExpectAccessibleAsync(page);
         var spine = page.Locator("table.profile svg.spine").First;
         var spineWidth = (await spine.BoundingBoxAsync())!.Width;
         if (width >= 1366)
@@ -66,11 +57,11 @@ public sealed class DashboardJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("table.themes a[aria-current=page]")).ToHaveTextAsync(themeName);
         await Assertions.Expect(page.Locator(".themes-shown")).ToContainTextAsync($"Shown below: {themeName},");
         await ExpectNoHorizontalScrollAsync(page);
-        await ExpectAccessibleAsync(page);
+        await BrowserFixture.ExpectAccessibleAsync(page);
 
         await page.GotoAsync("/indicators/fingertips-91390?area=E09000012");
         await ExpectNoHorizontalScrollAsync(page);
-        await ExpectAccessibleAsync(page);
+        await BrowserFixture.ExpectAccessibleAsync(page);
         await Assertions.Expect(page.Locator("#compare ~ .chart-with-table svg g.bar-row[data-code=E09000001] path.whisker-clip")).ToHaveCountAsync(1);
 
         await page.GotoAsync("/overview?region=E12000007");
@@ -109,13 +100,13 @@ public sealed class DashboardJourneyTests(BrowserFixture fixture)
         var suicideRow = page.Locator("table.profile tbody tr", new() { Has = page.Locator("a[href^='/indicators/fingertips-41001?']") });
         await Assertions.Expect(suicideRow).ToHaveCountAsync(1);
         await Assertions.Expect(suicideRow.Locator("svg[role=img]")).ToBeVisibleAsync();
-        await ExpectAccessibleAsync(page);
+        await BrowserFixture.ExpectAccessibleAsync(page);
 
         await page.GetByLabel("London", new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Update dashboard" }).ClickAsync();
         await Assertions.Expect(page.Locator("h2#profile")).ToHaveTextAsync("How Hackney compares with London");
         await Assertions.Expect(page.Locator(".narratives")).ToContainTextAsync("London's");
-        await ExpectAccessibleAsync(page);
+        await BrowserFixture.ExpectAccessibleAsync(page);
 
         await suicideRow.Locator("a[href^='/indicators/fingertips-41001?']").ClickAsync();
         await Assertions.Expect(page.Locator("h2#compare")).ToBeVisibleAsync();
@@ -123,7 +114,7 @@ public sealed class DashboardJourneyTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Link, new() { Name = "name", Exact = true }).ClickAsync();
         await Assertions.Expect(firstRow.Locator("th")).ToHaveTextAsync("Barking and Dagenham");
         await Assertions.Expect(page.Locator("#compare ~ .chart-with-table svg[role=group]")).ToBeVisibleAsync();
-        await ExpectAccessibleAsync(page);
+        await BrowserFixture.ExpectAccessibleAsync(page);
 
         var londonMap = page.Locator(".maps figure.map").First;
         await londonMap.ScrollIntoViewIfNeededAsync();
@@ -134,6 +125,6 @@ public sealed class DashboardJourneyTests(BrowserFixture fixture)
 
         await page.GotoAsync("/overview?region=E12000007");
         await Assertions.Expect(page.Locator("table.heatmap")).ToBeVisibleAsync();
-        await ExpectAccessibleAsync(page);
+        await BrowserFixture.ExpectAccessibleAsync(page);
     }
 }

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using MhEmployment.IntegrationTests.Infrastructure;
 using MhEmployment.Web.Features.Accounts;
 using Microsoft.Playwright;
@@ -9,14 +8,6 @@ namespace MhEmployment.IntegrationTests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class EvidenceSchemesJourneyTests(BrowserFixture fixture)
 {
-    private static async Task ExpectAccessibleAsync(IPage page)
-    {
-        var results = await page.RunAxe();
-        results.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{page.Url} {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))})")
-            .Should().BeEmpty();
-    }
-
     [Fact]
     public async Task Analyst_ReadsTheEvidence_CorrectsASchemeTheFormRefuses_AndFindsItOnTheComparison()
     {
@@ -28,13 +19,13 @@ public sealed class EvidenceSchemesJourneyTests(BrowserFixture fixture)
         await page.GotoAsync("/needs-assets");
         await page.GetByRole(AriaRole.Link, new() { Name = "the evidence page" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Evidence of need for each checklist domain");
-        await ExpectAccessibleAsync(page);
+        await BrowserFixture.ExpectAccessibleAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Change the indicators linked to domain 3" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("ESA claimants", new() { Exact = false }).First).ToBeVisibleAsync();
-        await ExpectAccessibleAsync(page);
+        await BrowserFixture.ExpectAccessibleAsync(page);
 
         await page.GotoAsync("/needs-assets/schemes");
-        await ExpectAccessibleAsync(page);
+        await BrowserFixture.ExpectAccessibleAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Create a scheme" }).ClickAsync();
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Employment first");
         await page.GetByLabel("By thresholds").CheckAsync();
@@ -43,7 +34,7 @@ public sealed class EvidenceSchemesJourneyTests(BrowserFixture fixture)
 
         var summary = page.Locator(".error-summary");
         await Assertions.Expect(summary).ToContainTextAsync("Enter the score up to which need is low: thresholds need both");
-        await ExpectAccessibleAsync(page);
+        await BrowserFixture.ExpectAccessibleAsync(page);
         await summary.GetByRole(AriaRole.Link).First.ClickAsync();
         await Assertions.Expect(page.GetByLabel("Low need up to (thresholds only)")).ToBeFocusedAsync();
         await page.GetByLabel("Low need up to (thresholds only)").FillAsync("-0.5");
@@ -51,7 +42,7 @@ public sealed class EvidenceSchemesJourneyTests(BrowserFixture fixture)
 
         await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("Created the scheme 'Employment first'.");
         await Assertions.Expect(page.Locator(".summary-list")).ToContainTextAsync("By thresholds: high from +0.50, low up to −0.50");
-        await ExpectAccessibleAsync(page);
+        await BrowserFixture.ExpectAccessibleAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "See the comparison with this scheme" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("Weighting scheme")).ToHaveValueAsync("Employment first");
     }

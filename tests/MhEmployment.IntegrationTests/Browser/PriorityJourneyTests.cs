@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text;
-using Deque.AxeCore.Playwright;
 using MhEmployment.IntegrationTests.Dashboards;
 using MhEmployment.IntegrationTests.Infrastructure;
 using MhEmployment.Web.Features.Accounts;
@@ -22,14 +21,6 @@ public sealed class PriorityJourneyTests(BrowserFixture fixture)
     private const string Officer = "priorities-officer@test.local";
     private const string Hackney = "E09000012";
 
-    private static async Task ExpectAccessibleAsync(IPage page)
-    {
-        var results = await page.RunAxe();
-        results.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{page.Url} {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))})")
-            .Should().BeEmpty();
-    }
-
     [Fact]
     public async Task Officer_DrillsIntoHackneysReemploymentCell_ProposesScaleUpIps_AndFindsItOnHackneysPriorities()
     {
@@ -45,7 +36,7 @@ public sealed class PriorityJourneyTests(BrowserFixture fixture)
         await BrowserFixture.SignInAsync(page, Officer, Accounts.PasswordFor(Roles.Officer));
 
         await page.GotoAsync("/needs-assets?region=E12000007");
-        await ExpectAccessibleAsync(page);
+        await BrowserFixture.ExpectAccessibleAsync(page);
         var hackney = page.Locator(".needs-matrix tbody tr", new() { Has = page.Locator($"th a[href='/areas/{Hackney}']") });
         await hackney.Locator("td").Nth(2).Locator("a").ClickAsync();
 
@@ -54,21 +45,21 @@ public sealed class PriorityJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(esa).ToContainTextAsync("Worse");
         var ips = page.Locator("#assets ~ table tbody tr", new() { HasText = "Hackney IPS (journey)" });
         await Assertions.Expect(ips).ToContainTextAsync("2: partly covered");
-        await ExpectAccessibleAsync(page);
+        await BrowserFixture.ExpectAccessibleAsync(page);
         await ips.GetByRole(AriaRole.Link, new() { Name = "Propose a priority for 3.1" }).ClickAsync();
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Hackney");
         await Assertions.Expect(page.GetByLabel("Checklist item (optional)")).ToHaveValueAsync("cmht-ips");
         await Assertions.Expect(page.GetByRole(AriaRole.Radio, new() { Name = "Scale up or target", Exact = false })).ToBeCheckedAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Hackney IPS (journey)", Exact = false })).ToBeCheckedAsync();
-        await ExpectAccessibleAsync(page);
+        await BrowserFixture.ExpectAccessibleAsync(page);
 
         // Without an owner first: the error summary links to the field, and the page stays accessible.
         await page.GetByLabel("Description").FillAsync("Scale up IPS");
         await page.GetByRole(AriaRole.Radio, new() { Name = "Medium term" }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the priority" }).ClickAsync();
         await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync("Enter who owns the priority");
-        await ExpectAccessibleAsync(page);
+        await BrowserFixture.ExpectAccessibleAsync(page);
 
         await page.GetByLabel("Owner").FillAsync("Hackney ICB mental health lead");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the priority" }).ClickAsync();
@@ -79,11 +70,11 @@ public sealed class PriorityJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(row).ToContainTextAsync("Scale up or target");
         await Assertions.Expect(row).ToContainTextAsync("Hackney ICB mental health lead");
         await Assertions.Expect(row).ToContainTextAsync("Medium term");
-        await ExpectAccessibleAsync(page);
+        await BrowserFixture.ExpectAccessibleAsync(page);
 
         await row.GetByRole(AriaRole.Link, new() { Name = "Scale up IPS", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("#history ~ table tbody tr")).ToContainTextAsync("Recorded as proposed");
-        await ExpectAccessibleAsync(page);
+        await BrowserFixture.ExpectAccessibleAsync(page);
 
         // Then the needs summary for the board paper, with the new priority in it.
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Exports" }).ClickAsync();
@@ -91,12 +82,12 @@ public sealed class PriorityJourneyTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview its summary" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Needs summary: Hackney");
         await Assertions.Expect(page.Locator($"[aria-labelledby=priorities-{Hackney}]")).ToContainTextAsync("Scale up IPS");
-        await ExpectAccessibleAsync(page);
+        await BrowserFixture.ExpectAccessibleAsync(page);
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "Headline indicators" }).UncheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Update the preview" }).ClickAsync();
         await Assertions.Expect(page.Locator($"#headlines-{Hackney}")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator($"#redred-{Hackney}")).ToHaveCountAsync(1);
-        await ExpectAccessibleAsync(page);
+        await BrowserFixture.ExpectAccessibleAsync(page);
     }
 
     /// <summary>

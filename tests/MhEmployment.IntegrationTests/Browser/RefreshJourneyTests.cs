@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using MhEmployment.IntegrationTests.Infrastructure;
 using MhEmployment.IntegrationTests.Refresh;
 using MhEmployment.Web.Domain;
@@ -13,14 +12,6 @@ namespace MhEmployment.IntegrationTests.Browser;
 public sealed class RefreshJourneyTests(BrowserFixture fixture)
 {
     private const string Analyst = "refresh-analyst@test.local";
-
-    private static async Task ExpectAccessibleAsync(IPage page)
-    {
-        var results = await page.RunAxe();
-        results.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{page.Url} {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))})")
-            .Should().BeEmpty();
-    }
 
     [Fact]
     public async Task Analyst_RefreshesAnIndicatorFromItsPage_WatchesTheRefresh_AndOpensTheFetchedImport()
@@ -37,18 +28,18 @@ public sealed class RefreshJourneyTests(BrowserFixture fixture)
         await page.GotoAsync($"/indicators/{RefreshFixture.Population}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Refresh from source" }).ClickAsync();
         await Assertions.Expect(page.Locator("#refresh-one h2")).ToContainTextAsync("Refresh ESA");
-        await ExpectAccessibleAsync(page);
+        await BrowserFixture.ExpectAccessibleAsync(page);
         await page.Locator("#refresh-one button").ClickAsync();
 
         await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("Refresh started.");
         // The page follows the refresh until it ends (in place with JavaScript), then shows what it fetched.
         await Assertions.Expect(page.Locator("#items tbody tr td").First).ToHaveTextAsync("Fetched, to check and commit", new() { Timeout = 60_000 });
-        await ExpectAccessibleAsync(page);
+        await BrowserFixture.ExpectAccessibleAsync(page);
         await page.Locator("#items a[href^='/imports/']").ClickAsync();
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("nomis-NM_2002_1.csv");
         await Assertions.Expect(page.Locator("#source-url")).ToContainTextAsync("dataset/NM_2002_1.data.csv?geography=TYPE464");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Commit" })).ToBeVisibleAsync();
-        await ExpectAccessibleAsync(page);
+        await BrowserFixture.ExpectAccessibleAsync(page);
     }
 }
