@@ -33,6 +33,7 @@ try
         ContentRootPath = ContentRoot.Resolve(command.HostArgs),
     });
     builder.AddAppLogging();
+    builder.AddServerLimits();
     builder.Services.AddAppDatabase(builder.Configuration, builder.Environment);
     builder.Services.AddScoped<AreaDirectory>();
     builder.Services.AddScoped<IndicatorCatalogue>();
