@@ -75,7 +75,7 @@ public abstract class BackupRestoreTests(ExportsFixture fixture) : IDisposable
     }
 
     /// <summary>Every table of the app's model, each as its rows written out and sorted, so that two databases compare value for value.</summary>
-    private static async Task<Dictionary<string, List<string>>> TablesAsync(AppDbContext db)
+    protected static async Task<Dictionary<string, List<string>>> TablesAsync(AppDbContext db)
     {
         var names = db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct().ToList();
         var connection = db.Database.GetDbConnection();
@@ -173,10 +173,41 @@ public sealed class BackupRestoreOnPostgres(PostgresExportsFixture fixture) : Ba
         var restored = await PostgresServer.CreateDatabaseAsync();
 
         await PgAsync("pg_dump", Fixture.Factory.ConnectionString, "-Fc", "--no-owner", "-f", dump);
-        await PgAsync("pg_restore", restored, "--no-owner", "--exit-on-error", "-d", new NpgsqlConnectionStringBuilder(restored).Database!, dump);
+        await PgAsync("pg_restore", restored, "--no-owner", "--single-transaction", "--exit-on-error", "-d", Name(restored), dump);
 
         return restored;
     }
+
+    [Fact]
+    public async Task RestoringWithClean_OverADatabaseThatWentWrong_PutsBackWhatWasDumped()
+    {
+        var original = await Fixture.Factory.WithDbAsync(TablesAsync);
+        var dump = Path.Combine(Folder, "mhemployment.dump");
+        await PgAsync("pg_dump", Fixture.Factory.ConnectionString, "-Fc", "--no-owner", "-f", dump);
+        var damaged = await PostgresServer.CreateDatabaseAsync();
+        await PgAsync("pg_restore", damaged, "--no-owner", "--single-transaction", "--exit-on-error", "-d", Name(damaged), dump);
+        await using (var app = new AppFactory(Provider.Postgres, damaged))
+        {
+            app.StartServer();
+            await app.WithDbAsync(async db =>
+            {
+                await db.Priorities.ExecuteDeleteAsync();
+                return await db.Assets.ExecuteUpdateAsync(a => a.SetProperty(x => x.Rating, (int?)null));
+            });
+        }
+
+        await PgAsync("pg_restore", damaged, "--clean", "--if-exists", "--no-owner", "--single-transaction", "--exit-on-error", "-d", Name(damaged), dump);
+
+        await using var restored = new AppFactory(Provider.Postgres, damaged);
+        restored.StartServer();
+        var tables = await restored.WithDbAsync(TablesAsync);
+        foreach (var (table, rows) in original)
+        {
+            tables[table].Should().Equal(rows, $"table {table} should come back row for row");
+        }
+    }
+
+    private static string Name(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString).Database!;
 
     [Fact]
     public async Task BackupCommand_OnPostgres_PointsToPgDump_AndWritesNothing()
