@@ -59,6 +59,11 @@ try
     builder.Services.AddAppApi();
 
     var app = builder.Build();
+    if (command.Verb == CommandVerb.Backup)
+    {
+        // Before any migration: a backup taken before an upgrade must be of the database as it was.
+        return await BackupCommand.RunAsync(command, app.Configuration, app.Environment);
+    }
     if (command.Verb == CommandVerb.Migrate)
     {
         await DatabaseSetup.MigrateAndSeedAsync(app.Services);

@@ -48,6 +48,22 @@ public sealed class CommandLineTests
         command.Flag("commit").Should().BeFalse();
     }
 
+    [Fact]
+    public void Backup_TakesTheNewFile_AndTheRestGoesToTheHost()
+    {
+        var command = CommandLine.Parse(["backup", "--to", "/backups/mhemployment-2026-12-06.db", "ConnectionStrings:Sqlite=Data Source=/srv/mhe.db"]);
+
+        command.Should().BeEquivalentTo(new { Verb = CommandVerb.Backup, Error = (string?)null });
+        command.Option("to").Should().Be("/backups/mhemployment-2026-12-06.db");
+        command.HostArgs.Should().Equal("ConnectionStrings:Sqlite=Data Source=/srv/mhe.db");
+    }
+
+    [Theory]
+    [InlineData("backup")]
+    [InlineData("backup", "/backups/mhemployment.db")]
+    public void Backup_WithoutTo_IsAnError_NamingTheOption(params string[] args) =>
+        CommandLine.Parse(args).Error.Should().Be("backup needs --to FILE, the new file to copy the database to.");
+
     [Theory]
     [InlineData("help")]
     [InlineData("--help")]

@@ -1,6 +1,6 @@
 namespace MhEmployment.Web.Infrastructure;
 
-public enum CommandVerb { Run, Help, Migrate, UsersAdd, UsersResetPassword, TokensAdd, Import, Refresh }
+public enum CommandVerb { Run, Help, Migrate, UsersAdd, UsersResetPassword, TokensAdd, Import, Refresh, Backup }
 
 /// <summary>
 /// The verbs the app's command line takes before the usual host arguments, for scripted set-ups (see
@@ -9,7 +9,7 @@ public enum CommandVerb { Run, Help, Migrate, UsersAdd, UsersResetPassword, Toke
 /// </summary>
 public sealed record CommandLine(CommandVerb Verb, string[] HostArgs, IReadOnlyDictionary<string, IReadOnlyList<string>> Options, string? Error = null)
 {
-    private static readonly string[] VerbOptions = ["email", "role", "name", "days", "format", "mapping", "indicator"];
+    private static readonly string[] VerbOptions = ["email", "role", "name", "days", "format", "mapping", "indicator", "to"];
     private static readonly string[] VerbFlags = ["commit", "confirm-new-indicators"];
     private static readonly string[] HelpFlags = ["--help", "-h"];
 
@@ -25,6 +25,8 @@ public sealed record CommandLine(CommandVerb Verb, string[] HostArgs, IReadOnlyD
                  [--confirm-new-indicators]             needed to commit a file adding more than 5 indicators
           refresh [--indicator KEY] [--commit]                  fetch the indicators that have a source (Fingertips, NOMIS),
                                                                 or one; --commit commits each valid file
+          backup --to FILE                                      copy the SQLite database, while the app runs, to a new file
+                                                                (on PostgreSQL use pg_dump; see docs/operations.md)
           help                                                  print this help (also --help or -h after any command)
 
         Roles: Viewer, Analyst, Officer, Admin.
@@ -55,6 +57,7 @@ public sealed record CommandLine(CommandVerb Verb, string[] HostArgs, IReadOnlyD
             ["tokens", "add", ..] => (CommandVerb.TokensAdd, 2),
             ["import", ..] => (CommandVerb.Import, 1),
             ["refresh", ..] => (CommandVerb.Refresh, 1),
+            ["backup", ..] => (CommandVerb.Backup, 1),
             [var first, ..] when IsHostArgument(first) => (CommandVerb.Run, 0),
             _ => ((CommandVerb?)null, 0),
         };
@@ -104,6 +107,10 @@ public sealed record CommandLine(CommandVerb Verb, string[] HostArgs, IReadOnlyD
         if (verb == CommandVerb.Import && file is null)
         {
             return new CommandLine(verb, [], new Dictionary<string, IReadOnlyList<string>>(), "import needs the path of a CSV file.");
+        }
+        if (verb == CommandVerb.Backup && !options.ContainsKey("to"))
+        {
+            return new CommandLine(verb, [], new Dictionary<string, IReadOnlyList<string>>(), "backup needs --to FILE, the new file to copy the database to.");
         }
         return new CommandLine(verb, [.. host], options.ToDictionary(o => o.Key, o => (IReadOnlyList<string>)o.Value, StringComparer.Ordinal)) { File = file };
     }

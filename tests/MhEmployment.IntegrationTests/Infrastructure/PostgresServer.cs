@@ -66,7 +66,8 @@ public static class PostgresServer
         return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Include Error Detail=true";
     }
 
-    private static string? FindServerBinaries() =>
+    /// <summary>The bin folder of the newest PostgreSQL Debian installed (initdb, pg_ctl, pg_dump, pg_restore), if any.</summary>
+    public static string? FindServerBinaries() =>
         Directory.Exists("/usr/lib/postgresql")
             ? Directory.GetDirectories("/usr/lib/postgresql")
                 .Select(version => Path.Combine(version, "bin"))
