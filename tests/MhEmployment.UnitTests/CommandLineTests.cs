@@ -61,6 +61,7 @@ public sealed class CommandLineTests
     [Theory]
     [InlineData("backup")]
     [InlineData("backup", "/backups/mhemployment.db")]
+    [InlineData("backup", "--to", " ")]
     public void Backup_WithoutTo_IsAnError_NamingTheOption(params string[] args) =>
         CommandLine.Parse(args).Error.Should().Be("backup needs --to FILE, the new file to copy the database to.");
 

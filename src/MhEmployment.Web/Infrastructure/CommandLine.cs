@@ -108,7 +108,7 @@ public sealed record CommandLine(CommandVerb Verb, string[] HostArgs, IReadOnlyD
         {
             return new CommandLine(verb, [], new Dictionary<string, IReadOnlyList<string>>(), "import needs the path of a CSV file.");
         }
-        if (verb == CommandVerb.Backup && !options.ContainsKey("to"))
+        if (verb == CommandVerb.Backup && (!options.TryGetValue("to", out var to) || string.IsNullOrWhiteSpace(to[^1])))
         {
             return new CommandLine(verb, [], new Dictionary<string, IReadOnlyList<string>>(), "backup needs --to FILE, the new file to copy the database to.");
         }
