@@ -22,6 +22,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
     public DbSet<Import> Imports => Set<Import>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
     public DbSet<DataChange> DataChanges => Set<DataChange>();
     public DbSet<AssetDomain> AssetDomains => Set<AssetDomain>();
     public DbSet<AssetChecklistItem> AssetChecklistItems => Set<AssetChecklistItem>();

@@ -25,6 +25,7 @@ public static class SecuritySetup
     public static IServiceCollection AddAppSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<AppInstance>();
         services.AddHttpContextAccessor();
         services.AddDataProtection().SetApplicationName("MhEmployment");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>, DatabaseKeyRepositorySetup>();

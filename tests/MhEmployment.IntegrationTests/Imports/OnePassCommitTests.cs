@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using MhEmployment.Web.Domain;
 using MhEmployment.Web.Features.Audit;
 using MhEmployment.Web.Features.Imports;
+using MhEmployment.Web.Features.Imports.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -194,7 +195,7 @@ public abstract partial class OnePassCommitTests(Provider provider) : AnalystApp
         await using var content = File.OpenRead(path);
         var upload = await scope.ServiceProvider.GetRequiredService<ImportUploads>().UploadAsync(content, Path.GetFileName(path), null, mapping, "test", CancellationToken.None, validateInBackground: false);
         upload.Import.Should().NotBeNull(upload.Refusal);
-        await scope.ServiceProvider.GetRequiredService<OnePassCommit>().ValidateAndCommitNowAsync(upload.Import!.Id, "test", confirmNewIndicators, CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<ImportJobRunner>().RunHereAsync(upload.Import!.Id, ImportJobKind.ValidateAndCommit, "test", confirmNewIndicators, CancellationToken.None);
         return await Factory.WithDbAsync(db => db.Imports.AsNoTracking().SingleAsync(i => i.Id == upload.Import.Id));
     }
 

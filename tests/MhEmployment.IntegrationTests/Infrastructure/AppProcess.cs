@@ -18,7 +18,11 @@ public sealed class AppProcess : IDisposable
     public static string WebDll => Path.Combine(AppContext.BaseDirectory, "MhEmployment.Web.dll");
 
     public static AppProcess Start(Provider provider, string connectionString, string storagePath, params string[] arguments) =>
-        Start(WebDll, AppContext.BaseDirectory, new Dictionary<string, string>
+        StartWith(provider, connectionString, storagePath, new Dictionary<string, string>(), arguments);
+
+    /// <summary>As <see cref="Start(Provider, string, string, string[])"/>, with settings of the caller's (as environment variables: Imports__LeaseSeconds).</summary>
+    public static AppProcess StartWith(Provider provider, string connectionString, string storagePath, IReadOnlyDictionary<string, string> settings, params string[] arguments) =>
+        Start(WebDll, AppContext.BaseDirectory, new Dictionary<string, string>(settings)
         {
             ["DOTNET_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",

@@ -8,6 +8,8 @@ public sealed class ImportProgressBoardTests
 {
     private readonly ImportProgressBoard board = new();
 
+    private static readonly Func<Task<(double Progress, long Rows)?>> NothingElsewhere = () => Task.FromResult<(double, long)?>(null);
+
     private static Import Stored(ImportStatus status, double progress) => new()
     {
         Id = 4,
@@ -22,7 +24,7 @@ public sealed class ImportProgressBoardTests
     {
         board.Set(4, 0.6, 1_200);
 
-        var import = await board.ReadAsync(4, () => Task.FromResult<Import?>(Stored(ImportStatus.Committing, 0)));
+        var import = await board.ReadAsync(4, () => Task.FromResult<Import?>(Stored(ImportStatus.Committing, 0)), NothingElsewhere);
 
         (import!.Progress, import.RowCount).Should().Be((0.6, 1_200L));
     }
@@ -38,7 +40,7 @@ public sealed class ImportProgressBoardTests
             var stillCommitting = Stored(ImportStatus.Committing, 0);
             board.Clear(4);
             return Task.FromResult<Import?>(stillCommitting);
-        });
+        }, NothingElsewhere);
 
         import!.Progress.Should().Be(0.95, "progress only ever goes forward for whoever polls it");
     }
@@ -48,8 +50,26 @@ public sealed class ImportProgressBoardTests
     {
         board.Set(4, 0.95, 1_200);
 
-        var import = await board.ReadAsync(4, () => Task.FromResult<Import?>(Stored(ImportStatus.Committed, 1)));
+        var import = await board.ReadAsync(4, () => Task.FromResult<Import?>(Stored(ImportStatus.Committed, 1)), () => Task.FromResult<(double, long)?>((0.5, 10)));
 
         import!.Progress.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task WhileAnotherInstanceRunsIt_TheProgressItLastWroteIsShown()
+    {
+        var import = await board.ReadAsync(4, () => Task.FromResult<Import?>(Stored(ImportStatus.Validating, 0)), () => Task.FromResult<(double, long)?>((0.4, 800)));
+
+        (import!.Progress, import.RowCount).Should().Be((0.4, 800L));
+    }
+
+    [Fact]
+    public async Task WhileThisInstanceRunsIt_ItsOwnLiveProgressWins()
+    {
+        board.Set(4, 0.7, 1_400);
+
+        var import = await board.ReadAsync(4, () => Task.FromResult<Import?>(Stored(ImportStatus.Validating, 0)), () => Task.FromResult<(double, long)?>((0.4, 800)));
+
+        (import!.Progress, import.RowCount).Should().Be((0.7, 1_400L));
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MhEmployment.Web.Data;
 using MhEmployment.Web.Domain;
+using MhEmployment.Web.Features.Imports.Jobs;
 using MhEmployment.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -58,9 +59,8 @@ public static class ImportCommand
 
         var commit = command.Flag("commit");
         var confirmNewIndicators = command.Flag("confirm-new-indicators");
-        await RunWithProgressAsync(services, importId, commit ? "Importing" : "Validating", work => commit
-            ? work.GetRequiredService<OnePassCommit>().ValidateAndCommitNowAsync(importId, Actor, confirmNewIndicators, CancellationToken.None)
-            : work.GetRequiredService<ImportValidation>().ValidateNowAsync(importId, CancellationToken.None));
+        await RunWithProgressAsync(services, importId, commit ? "Importing" : "Validating", work => work.GetRequiredService<ImportJobRunner>()
+            .RunHereAsync(importId, commit ? ImportJobKind.ValidateAndCommit : ImportJobKind.Validate, Actor, confirmNewIndicators, CancellationToken.None));
         var import = await LoadAsync(services, importId);
         await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Import #{import.Id} ({import.Format}): {Counted.Of(import.RowCount, "row")}; {import.NewCount:N0} new, {import.ChangedCount:N0} changed, {import.UnchangedCount:N0} unchanged; {Counted.Of(import.ErrorCount, "error")}, {Counted.Of(import.WarningCount, "warning")}."));
@@ -109,8 +109,7 @@ public static class ImportCommand
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var import = await scope.ServiceProvider.GetRequiredService<ImportProgressBoard>().ReadAsync(importId,
-            async () => await db.Imports.AsNoTracking().SingleAsync(i => i.Id == importId));
+        var import = await scope.ServiceProvider.GetRequiredService<ImportProgressBoard>().ReadAsync(db, importId, CancellationToken.None);
         return import!;
     }
 }

@@ -14,7 +14,7 @@ namespace MhEmployment.Web.Features.Imports;
 /// mappings and every value change, or nothing.
 /// </summary>
 public sealed partial class ImportCommits(
-    AppDbContext db, IImportStore store, ImportJobChannel queue, ImportProgressBoard board, AuditLog audit, TimeProvider clock, DataVersion versions,
+    AppDbContext db, IImportStore store, ImportJobs queue, ImportProgressBoard board, AuditLog audit, TimeProvider clock, DataVersion versions,
     ILogger<ImportCommits> logger)
 {
     /// <summary>The share of a commit's progress before the merge starts (new indicators, mappings, waiting for another commit).</summary>
@@ -43,8 +43,9 @@ public sealed partial class ImportCommits(
         var kind = import.ValidationComplete ? ImportJobKind.Commit : ImportJobKind.ValidateAndCommit;
         import.Status = ImportStatus.Committing;
         import.Progress = 0;
+        queue.Enqueue(import, kind, user, confirmNewIndicators);
         await db.SaveChangesAsync(cancellationToken);
-        await queue.EnqueueAsync(new ImportJob(importId, kind, user, confirmNewIndicators), cancellationToken);
+        queue.Wake();
         return ImportActionOutcome.Done("Committing: the values appear when it finishes.");
     }
 

@@ -9,7 +9,7 @@ namespace MhEmployment.Web.Features.Imports;
 public sealed record UploadResult(Import? Import, string? Refusal);
 
 /// <summary>An upload: the file stored and hashed, refused at once if it is not CSV text, recorded as an import, and its validation queued.</summary>
-public sealed class ImportUploads(AppDbContext db, ImportStorage storage, ImportJobChannel queue, AuditLog audit, TimeProvider clock, ILogger<ImportUploads> logger)
+public sealed class ImportUploads(AppDbContext db, ImportStorage storage, ImportJobs queue, AuditLog audit, TimeProvider clock, ILogger<ImportUploads> logger)
 {
     /// <summary>Stores the file and, unless the caller validates it itself (command line, sample data), queues its validation.</summary>
     public async Task<UploadResult> UploadAsync(Stream content, string fileName, string? format, string? mappingJson, string? user, CancellationToken cancellationToken,
@@ -75,14 +75,15 @@ public sealed class ImportUploads(AppDbContext db, ImportStorage storage, Import
             CommitWhenValid = commitWhenValid,
         };
         db.Imports.Add(import);
+        // Held by this instance until the file is in place, so that no other instance's worker starts on it before.
+        queue.Hold(import, commitWhenValid ? ImportJobKind.ValidateAndCommit : ImportJobKind.Validate, user, confirmNewIndicators);
         await db.SaveChangesAsync(cancellationToken);
         storage.Keep(file.Path, import.Id);
         await audit.WriteAsync(AuditActions.ImportUploaded, $"#{import.Id} {import.FileName}", $"{file.Bytes:N0} bytes, SHA-256 {file.Sha256}{(sourceUrl is null ? "" : $", fetched from {sourceUrl}")}", actor: user,
             cancellationToken: cancellationToken);
         if (validateInBackground)
         {
-            await queue.EnqueueAsync(new ImportJob(import.Id, commitWhenValid ? ImportJobKind.ValidateAndCommit : ImportJobKind.Validate, user, confirmNewIndicators),
-                cancellationToken);
+            await queue.ReleaseAsync(import.Id, cancellationToken);
         }
         return new UploadResult(import, null);
     }

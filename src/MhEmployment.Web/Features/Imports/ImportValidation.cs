@@ -13,7 +13,7 @@ namespace MhEmployment.Web.Features.Imports;
 /// the preview; and the analyst's requests that lead to it again (series matched, check again).
 /// </summary>
 public sealed partial class ImportValidation(
-    AppDbContext db, IImportStore store, ImportStorage storage, ImportJobChannel queue, ImportProgressBoard board, ILogger<ImportValidation> logger)
+    AppDbContext db, IImportStore store, ImportStorage storage, ImportJobs queue, ImportProgressBoard board, ILogger<ImportValidation> logger)
 {
     /// <summary>Reads the whole file, checks every row, stages the good ones and records what was found.</summary>
     public Task ValidateNowAsync(int importId, CancellationToken cancellationToken) => ValidateAsync(importId, ImportStatus.Ready, cancellationToken);
@@ -92,11 +92,16 @@ public sealed partial class ImportValidation(
         }
         import.MappingJson = SeriesChoices.Merge(import.MappingJson, choices);
         import.Status = ImportStatus.Validating;
-        await db.SaveChangesAsync(cancellationToken);
         if (validateInBackground)
         {
-            await queue.EnqueueAsync(new ImportJob(importId, ImportJobKind.Validate, user), cancellationToken);
+            queue.Enqueue(import, ImportJobKind.Validate, user);
         }
+        else
+        {
+            queue.Hold(import, ImportJobKind.Validate, user); // the caller validates it here
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        queue.Wake();
         return ImportActionOutcome.Done("Validating again with your choices.");
     }
 
@@ -117,8 +122,9 @@ public sealed partial class ImportValidation(
             return ImportActionOutcome.Refused("Only an import waiting for commit, failed or interrupted can be validated again.");
         }
         import.Status = ImportStatus.Validating;
+        queue.Enqueue(import, ImportJobKind.Validate, user);
         await db.SaveChangesAsync(cancellationToken);
-        await queue.EnqueueAsync(new ImportJob(importId, ImportJobKind.Validate, user), cancellationToken);
+        queue.Wake();
         return ImportActionOutcome.Done("Validating again.");
     }
 

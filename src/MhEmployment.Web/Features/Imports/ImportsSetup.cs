@@ -13,7 +13,10 @@ public static class ImportsSetup
     {
         var services = builder.Services;
         services.AddSingleton<ImportStorage>();
-        services.AddSingleton<ImportJobChannel>();
+        services.AddSingleton<ImportJobSettings>();
+        services.AddSingleton<ImportSignal>();
+        services.AddSingleton<ImportJobRunner>();
+        services.AddScoped<ImportJobs>();
         services.AddSingleton<ImportProgressBoard>();
         services.AddScoped<ImportUploads>();
         services.AddScoped<ImportValidation>();

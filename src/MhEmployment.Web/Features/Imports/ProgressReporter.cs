@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using MhEmployment.Web.Data;
 using MhEmployment.Web.Domain;
+using Microsoft.EntityFrameworkCore;
 
 namespace MhEmployment.Web.Features.Imports;
 
@@ -19,16 +21,35 @@ public sealed class ImportProgressBoard
     public void Clear(int importId) => _running.TryRemove(importId, out _);
 
     /// <summary>
-    /// The import <paramref name="read"/> returns, with its live progress while it is being validated or committed.
-    /// The board is read first: a run's entry is cleared only once the import's status has moved on, so a run that ends
-    /// in between is seen ended, never as still running with the progress stored at its start.
+    /// The import, with its live progress while it is being validated or committed: this instance's own if it runs the
+    /// work, otherwise what the instance running it last wrote on the job with its lease.
     /// </summary>
-    public async Task<Import?> ReadAsync(int importId, Func<Task<Import?>> read)
+    public Task<Import?> ReadAsync(AppDbContext db, int importId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return ReadAsync(importId,
+            () => db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == importId, cancellationToken),
+            async () => await db.ImportJobs.Where(j => j.ImportId == importId && j.Owner != null && j.Rows > 0)
+                .Select(j => new { j.Progress, j.Rows }).FirstOrDefaultAsync(cancellationToken) is { } job ? (job.Progress, job.Rows) : null);
+    }
+
+    /// <summary>
+    /// The import <paramref name="read"/> returns, with the live progress while it is being validated or committed:
+    /// this board's, or else <paramref name="readElsewhere"/>'s. The board is read first: a run's entry is cleared only
+    /// once the import's status has moved on, so a run that ends in between is seen ended, never as still running with
+    /// the progress stored at its start.
+    /// </summary>
+    public async Task<Import?> ReadAsync(int importId, Func<Task<Import?>> read, Func<Task<(double Progress, long Rows)?>> readElsewhere)
     {
         ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(readElsewhere);
         var live = Get(importId);
         var import = await read();
-        if (import is { Status: ImportStatus.Validating or ImportStatus.Committing } && live is { } running)
+        if (import is not { Status: ImportStatus.Validating or ImportStatus.Committing })
+        {
+            return import;
+        }
+        if ((live ?? await readElsewhere()) is { } running)
         {
             import.Progress = running.Progress;
             import.RowCount = running.Rows;

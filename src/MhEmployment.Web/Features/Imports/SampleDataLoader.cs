@@ -1,4 +1,6 @@
 using MhEmployment.Web.Data;
+using MhEmployment.Web.Domain;
+using MhEmployment.Web.Features.Imports.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace MhEmployment.Web.Features.Imports;
@@ -8,7 +10,7 @@ namespace MhEmployment.Web.Features.Imports;
 /// validation, commit), so the first screens show real figures. NOMIS series are matched as an analyst would.
 /// </summary>
 public sealed partial class SampleDataLoader(
-    AppDbContext db, ImportUploads uploads, ImportValidation validation, ImportCommits commits, IHostEnvironment environment, IConfiguration configuration,
+    AppDbContext db, ImportUploads uploads, ImportValidation validation, ImportJobRunner runner, IHostEnvironment environment, IConfiguration configuration,
     ILogger<SampleDataLoader> logger)
 {
     public const string Actor = "first-run sample data";
@@ -50,7 +52,7 @@ public sealed partial class SampleDataLoader(
             LogSampleSkipped(logger, name, upload.Refusal);
             return;
         }
-        await validation.ValidateNowAsync(import.Id, cancellationToken);
+        await runner.RunHereAsync(import.Id, ImportJobKind.Validate, Actor, confirmNewIndicators: false, cancellationToken);
         var summary = ImportSummary.Of(await db.Imports.AsNoTracking().SingleAsync(i => i.Id == import.Id, cancellationToken));
         var choices = (summary?.Series ?? [])
             .Where(s => s.Resolution == SeriesResolution.Unmapped)
@@ -60,7 +62,7 @@ public sealed partial class SampleDataLoader(
         if (choices.Count > 0)
         {
             await validation.MapAsync(import.Id, choices, Actor, cancellationToken, validateInBackground: false);
-            await validation.ValidateNowAsync(import.Id, cancellationToken);
+            await runner.RunHereAsync(import.Id, ImportJobKind.Validate, Actor, confirmNewIndicators: false, cancellationToken);
         }
         db.ChangeTracker.Clear();
         var validated = await db.Imports.AsNoTracking().SingleAsync(i => i.Id == import.Id, cancellationToken);
@@ -69,7 +71,7 @@ public sealed partial class SampleDataLoader(
             LogSampleSkipped(logger, name, blocker.Reason);
             return;
         }
-        await commits.CommitNowAsync(import.Id, Actor, cancellationToken);
+        await runner.RunHereAsync(import.Id, ImportJobKind.Commit, Actor, confirmNewIndicators: false, cancellationToken);
         LogSampleLoaded(logger, name, validated.NewCount);
     }
 

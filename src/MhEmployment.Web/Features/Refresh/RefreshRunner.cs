@@ -3,6 +3,7 @@ using MhEmployment.Web.Data;
 using MhEmployment.Web.Domain;
 using MhEmployment.Web.Features.Audit;
 using MhEmployment.Web.Features.Imports;
+using MhEmployment.Web.Features.Imports.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace MhEmployment.Web.Features.Refresh;
@@ -83,14 +84,8 @@ public sealed partial class RefreshRunner(
         await audit.WriteAsync(AuditActions.RefreshFetched, $"Refresh #{run.Id}", $"{indicator.Key}: import #{import.Id} from {fetch.SourceUrl}", actor: run.RequestedBy,
             cancellationToken: cancellationToken);
 
-        if (run.CommitWhenClean)
-        {
-            await scope.ServiceProvider.GetRequiredService<OnePassCommit>().ValidateAndCommitNowAsync(import.Id, run.RequestedBy, confirmNewIndicators: false, cancellationToken);
-        }
-        else
-        {
-            await scope.ServiceProvider.GetRequiredService<ImportValidation>().ValidateNowAsync(import.Id, cancellationToken);
-        }
+        await scope.ServiceProvider.GetRequiredService<ImportJobRunner>().RunHereAsync(import.Id,
+            run.CommitWhenClean ? ImportJobKind.ValidateAndCommit : ImportJobKind.Validate, run.RequestedBy, confirmNewIndicators: false, cancellationToken);
         await SettleAsync(run, item, import.Id, cancellationToken);
     }
 

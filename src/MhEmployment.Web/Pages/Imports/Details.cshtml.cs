@@ -92,7 +92,7 @@ public sealed class DetailsModel(AppDbContext db, ImportStorage storage, ImportP
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        var import = await board.ReadAsync(id, () => db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken));
+        var import = await board.ReadAsync(db, id, cancellationToken);
         if (import is null)
         {
             return false;

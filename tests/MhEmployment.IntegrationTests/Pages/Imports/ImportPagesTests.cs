@@ -73,6 +73,7 @@ public abstract class ImportPagesTests(AppFixture fixture)
             var import = await db.Imports.SingleAsync(i => i.Id == id);
             (import.Status, import.CommitWhenValid, import.ValidationComplete) = (ImportStatus.Interrupted, true, false);
             import.Message = "The app stopped while committing this import. Nothing of it was written; commit it again.";
+            db.ImportJobs.RemoveRange(db.ImportJobs.Where(j => j.ImportId == id)); // the killed instance's job, released by the mark
             return await db.SaveChangesAsync();
         });
         var details = $"/imports/{id}";

@@ -887,6 +887,54 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                     b.ToTable("Imports");
                 });
 
+            modelBuilder.Entity("MhEmployment.Web.Domain.ImportJob", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("ConfirmNewIndicators")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ImportId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("LeaseExpiresUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<double>("Progress")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime>("QueuedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("Rows")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.HasIndex("Owner", "LeaseExpiresUtc");
+
+                    b.ToTable("ImportJobs");
+                });
+
             modelBuilder.Entity("MhEmployment.Web.Domain.Indicator", b =>
                 {
                     b.Property<int>("Id")
@@ -1907,6 +1955,17 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                         .HasForeignKey("JobId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.ImportJob", b =>
+                {
+                    b.HasOne("MhEmployment.Web.Domain.Import", "Import")
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Import");
                 });
 
             modelBuilder.Entity("MhEmployment.Web.Domain.IndicatorValue", b =>

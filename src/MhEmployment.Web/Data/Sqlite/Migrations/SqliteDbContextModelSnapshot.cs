@@ -862,6 +862,52 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                     b.ToTable("Imports");
                 });
 
+            modelBuilder.Entity("MhEmployment.Web.Domain.ImportJob", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ConfirmNewIndicators")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseExpiresUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Progress")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("QueuedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.HasIndex("Owner", "LeaseExpiresUtc");
+
+                    b.ToTable("ImportJobs");
+                });
+
             modelBuilder.Entity("MhEmployment.Web.Domain.Indicator", b =>
                 {
                     b.Property<int>("Id")
@@ -1853,6 +1899,17 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                         .HasForeignKey("JobId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MhEmployment.Web.Domain.ImportJob", b =>
+                {
+                    b.HasOne("MhEmployment.Web.Domain.Import", "Import")
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Import");
                 });
 
             modelBuilder.Entity("MhEmployment.Web.Domain.IndicatorValue", b =>

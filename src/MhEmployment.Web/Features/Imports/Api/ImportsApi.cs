@@ -88,7 +88,7 @@ public static class ImportsApi
     private static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> GetAsync(
         int id, AppDbContext db, ImportProgressBoard board, ImportStorage storage, CancellationToken cancellationToken)
     {
-        var import = await board.ReadAsync(id, () => db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken));
+        var import = await board.ReadAsync(db, id, cancellationToken);
         if (import is null)
         {
             return NotFound(id);

@@ -1,35 +1,39 @@
 using MhEmployment.Web.Data;
-using MhEmployment.Web.Domain;
-using Microsoft.EntityFrameworkCore;
+using MhEmployment.Web.Infrastructure;
 
 namespace MhEmployment.Web.Features.Imports.Jobs;
 
-/// <summary>Runs queued validations and commits; at start, marks work that a stopped process left unfinished.</summary>
-public sealed partial class ImportWorker(ImportJobChannel queue, IServiceScopeFactory scopes, ILogger<ImportWorker> logger) : BackgroundService
+/// <summary>
+/// Runs queued validations and commits, one at a time on this instance, whichever instance queued them; marks the work
+/// of instances that stopped as interrupted: at start, and whenever it looks for jobs.
+/// </summary>
+public sealed partial class ImportWorker(
+    IServiceScopeFactory scopes, ImportJobRunner runner, ImportSignal signal, AppInstance instance, ImportJobSettings settings, TimeProvider clock,
+    ILogger<ImportWorker> logger) : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         await using (var scope = scopes.CreateAsyncScope())
         {
-            await MarkInterruptedAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), cancellationToken);
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await ImportJobSweep.MarkJoblessAsync(db, cancellationToken);
+            await ReleaseExpiredAsync(db, cancellationToken);
         }
         await base.StartAsync(cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var job in queue.ReadAllAsync(stoppingToken))
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var services = scope.ServiceProvider;
-                await (job.Kind switch
+                while (await ClaimAsync(stoppingToken) is { } jobId)
                 {
-                    ImportJobKind.Validate => services.GetRequiredService<ImportValidation>().ValidateNowAsync(job.ImportId, stoppingToken),
-                    ImportJobKind.Commit => services.GetRequiredService<ImportCommits>().CommitNowAsync(job.ImportId, job.User, stoppingToken),
-                    _ => services.GetRequiredService<OnePassCommit>().ValidateAndCommitNowAsync(job.ImportId, job.User, job.ConfirmNewIndicators, stoppingToken),
-                });
+                    await runner.RunAsync(jobId, stoppingToken);
+                }
+                await using var scope = scopes.CreateAsyncScope();
+                await ReleaseExpiredAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -37,24 +41,32 @@ public sealed partial class ImportWorker(ImportJobChannel queue, IServiceScopeFa
             }
             catch (Exception ex)
             {
-                // The services record failures on the import itself; this only keeps the worker alive.
-                LogJobFailed(logger, ex, job.ImportId, job.Kind);
+                // The work records its failures on the import itself; this only keeps the worker alive.
+                LogWorkerFailed(logger, ex);
             }
+            await signal.WaitAsync(settings.Poll, stoppingToken);
         }
     }
 
-    /// <summary>After a crash or restart: work in progress did not finish. Commits are transactions, so nothing is half-written.</summary>
-    private static async Task MarkInterruptedAsync(AppDbContext db, CancellationToken cancellationToken)
+    private async Task<int?> ClaimAsync(CancellationToken cancellationToken)
     {
-        await db.Imports.Where(i => i.Status == ImportStatus.Committing).ExecuteUpdateAsync(s => s
-            .SetProperty(i => i.Status, ImportStatus.Interrupted)
-            .SetProperty(i => i.Message, "The app stopped while committing this import. Nothing of it was written; commit it again."), cancellationToken);
-        await db.Imports.Where(i => i.Status == ImportStatus.Validating).ExecuteUpdateAsync(s => s
-            .SetProperty(i => i.Status, ImportStatus.Interrupted)
-            .SetProperty(i => i.ValidationComplete, false)
-            .SetProperty(i => i.Message, "The app stopped while validating this import. Validate it again."), cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        return await ImportJobSweep.ClaimNextAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), instance.Id, Now, settings.Lease, cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Import {ImportId} {Kind} failed")]
-    private static partial void LogJobFailed(ILogger logger, Exception exception, int importId, ImportJobKind kind);
+    private async Task ReleaseExpiredAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        foreach (var importId in await ImportJobSweep.ReleaseExpiredAsync(db, instance.Id, Now, cancellationToken))
+        {
+            LogInterrupted(logger, importId);
+        }
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The import worker failed; it looks again shortly")]
+    private static partial void LogWorkerFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Import {ImportId}: the instance working on it stopped (its lease ran out); marked interrupted")]
+    private static partial void LogInterrupted(ILogger logger, int importId);
 }
