@@ -98,7 +98,7 @@ try
     app.UseClientDisconnects();
     app.UseStaticFiles();
     app.UseRouting();
-    app.UseRateLimiter();
+    app.UseSignInRateLimit();
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseOutputCache();

@@ -49,6 +49,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ReplacedValue> ReplacedValues => Set<ReplacedValue>();
     public DbSet<SeriesMapping> SeriesMappings => Set<SeriesMapping>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<RateLimitCounter> RateLimitCounters => Set<RateLimitCounter>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 

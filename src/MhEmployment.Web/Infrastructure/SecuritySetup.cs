@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Threading.RateLimiting;
 using MhEmployment.Web.Data;
 using MhEmployment.Web.Domain;
 using MhEmployment.Web.Features.Accounts;
@@ -16,7 +15,6 @@ namespace MhEmployment.Web.Infrastructure;
 /// <summary>Accounts, sessions, tokens and authorisation, set to OWASP ASVS 5.0 level 2.</summary>
 public static class SecuritySetup
 {
-    public const string SignInRateLimit = "sign-in";
     public const string ByRequestScheme = Policies.ByRequestScheme;
     public const string AbsoluteExpiryKey = "mhe.absolute-expiry";
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
@@ -94,15 +92,8 @@ public static class SecuritySetup
         services.AddAuthorization(options => options.AddAppPolicies());
         services.AddScoped<ApiTokenService>();
 
-        var attemptsPerMinute = configuration.GetValue("Security:SignInAttemptsPerMinute", 10);
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(SignInRateLimit, context => HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = attemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                : RateLimitPartition.GetNoLimiter("read"));
-        });
+        services.AddSingleton(SignInRateLimit.From(configuration));
+        services.AddScoped<SignInRateLimiter>();
         return services;
     }
 }

@@ -91,10 +91,14 @@ public sealed class SessionLifetimeAndLimitsTests
         cookie.SlidingExpiration.Should().BeTrue();
     }
 
-    [Fact]
-    public async Task SignIn_IsRateLimitedPerAddress()
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task SignIn_IsRateLimitedPerAddress(Provider provider)
     {
-        await using var factory = await AppFactory.CreateAsync(Provider.Sqlite, new Dictionary<string, string> { ["Security:SignInAttemptsPerMinute"] = "3" });
+        // A clock held still, so that the attempts fall in one window however slowly the test runs.
+        await using var factory = await AppFactory.CreateAsync(provider, new Dictionary<string, string> { ["Security:SignInAttemptsPerMinute"] = "3" },
+            s => s.AddSingleton<TimeProvider>(new ManualClock()));
         var client = factory.NewClient();
 
         for (var i = 0; i < 3; i++)
@@ -105,7 +109,23 @@ public sealed class SessionLifetimeAndLimitsTests
 
         limited.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
         (await Html.ParseAsync(limited)).QuerySelector("h1")!.Text().Should().Be("Too many attempts");
+        limited.Headers.RetryAfter!.Delta!.Value.TotalSeconds.Should().BeInRange(1, 60, "the attempts are counted in one-minute windows");
         (await client.GetAsync(new Uri("/Account/Login", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.OK, "reading the page is not limited");
+    }
+
+    [Fact]
+    public async Task SignInLimit_AttemptsRacingOnSqlite_AdmitExactlyTheLimit()
+    {
+        await using var factory = await AppFactory.CreateAsync(Provider.Sqlite, new Dictionary<string, string> { ["Security:SignInAttemptsPerMinute"] = "10" },
+            s => s.AddSingleton<TimeProvider>(new ManualClock()));
+
+        var decisions = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => Task.Run(async () =>
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            return (await scope.ServiceProvider.GetRequiredService<SignInRateLimiter>().CountAttemptAsync("203.0.113.7", CancellationToken.None)).Allowed;
+        })));
+
+        decisions.Count(allowed => allowed).Should().Be(10);
     }
 
     private static async Task<(int ExitCode, string Output)> RunCliAsync(string sqliteFile, string passwordFile, params string[] args)

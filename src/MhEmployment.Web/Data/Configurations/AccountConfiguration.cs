@@ -45,3 +45,12 @@ public sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<In
         builder.Property(k => k.FriendlyName).HasMaxLength(200);
     }
 }
+
+public sealed class RateLimitCounterConfiguration : IEntityTypeConfiguration<RateLimitCounter>
+{
+    public void Configure(EntityTypeBuilder<RateLimitCounter> builder)
+    {
+        builder.HasKey(c => new { c.Key, c.WindowStartUtc });
+        builder.Property(c => c.Key).HasMaxLength(100);
+    }
+}

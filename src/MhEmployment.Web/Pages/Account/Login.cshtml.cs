@@ -6,11 +6,10 @@ using MhEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace MhEmployment.Web.Pages.Account;
 
-[EnableRateLimiting(SecuritySetup.SignInRateLimit)]
+[SignInRateLimited]
 public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, AuditLog audit, TimeProvider clock) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();

@@ -1300,6 +1300,23 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                     b.ToTable("RagAnalysisRatings");
                 });
 
+            modelBuilder.Entity("MhEmployment.Web.Domain.RateLimitCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("WindowStartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Key", "WindowStartUtc");
+
+                    b.ToTable("RateLimitCounters");
+                });
+
             modelBuilder.Entity("MhEmployment.Web.Domain.RefreshItem", b =>
                 {
                     b.Property<int>("Id")

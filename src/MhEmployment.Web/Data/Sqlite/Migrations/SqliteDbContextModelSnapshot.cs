@@ -1262,6 +1262,23 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                     b.ToTable("RagAnalysisRatings");
                 });
 
+            modelBuilder.Entity("MhEmployment.Web.Domain.RateLimitCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WindowStartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key", "WindowStartUtc");
+
+                    b.ToTable("RateLimitCounters");
+                });
+
             modelBuilder.Entity("MhEmployment.Web.Domain.RefreshItem", b =>
                 {
                     b.Property<int>("Id")

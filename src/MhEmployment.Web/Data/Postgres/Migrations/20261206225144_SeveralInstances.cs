@@ -39,6 +39,19 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "RateLimitCounters",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    WindowStartUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RateLimitCounters", x => new { x.Key, x.WindowStartUtc });
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ImportJobs_ImportId",
                 table: "ImportJobs",
@@ -55,6 +68,9 @@ namespace MhEmployment.Web.Data.Postgres.Migrations
         {
             migrationBuilder.DropTable(
                 name: "ImportJobs");
+
+            migrationBuilder.DropTable(
+                name: "RateLimitCounters");
         }
     }
 }

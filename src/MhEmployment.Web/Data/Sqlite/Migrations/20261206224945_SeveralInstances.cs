@@ -38,6 +38,19 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "RateLimitCounters",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    WindowStartUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RateLimitCounters", x => new { x.Key, x.WindowStartUtc });
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ImportJobs_ImportId",
                 table: "ImportJobs",
@@ -54,6 +67,9 @@ namespace MhEmployment.Web.Data.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "ImportJobs");
+
+            migrationBuilder.DropTable(
+                name: "RateLimitCounters");
         }
     }
 }
