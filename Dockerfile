@@ -15,8 +15,9 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
-# The first-run Admin password file is written here, readable only by the app's account.
-RUN mkdir -p /app/App_Data && chown $APP_UID /app/App_Data
+# The first-run Admin password file is written here, readable only by the app's account. The imports folder exists
+# owned by it, so that a named volume mounted there (docker-compose.yml) starts with that owner.
+RUN mkdir -p /app/App_Data/imports && chown -R $APP_UID /app/App_Data
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     ASPNETCORE_ENVIRONMENT=Production
 EXPOSE 8080

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test suite: unit, integration on SQLite and PostgreSQL, and the browser journeys. Arguments go to
 # dotnet test (e.g. --filter "FullyQualifiedName~Imports").
-# On a Debian-like machine it installs what the suites need (PostgreSQL server binaries, Chromium, LibreOffice Writer
-# with metric-compatible fonts for the PDF exports); elsewhere it says what to install. The browser tests use
+# On a Debian-like machine it installs what the suites need (PostgreSQL server binaries, Chromium, nginx, LibreOffice
+# Writer with metric-compatible fonts for the PDF exports); elsewhere it says what to install. The browser tests use
 # /usr/bin/chromium unless CHROMIUM_PATH is set; the PDF tests use soffice from the PATH.
 # The script owns what the run makes: one scratch folder, exported as TMPDIR so that every temporary file of the tests,
 # the app and the processes they start lands in it, and a private PostgreSQL cluster in it, unless MHE_TEST_POSTGRES
@@ -18,6 +18,11 @@ fi
 if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then
   missing+=(chromium)
 fi
+# nginx stands in front of two app instances in the scaling-out test (Hosting/TwoInstancesBehindProxyTests.cs); the tests
+# start it themselves, as a private process on a free port.
+if [ ! -x /usr/sbin/nginx ] && [ ! -x /usr/local/sbin/nginx ]; then
+  missing+=(nginx)
+fi
 # Liberation and Carlito stand in for Arial, Times New Roman and Calibri with the same widths, so a document breaks its
 # pages as in Word. About 50 s to install on a 2-core machine.
 if ! command -v soffice >/dev/null; then
@@ -32,8 +37,8 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   else
     echo "The tests need: ${missing[*]}." >&2
-    echo "Install PostgreSQL's server (initdb and pg_ctl under /usr/lib/postgresql/<version>/bin), Chromium and LibreOffice" >&2
-    echo "Writer (soffice on the PATH), or set MHE_TEST_POSTGRES to a superuser connection string and CHROMIUM_PATH to a" >&2
+    echo "Install PostgreSQL's server (initdb and pg_ctl under /usr/lib/postgresql/<version>/bin), Chromium, nginx (in" >&2
+    echo "/usr/sbin or /usr/local/sbin) and LibreOffice Writer (soffice on the PATH), or set MHE_TEST_POSTGRES to a superuser connection string and CHROMIUM_PATH to a" >&2
     echo "Chromium executable." >&2
     exit 1
   fi

@@ -92,6 +92,7 @@ try
         return await AccountCommands.RunAsync(command, app.Services);
     }
 
+    app.UseTrustedProxies();
     app.UseSecurityHeaders();
     app.UseAppErrorHandling();
     app.UseSerilogRequestLogging();

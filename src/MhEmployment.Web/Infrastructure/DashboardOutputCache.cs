@@ -17,7 +17,9 @@ public static partial class DashboardOutputCache
 
     public static IServiceCollection AddDashboardOutputCache(this IServiceCollection services, IConfiguration configuration)
     {
-        var lifetime = TimeSpan.FromSeconds(configuration.GetValue("Dashboards:RecheckSeconds", 5.0));
+        // Entries vary by the data version, so a new version is never answered from an old page whatever their lifetime;
+        // the lifetime only bounds what the version does not cover (dates such as "funding ending within 6 months").
+        var lifetime = TimeSpan.FromSeconds(configuration.GetValue("Dashboards:OutputCacheSeconds", 5.0));
         services.AddOutputCache();
         services.AddOptions<OutputCacheOptions>().Configure<DashboardCache, DataVersion>((options, cache, versions) =>
         {
@@ -65,7 +67,7 @@ public static partial class DashboardOutputCache
     /// person and their roles. They also vary by the data version of the snapshot being served (and whether a newer
     /// one is being loaded, which the page says), so a new snapshot is never answered with a page of the old one.
     /// Someone whose own change the dashboards do not show yet is never answered from the cache: their page waits
-    /// for their figures. Entries expire after the dashboards' recheck interval.
+    /// for their figures. Entries expire after <c>Dashboards:OutputCacheSeconds</c>.
     /// </summary>
     private sealed class PerUserPolicy(TimeSpan lifetime, DashboardCache cache, DataVersion versions) : IOutputCachePolicy
     {

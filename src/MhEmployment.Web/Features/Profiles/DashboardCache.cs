@@ -7,7 +7,7 @@ namespace MhEmployment.Web.Features.Profiles;
 /// <summary>
 /// Holds the dashboards' snapshot of the data and what is derived from it, for one data version (see
 /// <see cref="DataVersion"/>). Readers never wait on a reload: <see cref="RefreshAsync"/> (run by
-/// <see cref="DashboardRefresher"/> when a change is committed here, and every few seconds for other instances'
+/// <see cref="DashboardRefresher"/> when a change is committed here, and every second for other instances'
 /// and the command line's changes) reads only the indicators the new versions touched, while requests are answered
 /// from the previous snapshot, and then swaps the new one in at once. The only readers who wait are the first after a
 /// start (there is nothing to answer from yet) and someone whose own change is not shown yet, for a few seconds.
