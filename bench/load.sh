@@ -15,6 +15,8 @@
 # Settings: DURATION (60), CONNECTIONS (64), WARMUP (seconds, 5), IMPORT_ROWS (1000000), COMMIT_WAIT (seconds the import
 # may take after the window before it is reported as not committed, 240), CONFIGS ("sqlite pg2 pg1"; fewer to try
 # the script out: the report then has blanks).
+# Time: about 5 minutes for the data and 1.5 to 5 for each configuration (the window, then the wait for the commit),
+# besides publishing the app; longer on a busy machine.
 # Disk: the work folder (under TMPDIR, default /tmp) holds the CSV (about 310 MB for 1M rows), the databases and one
 # uploaded copy at a time; it is deleted however the script ends.
 # Writes only the block between <!-- load:start --> and <!-- load:end --> of docs/benchmarks.md.
@@ -84,6 +86,15 @@ if [ -n "${pgport:-}" ]; then
   psql_ -d base -c "VACUUM ANALYZE"
 fi
 
+category() { # path -> what the mix counts it as
+  case $1 in
+    */summary*|/exports/*) echo export ;;
+    */coverage*) echo coverage ;;
+    */comparison*|/needs-assets*) echo comparison ;;
+    /indicators*|/api/v1/indicators*|/api/v1/values*) echo indicator ;;
+    *) echo dashboard ;;
+  esac
+}
 now() { date +%s.%N; }
 since() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$1" "$(now)"; }
 
@@ -117,6 +128,25 @@ run_config() { # label provider instances
       [ "$code" = 200 ] || { echo "$base$path answered $code." >&2; head -c 600 "$work/body" >&2; exit 1; }
     done
   done
+  # Each request alone, before the window: 5 of each path one after another on the first instance (curl's total time).
+  : >"$work/alone"
+  for path in "${paths[@]}"; do
+    if [[ $path == /api/* ]]; then auth="Authorization: Bearer $officer_token"; else auth="Cookie: $cookie"; fi
+    for i in 1 2 3 4 5; do
+      echo "$(category "$path") $path $(curl -s -o /dev/null -w '%{time_total}' -H "$auth" "${bases[0]}$path")" >>"$work/alone"
+    done
+  done
+  result[$label.alone]=$(python3 - "$work/alone" <<'PY'
+import statistics, sys
+rows = [line.split() for line in open(sys.argv[1])]
+for path in dict.fromkeys(p for _, p, _ in rows):  # each path's median, for the console
+    print(f"    {statistics.median(float(t) * 1000 for _, q, t in rows if q == path):6.1f} ms  {path}", file=sys.stderr)
+ms = lambda kind: statistics.median(float(t) * 1000 for k, _, t in rows if k == kind)
+print(" / ".join(f"{ms(k):.0f}" for k in ("dashboard", "indicator", "comparison", "coverage", "export"))
+      + f"; mean of the mix {statistics.mean(float(t) * 1000 for _, _, t in rows):.0f} ms")
+PY
+)
+  echo "  alone (median ms: dashboard / indicator / comparison / coverage / export): ${result[$label.alone]}"
   local ports_list; ports_list=$(IFS=,; echo "${ports[*]}")
   LOAD_PORTS=$ports_list wrk -t"$threads" -c"$connections" -d"${warmup}s" -s bench/load.lua "${bases[0]}" -- "$cookie" "$officer_token" "${paths[@]}" >/dev/null
 
@@ -180,17 +210,27 @@ judge() { # value op limit unit
   [ -n "$1" ] || return 0
   python3 -c "import sys; v, op, l, u = sys.argv[1:]; ok = float(v) <= float(l) if op == '<=' else float(v) == float(l); print(f'{v}{u} ' + ('**PASS**' if ok else '**FAIL**'))" "$@"
 }
+cell() { # value suffix [prefix]: nothing when the configuration did not run
+  [ -z "$1" ] || echo "${3:-}$1$2${3:+)}"
+}
+error_cell() { # label
+  [ -z "$(r "$1.bad")" ] || echo "$(judge "$(errors "$1")" "==" 0 "") ($(r "$1.bad") + $(r "$1.socket"))"
+}
 import_cell() { # label
   [ -n "$(r "$1.status")" ] || return 0
   if [ -n "$(r "$1.committed")" ]; then
-    python3 -c "import sys; c, d = float(sys.argv[1]), float(sys.argv[2]); print(f'committed {c:.1f} s into the window: ' + ('**yes**, within it' if c <= d else f'**no**, {c - d:.1f} s after it'))" "$(r "$1.committed")" "$duration"
+    python3 -c "import sys; u, c, d = map(float, sys.argv[1:]); print(f'uploaded {u:.1f} s and committed {c:.1f} s into the window: ' + ('**yes**, within it' if c <= d else f'**no**, {c - d:.1f} s after it'))" \
+      "$(r "$1.uploaded")" "$(r "$1.committed")" "$duration"
   else
-    echo "**not committed**: $(r "$1.status") after $(( duration + commit_wait )) s"
+    echo "uploaded $(r "$1.uploaded") s into the window; **not committed**: $(r "$1.status") after $(( duration + commit_wait )) s"
   fi
 }
 ratio=""
 [ -n "$(r pg1.rps)" ] && [ -n "$(r pg2.rps)" ] && ratio=$(python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.2f}')" "$(r pg2.rps)" "$(r pg1.rps)")
 row() { echo "| $1 | $2 | $3 | $4 | $5 |"; }
+mix=$(for kind in dashboard indicator comparison coverage export; do
+  printf '%s %s, ' "$(for path in "${paths[@]}"; do category "$path"; done | grep -cx "$kind")" "$kind"; done)
+mix="${mix%, } requests in ${#paths[@]}"
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)
 block="$work/block.md"
 {
@@ -203,20 +243,21 @@ block="$work/block.md"
   echo "- Load average (1, 5, 15 min) at the start: $load_start; before each window: SQLite $(r sqlite.load), PostgreSQL two instances $(r pg2.load), one instance $(r pg1.load); at the end: $load_end. The machine is shared with other work: a load above about 2 to 3 during a window means others were running too, and every figure here is noisy"
   echo "- Data: $(first Sqlite.values Postgres.values) values (every area in effect today × the catalogue × 15 periods, \`bench/generate_england.py\`, loaded with \`import --commit\`) and $(first Sqlite.assets Postgres.assets) assets (\`bench/generate_assets.py\`), both seeded; each configuration on its own copy (PostgreSQL: \`CREATE DATABASE ... TEMPLATE\`)"
   echo "- App: Release build (ReadyToRun), Production environment, Serilog at Warning, sessions re-checked hourly rather than each minute (so that one wrk run keeps its cookie); PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') in a private cluster with default settings; SQLite as bundled with Microsoft.Data.Sqlite. Two instances: two processes on different ports with the same connection string and the same \`Imports:StoragePath\`"
-  echo "- Requests: wrk \`-t$threads -c$connections -d${duration}s --timeout 30s\` with \`bench/load.lua\`, after a ${warmup}-second warm-up; with two instances each of wrk's threads keeps its $(( connections / threads )) connections on one instance. Each thread walks this list in turn (8 dashboard, 5 indicator, 3 comparison, 4 coverage and 4 export requests in ${#paths[@]}); pages as a signed-in Officer (session cookie), \`/api/v1\` with the Officer's API token: $(printf '`%s`, ' "${paths[@]}" | sed 's/, $//'). DOCX downloads (about 130 ms a request alone, see the exports section) and PDF (needs LibreOffice, not installed here) are not in the mix"
+  echo "- Requests: wrk \`-t$threads -c$connections -d${duration}s --timeout 30s\` with \`bench/load.lua\`, after a ${warmup}-second warm-up; with two instances each of wrk's threads keeps its $(( connections / threads )) connections on one instance. Each thread walks this list in turn ($mix); pages as a signed-in Officer (session cookie), \`/api/v1\` with the Officer's API token: $(printf '`%s`, ' "${paths[@]}" | sed 's/, $//'). DOCX downloads (about 130 ms a request alone, see the exports section) and PDF (needs LibreOffice, not installed here) are not in the mix"
   echo "- Import: 2 s into the window an Analyst uploads a generated ${import_rows}-row NOMIS API CSV ($nomis_mb MB, \`bench/generate_nomis.py\`, mapped to \`ni152-out-of-work-benefits\`) to the first instance's \`POST /api/v1/imports\` with \`commit=true\`, then polls \`GET /api/v1/imports/{id}\` every 0.5 s until it is \`committed\`"
   echo "- Errors: answers that are not 2xx (a redirect to the sign-in page would count) and wrk's socket errors (connect, read, write, timeout)"
   echo
   echo "| | SQLite, one instance | PostgreSQL, two instances | PostgreSQL, one instance | target |"
   echo "|---|---|---|---|---|"
-  row "requests in the window" "$(r sqlite.requests)" "$(r pg2.requests) ($(r pg2.ports) per instance)" "$(r pg1.requests)" ""
-  row "throughput" "$(r sqlite.rps) req/s" "$(r pg2.rps) req/s" "$(r pg1.rps) req/s" "two instances ÷ one: ${ratio:-–} ×"
-  row "latency p50" "$(r sqlite.p50) ms" "$(r pg2.p50) ms" "$(r pg1.p50) ms" ""
+  row "requests in the window" "$(r sqlite.requests)" "$(r pg2.requests)$(cell "$(r pg2.ports)" " per instance" " (")" "$(r pg1.requests)" ""
+  row "throughput" "$(cell "$(r sqlite.rps)" " req/s")" "$(cell "$(r pg2.rps)" " req/s")" "$(cell "$(r pg1.rps)" " req/s")" "two instances ÷ one: ${ratio:-–} ×"
+  row "latency p50" "$(cell "$(r sqlite.p50)" " ms")" "$(cell "$(r pg2.p50)" " ms")" "$(cell "$(r pg1.p50)" " ms")" ""
   row "latency p99" "$(judge "$(r sqlite.p99)" "<=" 250 " ms")" "$(judge "$(r pg2.p99)" "<=" 250 " ms")" "$(judge "$(r pg1.p99)" "<=" 250 " ms")" "≤ 250 ms"
-  row "slowest request" "$(r sqlite.max) ms" "$(r pg2.max) ms" "$(r pg1.max) ms" ""
-  row "errors: not 2xx + socket" "$(judge "$(errors sqlite)" "==" 0 "") ($(r sqlite.bad) + $(r sqlite.socket))" "$(judge "$(errors pg2)" "==" 0 "") ($(r pg2.bad) + $(r pg2.socket))" "$(judge "$(errors pg1)" "==" 0 "") ($(r pg1.bad) + $(r pg1.socket))" "0"
+  row "slowest request" "$(cell "$(r sqlite.max)" " ms")" "$(cell "$(r pg2.max)" " ms")" "$(cell "$(r pg1.max)" " ms")" ""
+  row "errors: not 2xx + socket" "$(error_cell sqlite)" "$(error_cell pg2)" "$(error_cell pg1)" "0"
   row "import ($(first sqlite.rows pg2.rows pg1.rows))" "$(import_cell sqlite)" "$(import_cell pg2)" "$(import_cell pg1)" ""
-  row "app CPU time in the window (all instances)" "$(r sqlite.cpu) s" "$(r pg2.cpu) s" "$(r pg1.cpu) s" ""
+  row "each request alone, before the window (median ms: dashboard / indicator / comparison / coverage / export)" "$(r sqlite.alone)" "$(r pg2.alone)" "$(r pg1.alone)" ""
+  row "app CPU time in the window (all instances)" "$(cell "$(r sqlite.cpu)" " s")" "$(cell "$(r pg2.cpu)" " s")" "$(cell "$(r pg1.cpu)" " s")" ""
   row "verdict (zero errors, p99 ≤ 250 ms)" "$(verdict sqlite)" "$(verdict pg2)" "$(verdict pg1)" ""
   echo
   echo "wrk, the app instances, PostgreSQL and the import share the machine's $(nproc) cores: a second instance adds no"
