@@ -57,6 +57,7 @@ try
     builder.Services.AddRefresh(builder.Configuration);
     builder.Services.AddAppPages();
     builder.Services.AddAppApi();
+    builder.Services.AddAppErrorHandling();
 
     var app = builder.Build();
     if (command.Verb == CommandVerb.Backup)

@@ -34,7 +34,8 @@ public static class DatabaseSetup
                     throw new ConfigurationProblemException(
                         "Database:Provider is Postgres but ConnectionStrings:Postgres is empty. Set it, e.g. with the environment variable ConnectionStrings__Postgres.");
                 }
-                services.AddDbContext<PostgresDbContext>(o => o.UseNpgsql(postgres));
+                // Transient errors (a restart, a dropped connection) are retried briefly: see PostgresRetryStrategy.
+                services.AddDbContext<PostgresDbContext>(o => o.UseNpgsql(postgres, npgsql => npgsql.ExecutionStrategy(d => new PostgresRetryStrategy(d))));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresDbContext>());
                 break;
             default:

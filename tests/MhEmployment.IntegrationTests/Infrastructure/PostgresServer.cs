@@ -92,7 +92,8 @@ public static class PostgresServer
 
     private static string ShellQuote(string word) => "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
-    private static async Task RunAsync(string file, string arguments, string? runAs = null)
+    /// <summary>Runs a program (as <paramref name="runAs"/>, if given), failing with its output if it fails.</summary>
+    internal static async Task RunAsync(string file, string arguments, string? runAs = null)
     {
         var start = runAs is null
             ? new ProcessStartInfo(file, arguments)

@@ -31,7 +31,7 @@ public sealed class ImportStorage(IConfiguration configuration, IHostEnvironment
 
     /// <summary>
     /// Copies an upload to a temporary file, hashing it on the way; null when it is over the size limit. Nothing is left
-    /// behind when it is refused or the upload breaks off.
+    /// behind when it is refused, the upload breaks off or the disk is full (<see cref="ImportStorageFullException"/>).
     /// </summary>
     public async Task<ReceivedFile?> ReceiveAsync(Stream upload, CancellationToken cancellationToken)
     {
@@ -59,6 +59,11 @@ public sealed class ImportStorage(IConfiguration configuration, IHostEnvironment
                 }
             }
         }
+        catch (IOException ex) when (IsDiskFull(ex))
+        {
+            File.Delete(temporary);
+            throw new ImportStorageFullException(ex);
+        }
         catch
         {
             File.Delete(temporary);
@@ -67,12 +72,24 @@ public sealed class ImportStorage(IConfiguration configuration, IHostEnvironment
         return new ReceivedFile(temporary, Convert.ToHexStringLower(hash.GetHashAndReset()), total);
     }
 
+    /// <summary>ENOSPC or EDQUOT on Linux (.NET's HResult is the errno there); ERROR_DISK_FULL or ERROR_HANDLE_DISK_FULL on Windows.</summary>
+    public static bool IsDiskFull(IOException exception) =>
+        exception.HResult is 28 or 122 or unchecked((int)0x80070070) or unchecked((int)0x80070027);
+
     public void Keep(string temporary, int importId)
     {
         Directory.CreateDirectory(FolderFor(importId));
         File.Move(temporary, FileFor(importId), overwrite: true);
     }
 }
+
+/// <summary>
+/// The disk holding Imports:StoragePath is full (or the user's quota on it is used up): the upload was not kept.
+/// Not an IOException, so that it is not taken for an upload that broke off.
+/// </summary>
+public sealed class ImportStorageFullException(IOException inner)
+    : Exception("There is no room left on the disk where uploads are kept, so the file was not stored and nothing was imported. " +
+        "Ask an administrator to free space there (Imports:StoragePath), then upload the file again.", inner);
 
 /// <summary>An upload copied into storage: where it is, its SHA-256 and its size.</summary>
 public sealed record ReceivedFile(string Path, string Sha256, long Bytes);

@@ -31,19 +31,28 @@ public sealed class IndexModel(AppDbContext db, ImportUploads uploads) : PageMod
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        var status = StatusCodes.Status400BadRequest;
         if (ModelState.IsValid && Input.File is { } file)
         {
             await using var content = file.OpenReadStream();
-            var result = await uploads.UploadAsync(content, file.FileName, Input.Format, null, User.Identity?.Name, cancellationToken);
-            if (result.Import is { } import)
+            try
             {
-                return RedirectToPage("/Imports/Details", new { id = import.Id });
+                var result = await uploads.UploadAsync(content, file.FileName, Input.Format, null, User.Identity?.Name, cancellationToken);
+                if (result.Import is { } import)
+                {
+                    return RedirectToPage("/Imports/Details", new { id = import.Id });
+                }
+                ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.File)}", result.Refusal!);
             }
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.File)}", result.Refusal!);
+            catch (ImportStorageFullException full)
+            {
+                ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.File)}", full.Message);
+                status = StatusCodes.Status507InsufficientStorage;
+            }
         }
         await LoadAsync(cancellationToken);
         var page = Page();
-        page.StatusCode = StatusCodes.Status400BadRequest;
+        page.StatusCode = status;
         return page;
     }
 

@@ -51,7 +51,7 @@ public static class ImportsApi
         var group = api.MapGroup("/imports").WithTags("Imports").RequireAuthorization(Policies.ApiAnalyse);
         // Tokens, not cookies, open the API, so a form post here cannot be forged from another site.
         group.MapPost("/", UploadAsync).DisableAntiforgery().Accepts<UploadForm>("multipart/form-data")
-            .WithSummary("Uploads a CSV (multipart field 'file'; optional 'format', 'mapping' JSON, 'commit' = true to commit it as soon as it is found valid, without a preview, and 'confirmNewIndicators' = true to let that commit add more than a few indicators to the catalogue). Validation runs in the background.");
+            .WithSummary("Uploads a CSV (multipart field 'file'; optional 'format', 'mapping' JSON, 'commit' = true to commit it as soon as it is found valid, without a preview, and 'confirmNewIndicators' = true to let that commit add more than a few indicators to the catalogue). Validation runs in the background. 507 when the disk holding uploads is full (nothing is kept).");
         group.MapGet("/{id:int}", GetAsync).WithSummary("An import's status, progress (of validation or commit), counts, series, first errors and warnings, and notes about many rows.");
         // The body is read by hand: declared, it would make routing answer 415 to other bodies before authorisation.
         group.MapPost("/{id:int}/commit", CommitAsync)
@@ -63,7 +63,16 @@ public static class ImportsApi
     private static async Task<Results<Accepted<ImportResponse>, ProblemHttpResult>> UploadAsync(
         HttpRequest request, ImportUploads uploads, HttpContext http, CancellationToken cancellationToken)
     {
-        var (upload, problem) = await StreamedUpload.ReadAsync(request, uploads, cancellationToken);
+        StreamedUpload? upload;
+        string? problem;
+        try
+        {
+            (upload, problem) = await StreamedUpload.ReadAsync(request, uploads, cancellationToken);
+        }
+        catch (ImportStorageFullException full)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status507InsufficientStorage, title: "No room to store the file", detail: full.Message);
+        }
         if (upload is null)
         {
             return TypedResults.Problem(statusCode: 400, title: "The upload cannot be read", detail: problem);
