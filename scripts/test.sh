@@ -71,7 +71,7 @@ start_postgres() {
   for _ in 1 2 3 4 5; do # a random free port; another one if it was taken meanwhile
     port=$((20000 + RANDOM % 30000))
     if as_cluster_owner "$pg_ctl" -D "$pg_data" -l "$scratch/pg/server.log" -w -t 60 -o "-p $port -k $scratch/pg \
-        -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+        -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=500" \
         start >/dev/null; then
       export MHE_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Include Error Detail=true"
       return

@@ -7,6 +7,7 @@ using MhEmployment.Web.Features.Accounts;
 using MhEmployment.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace MhEmployment.IntegrationTests.Imports;
 
@@ -30,6 +31,8 @@ public sealed class SeveralInstancesImportTests : IAsyncLifetime, IDisposable
         {
             ["Imports:StoragePath"] = Path.Combine(_folder, "uploads"),
             ["Imports:PollSeconds"] = "0.2",
+            // Renewed (with progress) every half second, so that a validation of seconds shows its progress elsewhere.
+            ["Imports:LeaseSeconds"] = "3",
         };
         _a = new AppFactory(Provider.Postgres, database, shared);
         _a.StartServer(); // migrates; B then joins a running deployment
@@ -83,27 +86,41 @@ public sealed class SeveralInstancesImportTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task WhileOneInstanceValidatesALargeFile_TheOtherRunsTheNextJob_AndBothShowTheProgress()
+    public async Task WhileOneInstanceIsBusy_TheOtherRunsTheNextJob_AndBothShowItsProgress()
     {
         var small = Path.Combine(_folder, "small.csv");
         await NomisFiles.WriteAsync(small, 1_000);
         var smallId = (await _onA.UploadAndValidateAsync(small, mapping: NomisFiles.Mapping)).GetProperty("id").GetInt32();
         var large = Path.Combine(_folder, "large.csv");
-        await NomisFiles.WriteAsync(large, 400_000, valueOffset: 1);
+        await NomisFiles.WriteAsync(large, 300_000, valueOffset: 1);
 
-        var upload = await _onA.UploadAsync(large, mapping: NomisFiles.Mapping);
+        // Commits wait for each other at an advisory lock: held here, the instance that claims this commit is kept busy.
+        await using var holder = new NpgsqlConnection(_a.ConnectionString);
+        await holder.OpenAsync();
+        await using (var hold = new NpgsqlCommand($"SELECT pg_advisory_lock({CommitLockKey})", holder))
+        {
+            await hold.ExecuteNonQueryAsync();
+        }
+        (await _onA.PostAsync(new Uri($"/api/v1/imports/{smallId}/commit", UriKind.Relative), null)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        var busyId = await WaitForOwnerAsync(smallId, ImportJobKind.Commit);
+        var (busy, idle, idleId) = busyId == InstanceId(_a) ? (_onA, _onB, InstanceId(_b)) : (_onB, _onA, InstanceId(_a));
+
+        // Uploaded to the busy instance, whose worker runs one job at a time: the other checks the file.
+        var upload = await busy.UploadAsync(large, mapping: NomisFiles.Mapping);
         upload.StatusCode.Should().Be(HttpStatusCode.Accepted);
         var largeId = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-        var owner = await WaitForOwnerAsync(largeId);
-        // Asked of the instance working on the large file, whose worker runs one job at a time: the other takes it.
-        var (busy, idle) = owner == InstanceId(_a) ? (_onA, _onB) : (_onB, _onA);
-        (await busy.PostAsync(new Uri($"/api/v1/imports/{smallId}/commit", UriKind.Relative), null)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        (await WaitForOwnerAsync(largeId, ImportJobKind.Validate)).Should().Be(idleId);
+        var seenOnBusy = await WaitForProgressAsync(busy, largeId);
+        seenOnBusy.GetProperty("status").GetString().Should().Be("validating");
+        seenOnBusy.GetProperty("rowCount").GetInt64().Should().BeGreaterThan(0, "the instance reading it writes its progress with its lease");
+        (await idle.WaitForAsync(largeId, TimeSpan.FromMinutes(3), "ready", "failed")).GetProperty("rowCount").GetInt64().Should().Be(300_000);
+        (await busy.GetFromJsonAsync<JsonElement>($"/api/v1/imports/{smallId}")).GetProperty("status").GetString().Should().Be("committing");
 
-        (await idle.WaitForAsync(smallId, TimeSpan.FromSeconds(30), "committed", "ready")).GetProperty("status").GetString().Should().Be("committed");
-        var elsewhere = await WaitForProgressAsync(idle, largeId);
-        elsewhere.GetProperty("status").GetString().Should().Be("validating", "the large file was still being read when the small one was committed");
-        elsewhere.GetProperty("rowCount").GetInt64().Should().BeGreaterThan(0, "the instance reading it writes its progress with its lease");
-        (await busy.WaitForAsync(largeId, TimeSpan.FromMinutes(3), "ready", "failed")).GetProperty("rowCount").GetInt64().Should().Be(400_000);
+        await using (var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({CommitLockKey})", holder))
+        {
+            await release.ExecuteNonQueryAsync();
+        }
+        (await idle.WaitForAsync(smallId, TimeSpan.FromSeconds(60), "committed", "ready")).GetProperty("status").GetString().Should().Be("committed");
     }
 
     [Fact]
@@ -139,12 +156,15 @@ public sealed class SeveralInstancesImportTests : IAsyncLifetime, IDisposable
         (await _onA.CommitAsync(id)).GetProperty("status").GetString().Should().Be("committed", "an interrupted import commits again");
     }
 
-    private async Task<string> WaitForOwnerAsync(int importId)
+    /// <summary>PostgresImportStore's advisory lock key, which commits and undos take.</summary>
+    private const long CommitLockKey = 0x4D48_454D_5049;
+
+    private async Task<string> WaitForOwnerAsync(int importId, ImportJobKind kind)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
-            var owner = await _a.WithDbAsync(db => db.ImportJobs.Where(j => j.ImportId == importId).Select(j => j.Owner).FirstOrDefaultAsync());
+            var owner = await _a.WithDbAsync(db => db.ImportJobs.Where(j => j.ImportId == importId && j.Kind == kind).Select(j => j.Owner).FirstOrDefaultAsync());
             if (owner is not null)
             {
                 return owner;

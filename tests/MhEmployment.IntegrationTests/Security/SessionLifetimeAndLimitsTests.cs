@@ -118,6 +118,7 @@ public sealed class SessionLifetimeAndLimitsTests
     {
         await using var factory = await AppFactory.CreateAsync(Provider.Sqlite, new Dictionary<string, string> { ["Security:SignInAttemptsPerMinute"] = "10" },
             s => s.AddSingleton<TimeProvider>(new ManualClock()));
+        factory.StartServer(); // once: the racing tasks' first look at Services would otherwise each start an app
 
         var decisions = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => Task.Run(async () =>
         {
