@@ -45,25 +45,15 @@ public static class PostgresServer
             return given;
         }
 
-        var bin = FindServerBinaries() ?? throw new InvalidOperationException(
-            "The PostgreSQL tests need a server. Install Debian's 'postgresql' package (apt-get install postgresql), " +
-            $"or set {ConnectionVariable} to a connection string for a superuser on an existing server.");
-        // In the host's scratch folder, where TestScratch's watchdog finds it.
-        var folder = Path.Combine(TestScratch.Folder, "mhe-pg-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(folder);
-        var data = Path.Combine(folder, "data");
-        var port = Ports.Free();
-        // initdb refuses to run as root, so as root the cluster belongs to the 'postgres' account.
-        var runAs = Environment.UserName == "root" ? "postgres" : null;
-        if (runAs is not null)
+        if (FindServerBinaries() is null)
         {
-            await RunAsync("chown", $"-R {runAs} {folder}");
+            throw new InvalidOperationException(
+                "The PostgreSQL tests need a server. Install Debian's 'postgresql' package (apt-get install postgresql), " +
+                $"or set {ConnectionVariable} to a connection string for a superuser on an existing server.");
         }
-
-        await RunAsync(Path.Combine(bin, "initdb"), $"-D {data} -U postgres -A trust -E UTF8 --locale=C --no-sync", runAs);
-        var options = $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=500";
-        await RunAsync(Path.Combine(bin, "pg_ctl"), $"-D {data} -o \"{options}\" -l {folder}/server.log -w -t 60 start", runAs);
-        return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Include Error Detail=true";
+        // The suite's instances together hold many pooled connections: more than the default 100.
+        var cluster = await PrivatePostgres.StartAsync("-c max_connections=500");
+        return cluster.ConnectionString("postgres");
     }
 
     /// <summary>The bin folder of the newest PostgreSQL Debian installed (initdb, pg_ctl, pg_dump, pg_restore), if any.</summary>

@@ -14,21 +14,24 @@ public sealed class PrivatePostgres : IAsyncDisposable
     private readonly string _folder;
     private readonly string _data;
     private readonly string? _runAs = Environment.UserName == "root" ? "postgres" : null; // initdb refuses root
+    private readonly string _settings;
 
     public int Port { get; } = Ports.Free();
 
-    private PrivatePostgres(string bin)
+    private PrivatePostgres(string bin, string settings)
     {
+        _settings = settings;
         _pgCtl = Path.Combine(bin, "pg_ctl");
         _folder = Path.Combine(TestScratch.Folder, "mhe-pg-" + Guid.NewGuid().ToString("N")[..8]);
         _data = Path.Combine(_folder, "data");
     }
 
-    public static async Task<PrivatePostgres> StartAsync()
+    /// <param name="settings">Server settings beyond the test defaults, as <c>-c name=value</c> options.</param>
+    public static async Task<PrivatePostgres> StartAsync(string settings = "")
     {
         var bin = PostgresServer.FindServerBinaries() ?? throw new InvalidOperationException(
             "This test starts a PostgreSQL cluster of its own: install Debian's 'postgresql' package (apt-get install postgresql).");
-        var cluster = new PrivatePostgres(bin);
+        var cluster = new PrivatePostgres(bin, settings);
         Directory.CreateDirectory(cluster._folder);
         if (cluster._runAs is not null)
         {
@@ -59,7 +62,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
     /// <summary>Starts the server (again) on its port.</summary>
     public Task StartAgainAsync()
     {
-        var options = $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        var options = $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off {_settings}";
         return PostgresServer.RunAsync(_pgCtl, $"-D {_data} -o \"{options}\" -l {_folder}/server.log -w -t 60 start", _runAs);
     }
 
