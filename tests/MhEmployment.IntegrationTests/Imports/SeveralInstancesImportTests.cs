@@ -86,7 +86,7 @@ public sealed class SeveralInstancesImportTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task WhileOneInstanceIsBusy_TheOtherRunsTheNextJob_AndBothShowItsProgress()
+    public async Task WhileOneInstanceIsBusy_TheOtherRunsTheNextJob_AndShowsTheBusyOnesProgress()
     {
         var small = Path.Combine(_folder, "small.csv");
         await NomisFiles.WriteAsync(small, 1_000);
@@ -110,11 +110,12 @@ public sealed class SeveralInstancesImportTests : IAsyncLifetime, IDisposable
         upload.StatusCode.Should().Be(HttpStatusCode.Accepted);
         var largeId = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
         (await WaitForOwnerAsync(largeId, ImportJobKind.Validate)).Should().Be(idleId);
-        var seenOnBusy = await WaitForProgressAsync(busy, largeId);
-        seenOnBusy.GetProperty("status").GetString().Should().Be("validating");
-        seenOnBusy.GetProperty("rowCount").GetInt64().Should().BeGreaterThan(0, "the instance reading it writes its progress with its lease");
         (await idle.WaitForAsync(largeId, TimeSpan.FromMinutes(3), "ready", "failed")).GetProperty("rowCount").GetInt64().Should().Be(300_000);
-        (await busy.GetFromJsonAsync<JsonElement>($"/api/v1/imports/{smallId}")).GetProperty("status").GetString().Should().Be("committing");
+
+        // The commit waits at the lock on the busy instance: the idle one shows how far it has got from its job's lease.
+        var seenOnIdle = await WaitForProgressAsync(idle, smallId);
+        seenOnIdle.GetProperty("status").GetString().Should().Be("committing");
+        seenOnIdle.GetProperty("progress").GetDouble().Should().BeInRange(0.01, 0.99, "the instance committing it writes its progress with its lease");
 
         await using (var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({CommitLockKey})", holder))
         {
@@ -176,14 +177,14 @@ public sealed class SeveralInstancesImportTests : IAsyncLifetime, IDisposable
 
     private static string InstanceId(AppFactory factory) => factory.Services.GetRequiredService<MhEmployment.Web.Infrastructure.AppInstance>().Id;
 
-    /// <summary>The import as <paramref name="api"/> shows it once some progress is shown (or it has finished).</summary>
+    /// <summary>The import as <paramref name="api"/> shows it once some progress is shown (or after a minute).</summary>
     private static async Task<JsonElement> WaitForProgressAsync(HttpClient api, int id)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
             var import = await api.GetFromJsonAsync<JsonElement>($"/api/v1/imports/{id}");
-            if (import.GetProperty("rowCount").GetInt64() > 0 || import.GetProperty("status").GetString() != "validating" || DateTime.UtcNow > deadline)
+            if (import.GetProperty("progress").GetDouble() > 0 || DateTime.UtcNow > deadline)
             {
                 return import;
             }
