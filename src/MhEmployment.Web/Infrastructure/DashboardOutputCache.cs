@@ -1,18 +1,25 @@
 using MhEmployment.Web.Features.DataVersions;
 using MhEmployment.Web.Features.Profiles;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
 
 namespace MhEmployment.Web.Infrastructure;
 
 /// <summary>
-/// Whole dashboard responses, kept per person and query until the values change. The pages are read far more often
-/// than imports happen, and even from the in-memory snapshot rendering them costs milliseconds. Authentication and
+/// Whole responses of the pages and API answers that read the data every cache follows (dashboards, indicators,
+/// needs versus assets, coverage), kept per query until the data version changes. They are read far more often than
+/// the data change, and even from the in-memory snapshots rendering them costs milliseconds (tens under load). Authentication and
 /// authorisation still run on every request (the cache sits after them); only the page's own work is skipped.
 /// </summary>
 public static partial class DashboardOutputCache
 {
+    /// <summary>Pages: entries vary by the person, whose name and links the header shows.</summary>
     public const string Policy = "Dashboards";
+
+    /// <summary>API answers: the same for everyone allowed to ask, so entries vary only by role.</summary>
+    public const string ApiPolicy = "DashboardsApi";
     public const string Tag = "dashboards";
 
     public static IServiceCollection AddDashboardOutputCache(this IServiceCollection services, IConfiguration configuration)
@@ -21,10 +28,12 @@ public static partial class DashboardOutputCache
         // the lifetime only bounds what the version does not cover (dates such as "funding ending within 6 months").
         var lifetime = TimeSpan.FromSeconds(configuration.GetValue("Dashboards:OutputCacheSeconds", 5.0));
         services.AddOutputCache();
-        services.AddOptions<OutputCacheOptions>().Configure<DashboardCache, DataVersion>((options, cache, versions) =>
+        services.AddOptions<OutputCacheOptions>().Configure<DashboardCache, DataVersion, IOptions<CookieTempDataProviderOptions>>((options, cache, versions, tempData) =>
         {
+            var flashCookie = tempData.Value.Cookie.Name!;
             options.SizeLimit = configuration.GetValue("Dashboards:OutputCacheBytes", 256L * 1024 * 1024);
-            options.AddPolicy(Policy, new PerUserPolicy(lifetime, cache, versions));
+            options.AddPolicy(Policy, new DataVersionPolicy(lifetime, cache, versions, flashCookie, byPerson: true));
+            options.AddPolicy(ApiPolicy, new DataVersionPolicy(lifetime, cache, versions, flashCookie, byPerson: false));
         });
         services.AddHostedService<EvictOnNewSnapshot>();
         return services;
@@ -63,13 +72,15 @@ public static partial class DashboardOutputCache
 
     /// <summary>
     /// The built-in default refuses signed-in requests, since a page may show one person's data to another. These
-    /// pages show everyone the same figures; what differs is the header (name, role links), so entries vary by the
-    /// person and their roles. They also vary by the data version of the snapshot being served (and whether a newer
+    /// pages and API answers show everyone the same figures; what differs on a page is the header (name, role links), so
+    /// a page's entries vary by the person (<paramref name="byPerson"/>) and every entry by the roles. They also vary by the data version of the snapshot being served (and whether a newer
     /// one is being loaded, which the page says), so a new snapshot is never answered with a page of the old one.
     /// Someone whose own change the dashboards do not show yet is never answered from the cache: their page waits
-    /// for their figures. Entries expire after <c>Dashboards:OutputCacheSeconds</c>.
+    /// for their figures. Nor is a request that carries a flash message (TempData, after a redirect), which a cached page
+    /// would not show. Entries expire after <c>Dashboards:OutputCacheSeconds</c>.
     /// </summary>
-    private sealed class PerUserPolicy(TimeSpan lifetime, DashboardCache cache, DataVersion versions) : IOutputCachePolicy
+    private sealed class DataVersionPolicy(TimeSpan lifetime, DashboardCache cache, DataVersion versions, string flashCookie, bool byPerson)
+        : IOutputCachePolicy
     {
         public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {
@@ -77,7 +88,7 @@ public static partial class DashboardOutputCache
             var user = context.HttpContext.User;
             var snapshot = cache.Current;
             var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-                && user.Identity?.IsAuthenticated == true && snapshot is not null
+                && user.Identity?.IsAuthenticated == true && snapshot is not null && !request.Cookies.ContainsKey(flashCookie)
                 && !(versions.ExpectedBy(user.Identity.Name) is { } expected && expected > snapshot.Version);
             context.EnableOutputCaching = cacheable;
             context.AllowCacheLookup = cacheable;
@@ -86,7 +97,10 @@ public static partial class DashboardOutputCache
             if (cacheable)
             {
                 context.CacheVaryByRules.QueryKeys = "*";
-                context.CacheVaryByRules.VaryByValues["user"] = user.Identity!.Name ?? "";
+                if (byPerson)
+                {
+                    context.CacheVaryByRules.VaryByValues["user"] = user.Identity!.Name ?? "";
+                }
                 context.CacheVaryByRules.VaryByValues["roles"] = RolesKey(user);
                 context.CacheVaryByRules.VaryByValues["values"] = snapshot!.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)
                     + (cache.IsBehind(snapshot) ? "+" : "");

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using MhEmployment.Web.Domain;
 using MhEmployment.Web.Features.Accounts;
+using MhEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MhEmployment.Web.Features.Assets;
@@ -66,7 +67,7 @@ public static class AssetsApi
         group.MapPost("/", CreateAsync).RequireAuthorization(Policies.ApiEditAssets).WithSummary("Adds an asset (Analysts, Officers).").ProducesValidationProblem();
         group.MapPut("/{id:int}", UpdateAsync).RequireAuthorization(Policies.ApiEditAssets).WithSummary("Replaces an asset's values (Analysts, Officers).").ProducesValidationProblem();
         group.MapPost("/{id:int}/rating", RateAsync).RequireAuthorization(Policies.ApiDecide).WithSummary("Rates an asset 1, 2 or 3 with a rationale (Officers).").ProducesValidationProblem();
-        api.MapGet("/areas/{code}/coverage", CoverageAsync).WithTags("Assets")
+        api.MapGet("/areas/{code}/coverage", CoverageAsync).WithTags("Assets").CacheOutput(DashboardOutputCache.ApiPolicy)
             .WithSummary("Per checklist item: the assets serving the area, their best rating, gap or not, and the latest RAG analysis rating.");
         return api;
     }

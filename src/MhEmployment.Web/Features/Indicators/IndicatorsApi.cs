@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MhEmployment.Web.Domain;
 using MhEmployment.Web.Features.Accounts;
+using MhEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
@@ -23,8 +24,8 @@ public static class IndicatorsApi
     public static RouteGroupBuilder MapIndicatorsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/indicators").WithTags("Indicators");
-        group.MapGet("/", ListAsync).WithSummary("The indicator catalogue.");
-        group.MapGet("/{key}", GetAsync).WithSummary("One indicator by its stable key, with its version as the ETag header.");
+        group.MapGet("/", ListAsync).CacheOutput(DashboardOutputCache.ApiPolicy).WithSummary("The indicator catalogue.");
+        group.MapGet("/{key}", GetAsync).CacheOutput(DashboardOutputCache.ApiPolicy).WithSummary("One indicator by its stable key, with its version as the ETag header.");
         group.MapPut("/{key}", PutAsync).RequireAuthorization(Policies.ApiAnalyse)
             .Accepts<IndicatorInput>("application/json")
             .WithSummary("Changes an indicator's description (Analyst or Admin). Send every field, and the ETag from GET in If-Match.")

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using MhEmployment.Web.Features.Profiles;
+using MhEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MhEmployment.Web.Features.NeedsAssets;
@@ -22,7 +23,7 @@ public static class NeedsAssetsApi
 {
     public static RouteGroupBuilder MapNeedsAssetsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/comparison", GetAsync).WithTags("Needs versus assets")
+        api.MapGet("/comparison", GetAsync).WithTags("Needs versus assets").CacheOutput(DashboardOutputCache.ApiPolicy)
             .WithSummary("Need beside coverage per area and checklist domain: need level, composite score, confidence, coverage, gap rank and the evidence.")
             .WithDescription("region: a region's code (default E12000007, London) or 'england' for every upper-tier authority; areas: upper-tier " +
                 "area codes separated by commas, instead of a region; scheme: a weighting scheme's name (default 'Default'); benchmark: " +

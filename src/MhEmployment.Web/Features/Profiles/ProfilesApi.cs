@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using MhEmployment.Web.Domain;
+using MhEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MhEmployment.Web.Features.Profiles;
@@ -24,7 +25,7 @@ public static class ProfilesApi
 {
     public static RouteGroupBuilder MapProfilesApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/areas/{code}/profile", GetAsync).WithTags("Areas")
+        api.MapGet("/areas/{code}/profile", GetAsync).WithTags("Areas").CacheOutput(DashboardOutputCache.ApiPolicy)
             .WithSummary("An area's dashboard: each indicator's latest value, limits, benchmark, comparison, trend (with the reason when it cannot be calculated) and rank.")
             .WithDescription("benchmark: one area code (default E92000001, England) or codes separated by commas for a pooled group; " +
                 "group: the set ranks are taken within (upper-tier, upper-tier-in-region, lower-tier, regions, nhs-regions, " +

@@ -1,10 +1,13 @@
 using MhEmployment.Web.Features.Assets;
+using MhEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace MhEmployment.Web.Pages.Assets;
 
 /// <summary>A borough's coverage: the whole checklist item by item, with its assets, best rating, gaps and alerts.</summary>
+[OutputCache(PolicyName = DashboardOutputCache.Policy)]
 public sealed class CoverageModel(CoverageService coverage) : PageModel
 {
     /// <summary>Items list this many assets, then link to the register for the rest.</summary>

@@ -1,10 +1,13 @@
 using MhEmployment.Web.Domain;
 using MhEmployment.Web.Features.Indicators;
+using MhEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace MhEmployment.Web.Pages.Indicators;
 
+[OutputCache(PolicyName = DashboardOutputCache.Policy)]
 public sealed class IndexModel(IndicatorCatalogue catalogue) : PageModel
 {
     public const string All = "all";

@@ -1,11 +1,14 @@
 using MhEmployment.Web.Features.NeedsAssets;
 using MhEmployment.Web.Features.Profiles;
+using MhEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace MhEmployment.Web.Pages.NeedsAssets;
 
 /// <summary>Needs versus assets: areas × checklist domains, need beside coverage, and the cells in order of their gap.</summary>
+[OutputCache(PolicyName = DashboardOutputCache.Policy)]
 public sealed class IndexModel(NeedsAssetsService service, Dashboards dashboards) : PageModel
 {
     public NeedsAssetsComparison Comparison { get; private set; } = null!;

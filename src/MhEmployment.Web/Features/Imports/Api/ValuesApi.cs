@@ -1,6 +1,7 @@
 using System.Globalization;
 using MhEmployment.Web.Data;
 using MhEmployment.Web.Domain;
+using MhEmployment.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,7 @@ public static class ValuesApi
 
     public static RouteGroupBuilder MapValuesApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/values", ListAsync).WithTags("Values")
+        api.MapGet("/values", ListAsync).WithTags("Values").CacheOutput(DashboardOutputCache.ApiPolicy)
             .WithSummary($"Stored values, filtered by indicator key, area code and period (from/to as yyyy-mm-dd); at most {MaxValues:N0}.")
             .ProducesValidationProblem();
         return api;
