@@ -141,6 +141,35 @@ public abstract class SummaryApiTests(ExportsFixture fixture)
     }
 
     [Fact]
+    public async Task ASummaryBuiltForOneReader_IsProducedForTheNext_AndAPriorityRecordedSinceIsInIt()
+    {
+        const string camden = "E09000007", description = "Open an employment advice clinic in Camden's CMHTs";
+        var url = $"/api/v1/areas/{camden}/summary?sections=priorities";
+        var admin = Accounts.EmailFor(Web.Features.Accounts.Roles.Admin);
+        await fixture.Factory.CreateUserAsync(admin, Accounts.PasswordFor(Web.Features.Accounts.Roles.Admin), Web.Features.Accounts.Roles.Admin);
+        var adminApi = await fixture.Factory.ApiClientAsync(admin);
+
+        var first = await fixture.OfficerApi.GetFromJsonAsync<JsonElement>(url);
+        var second = await adminApi.GetFromJsonAsync<JsonElement>(url);
+
+        first.GetProperty("producedBy").GetString().Should().Be(Accounts.EmailFor(Web.Features.Accounts.Roles.Officer));
+        second.GetProperty("producedBy").GetString().Should().Be(admin, "each download is produced for its own reader");
+        second.GetProperty("producedUtc").GetDateTime().Should().BeOnOrAfter(first.GetProperty("producedUtc").GetDateTime());
+        second.GetProperty("dataVersion").GetInt64().Should().Be(first.GetProperty("dataVersion").GetInt64());
+
+        (await fixture.OfficerApi.PostAsJsonAsync($"/api/v1/areas/{camden}/priorities", new
+        {
+            domain = 3, action = "new-priority-action", description, owner = "Head of Commissioning", timescale = "short-term", status = "agreed",
+        })).EnsureSuccessStatusCode();
+        await fixture.Factory.DashboardsCaughtUpAsync();
+        var after = await adminApi.GetFromJsonAsync<JsonElement>(url);
+
+        after.GetProperty("dataVersion").GetInt64().Should().BeGreaterThan(second.GetProperty("dataVersion").GetInt64());
+        Area(after).GetProperty("priorities").EnumerateArray().Select(p => p.GetProperty("description").GetString()).Should().Contain(description,
+            "a summary built for an earlier data version is not given out once a newer one is served");
+    }
+
+    [Fact]
     public async Task Xlsx_HeadlinesEqualTheDashboards_StoredAsNumbers_AndNothingIsAFormula()
     {
         var response = await fixture.OfficerApi.GetAsync(HackneySummary + ".xlsx?benchmark=E12000007");

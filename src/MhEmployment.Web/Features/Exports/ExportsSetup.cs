@@ -9,6 +9,7 @@ public static class ExportsSetup
         services.AddSingleton<PdfConverter>();
         services.AddScoped<SummaryFiles>();
         services.AddScoped<NeedsSummaryBuilder>();
+        services.AddSingleton<BuiltSummaries>();
         services.AddScoped<BulkExports>();
         services.AddSingleton<BulkExportSignal>();
         services.AddSingleton<BulkExportZip>();

@@ -15,7 +15,7 @@ namespace MhEmployment.Web.Features.Exports;
 /// </summary>
 public sealed class NeedsSummaryBuilder(
     AppDbContext db, Dashboards dashboards, DashboardCache cache, NeedsAssetsService needs, CoverageService coverage,
-    PriorityService priorities, TimeProvider clock)
+    PriorityService priorities, BuiltSummaries built, TimeProvider clock)
 {
     /// <summary>Trend charts a summary draws at most: the red-red indicators first, then others worse than the benchmark.</summary>
     public const int MaxTrendCharts = 3;
@@ -39,6 +39,19 @@ public sealed class NeedsSummaryBuilder(
         ArgumentNullException.ThrowIfNull(codes);
         ArgumentNullException.ThrowIfNull(request);
         var snapshot = await cache.SnapshotAsync(viewer, cancellationToken);
+        var key = BuiltSummaries.Key(snapshot.Version, title, codes, request);
+        if (!built.TryGet(key, out var result))
+        {
+            result = await BuildAsync(snapshot, title, codes, request, viewer, cancellationToken);
+            built.Keep(key, result);
+        }
+        // Built once for everyone; each download is produced now, by its own reader.
+        return result with { Summary = result.Summary with { ProducedUtc = clock.GetUtcNow().UtcDateTime, ProducedBy = viewer ?? "an API client" } };
+    }
+
+    private async Task<SummaryResult> BuildAsync(
+        ValueSnapshot snapshot, string title, IReadOnlyList<string> codes, SummaryRequest request, string? viewer, CancellationToken cancellationToken)
+    {
         var problems = new List<string>();
         foreach (var key in request.Indicators.Where(k => !snapshot.IndicatorsByKey.ContainsKey(k)))
         {
@@ -76,7 +89,7 @@ public sealed class NeedsSummaryBuilder(
             request.Sections, areas,
             [.. sources.Values.OrderBy(s => s.Indicator, StringComparer.OrdinalIgnoreCase).Select(s => s with { LoadedUtc = loaded.GetValueOrDefault(s.IndicatorKey) })],
             SummaryMethods.For(benchmarkName, scheme ?? WeightingScheme.DefaultName, first?.GroupName),
-            clock.GetUtcNow().UtcDateTime, viewer ?? "an API client", snapshot.Version);
+            DateTime.MinValue, "", snapshot.Version);
         return new SummaryResult(summaryModel, problems.Distinct().ToList());
     }
 

@@ -1,0 +1,55 @@
+using MhEmployment.Web.Features.Profiles;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace MhEmployment.Web.Features.Exports;
+
+/// <summary>
+/// Needs summaries already built for a data version, whoever asked: a board's officers download the same boroughs'
+/// summaries, in several formats, and building one (dashboards, comparison, coverage, priorities) costs tens of
+/// milliseconds where writing its CSV costs a few. Each download is still its own file, stamped with its own time and
+/// person, and still audited. Everything is dropped when a new data version is served (it would never be asked for again).
+/// </summary>
+public sealed class BuiltSummaries : IDisposable
+{
+    private readonly MemoryCache store;
+    private readonly DashboardCache cache;
+
+    public BuiltSummaries(DashboardCache cache, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        this.cache = cache;
+        // Sized in areas: a region's summary of 33 boroughs weighs 33 single-borough ones.
+        store = new MemoryCache(new MemoryCacheOptions { SizeLimit = configuration.GetValue("Exports:CachedSummaryAreas", 500) });
+        cache.Published += OnPublished;
+    }
+
+    /// <summary>What a summary is built from: the data version, the title, the areas in order and every choice of the request.</summary>
+    public static string Key(long dataVersion, string title, IReadOnlyList<string> codes, SummaryRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        ArgumentNullException.ThrowIfNull(request);
+        return string.Join('\u001f',
+            dataVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), title, string.Join(',', codes.Select(c => c.Trim().ToUpperInvariant())),
+            request.Benchmark?.Trim().ToUpperInvariant() ?? "", request.Scheme?.Trim() ?? "",
+            string.Join(',', request.Sections.Order()), string.Join(',', request.Indicators.Select(i => i.ToLowerInvariant()).Order(StringComparer.Ordinal)));
+    }
+
+    public bool TryGet(string key, out SummaryResult result) => store.TryGetValue(key, out result!);
+
+    public void Keep(string key, SummaryResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        using var entry = store.CreateEntry(key);
+        entry.Value = result;
+        entry.Size = Math.Max(1, result.Summary.Areas.Count);
+        entry.SlidingExpiration = TimeSpan.FromMinutes(10);
+    }
+
+    public void Dispose()
+    {
+        cache.Published -= OnPublished;
+        store.Dispose();
+    }
+
+    private void OnPublished(object? sender, long version) => store.Clear();
+}
