@@ -46,7 +46,7 @@ try
     builder.Services.AddSingleton<Dashboards>();
     builder.Services.AddSingleton(DashboardPageSettings.From(builder.Configuration));
     builder.Services.AddDashboardOutputCache(builder.Configuration);
-    builder.Services.AddScoped<AuditLog>();
+    builder.Services.AddAudit(builder.Configuration, builder.Environment);
     builder.Services.AddScoped<AccountAdministration>();
     builder.Services.AddScoped<AccountBootstrap>();
     builder.Services.AddAppSecurity(builder.Configuration);

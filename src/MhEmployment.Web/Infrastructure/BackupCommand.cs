@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using MhEmployment.Web.Features.Audit;
 using Microsoft.Data.Sqlite;
 
 namespace MhEmployment.Web.Infrastructure;
@@ -9,6 +10,8 @@ namespace MhEmployment.Web.Infrastructure;
 /// (the write-ahead log included) while the app goes on serving and writing, into a new file. The copy is written
 /// beside the target under a temporary name and renamed only once complete and checked, so a failed or interrupted
 /// backup never leaves a file that looks like a backup. PostgreSQL is backed up with pg_dump instead.
+/// Audit entries still waiting in the outbox beside the database (downloads made during an import's commit, ADR 0021)
+/// are not in the copy; the app writes them to the database when the commit ends, and at start-up and shutdown.
 /// Exit codes: 0 copied, 1 not copied (the message says why), 2 the command does not apply to this database.
 /// </summary>
 public static class BackupCommand
@@ -56,7 +59,27 @@ public static class BackupCommand
         var megabytes = new FileInfo(target).Length / 1024d / 1024d;
         await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Backed up {source.DataSource} to {target} ({megabytes:0.0} MB in {clock.Elapsed.TotalSeconds:0.0} s)."));
+        await WarnOfWaitingAuditEntriesAsync(source.ToString());
         return 0;
+    }
+
+    /// <summary>Says when audit entries were waiting in the outbox, and so are not in the copy.</summary>
+    private static async Task WarnOfWaitingAuditEntriesAsync(string database)
+    {
+        var outbox = AuditOutbox.Beside(database);
+        try
+        {
+            var waiting = await outbox.CountAsync(CancellationToken.None);
+            if (waiting > 0)
+            {
+                await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{waiting} audit entries were waiting in {outbox.Path} (downloads during an import's commit) and are not in this backup; the app writes them to the database when the commit ends."));
+            }
+        }
+        catch (SqliteException)
+        {
+            // the backup itself is complete; the outbox is only looked at
+        }
     }
 
     private static string? Refusal(string database, string target)

@@ -44,6 +44,7 @@ public static class DatabaseSetup
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteDbContext>());
                 break;
         }
+        services.AddSingleton(new SqliteLongWrites(enabled: ProviderFrom(configuration) == DatabaseProvider.Sqlite));
         services.AddScoped<ReferenceDataSeeder>();
         return services;
     }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using MhEmployment.Web.Data;
 using MhEmployment.Web.Domain;
+using MhEmployment.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace MhEmployment.Web.Features.Accounts;
@@ -9,7 +10,7 @@ namespace MhEmployment.Web.Features.Accounts;
 public sealed record IssuedToken(ApiToken Token, string Secret);
 
 /// <summary>Issues, finds and revokes personal API tokens. Tokens carry 256 random bits, so a plain SHA-256 suffices.</summary>
-public sealed class ApiTokenService(AppDbContext db, TimeProvider clock)
+public sealed class ApiTokenService(AppDbContext db, TimeProvider clock, SqliteLongWrites longWrites)
 {
     public const string SecretPrefix = "mhe_";
     public static readonly IReadOnlyList<int> LifetimesInDays = [7, 30, 90, 180, 365];
@@ -46,8 +47,10 @@ public sealed class ApiTokenService(AppDbContext db, TimeProvider clock)
         {
             return null;
         }
-        // Record use at most once a minute, so busy scripts do not write on every call.
-        if (token.LastUsedUtc is null || now - token.LastUsedUtc > TimeSpan.FromMinutes(1))
+        // Record use at most once a minute, so busy scripts do not write on every call. Best effort: while a long SQLite
+        // write (an import's commit) holds the database it is skipped, rather than keep the call waiting for it; the
+        // next call after it records the use (ADR 0021).
+        if ((token.LastUsedUtc is null || now - token.LastUsedUtc > TimeSpan.FromMinutes(1)) && !longWrites.Running)
         {
             token.LastUsedUtc = now;
             await db.SaveChangesAsync(cancellationToken);

@@ -19,7 +19,7 @@ public sealed class SummaryFiles(PdfConverter pdf, AuditLog audit)
     {
         ArgumentNullException.ThrowIfNull(summary);
         var file = await ProduceAsync(summary, format, cancellationToken);
-        await audit.WriteAsync(AuditActions.SummaryExported, string.Join(',', summary.Areas.Select(a => a.Code)),
+        await audit.WriteSoonAsync(AuditActions.SummaryExported, string.Join(',', summary.Areas.Select(a => a.Code)),
             $"{ExportFormats.Name(format)}: {file.FileName} against {summary.BenchmarkName}, scheme {summary.SchemeName}, data version {summary.DataVersion}, "
             + $"sections {string.Join(' ', summary.Sections.Order().Select(SummarySections.Key))}", cancellationToken: cancellationToken);
         return file;

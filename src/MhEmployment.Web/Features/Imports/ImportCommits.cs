@@ -4,6 +4,7 @@ using MhEmployment.Web.Features.Audit;
 using MhEmployment.Web.Features.DataVersions;
 using MhEmployment.Web.Features.Imports.Jobs;
 using MhEmployment.Web.Features.Imports.Stores;
+using MhEmployment.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -15,7 +16,7 @@ namespace MhEmployment.Web.Features.Imports;
 /// </summary>
 public sealed partial class ImportCommits(
     AppDbContext db, IImportStore store, ImportJobs queue, ImportProgressBoard board, AuditLog audit, TimeProvider clock, DataVersion versions,
-    ILogger<ImportCommits> logger)
+    SqliteLongWrites longWrites, ILogger<ImportCommits> logger)
 {
     /// <summary>The share of a commit's progress before the merge starts (new indicators, mappings, waiting for another commit).</summary>
     private const double BeforeMerge = 0.05;
@@ -112,6 +113,7 @@ public sealed partial class ImportCommits(
         {
             await strategy.ExecuteAsync(async () =>
             {
+                using var longWrite = longWrites.Enter(); // until the transaction has ended (declared before it, so disposed after)
                 await using var prepared = await store.BeforeCommitAsync(cancellationToken);
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 var placeholders = await AddNewIndicatorsAsync(import, summary, cancellationToken);

@@ -3,12 +3,13 @@ using MhEmployment.Web.Domain;
 using MhEmployment.Web.Features.Audit;
 using MhEmployment.Web.Features.DataVersions;
 using MhEmployment.Web.Features.Imports.Stores;
+using MhEmployment.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace MhEmployment.Web.Features.Imports;
 
 /// <summary>Undo of a committed import: its values removed, exactly those it replaced put back, the indicators it added (and nothing else uses) removed.</summary>
-public sealed class ImportUndo(AppDbContext db, IImportStore store, AuditLog audit, TimeProvider clock, DataVersion versions)
+public sealed class ImportUndo(AppDbContext db, IImportStore store, AuditLog audit, TimeProvider clock, DataVersion versions, SqliteLongWrites longWrites)
 {
     public async Task<ImportActionOutcome> UndoAsync(int importId, string? user, CancellationToken cancellationToken)
     {
@@ -29,6 +30,7 @@ public sealed class ImportUndo(AppDbContext db, IImportStore store, AuditLog aud
         long version = 0;
         await strategy.ExecuteAsync(async () =>
         {
+            using var longWrite = longWrites.Enter(); // until the transaction has ended (declared before it, so disposed after)
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await store.UndoAsync(importId, cancellationToken);
             var added = await db.Indicators.Where(i => i.CreatedByImportId == importId && !db.IndicatorValues.Any(v => v.IndicatorId == i.Id)).ToListAsync(cancellationToken);

@@ -2,6 +2,7 @@ using MhEmployment.Web.Data;
 using MhEmployment.Web.Domain;
 using MhEmployment.Web.Features.DataVersions;
 using MhEmployment.Web.Features.Imports.Stores;
+using MhEmployment.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace MhEmployment.Web.Features.Imports;
@@ -13,7 +14,8 @@ namespace MhEmployment.Web.Features.Imports;
 /// written) and goes the staged way, validation then commit, with the same result (ADR 0008).
 /// </summary>
 public sealed partial class OnePassCommit(
-    AppDbContext db, IImportStore store, ImportValidation validation, ImportCommits commits, ImportProgressBoard board, DataVersion versions, ILogger<OnePassCommit> logger)
+    AppDbContext db, IImportStore store, ImportValidation validation, ImportCommits commits, ImportProgressBoard board, DataVersion versions,
+    SqliteLongWrites longWrites, ILogger<OnePassCommit> logger)
 {
     /// <summary>Validates the import and commits it if nothing stands in the way; the import records what happened.</summary>
     /// <param name="confirmNewIndicators">The indicators the file adds are confirmed (needed for more than a few: see <see cref="NewIndicatorLimits"/>).</param>
@@ -77,6 +79,7 @@ public sealed partial class OnePassCommit(
                 var validator = new ImportValidator(reference, SeriesChoices.Parse(import.MappingJson).Choices, issues);
                 var progress = validation.NewProgress(importId, reading);
                 var referenced = new ReferencedRows();
+                using var longWrite = longWrites.Enter(); // until the transaction has ended (declared before it, so disposed after)
                 await using var prepared = await store.BeforeCommitAsync(cancellationToken);
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 long written;

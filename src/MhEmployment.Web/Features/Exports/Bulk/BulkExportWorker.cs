@@ -2,6 +2,7 @@ using System.IO.Compression;
 using MhEmployment.Web.Data;
 using MhEmployment.Web.Domain;
 using MhEmployment.Web.Features.Profiles;
+using MhEmployment.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace MhEmployment.Web.Features.Exports.Bulk;
@@ -209,6 +210,8 @@ public sealed partial class BulkExportWorker(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        // A zip of a region's documents is megabytes of chunks, in one transaction.
+        using var longWrite = scope.ServiceProvider.GetRequiredService<SqliteLongWrites>().Enter();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         long size = 0;
         await using (var file = new FileStream(zip, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true))

@@ -101,7 +101,7 @@ public sealed class BulkExports(
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(output);
-        await audit.WriteAsync(AuditActions.BulkExportDownloaded, Target(job), $"{job.FileName} ({job.ZipBytes} bytes)", cancellationToken: cancellationToken);
+        await audit.WriteSoonAsync(AuditActions.BulkExportDownloaded, Target(job), $"{job.FileName} ({job.ZipBytes} bytes)", cancellationToken: cancellationToken);
         for (var index = 0; ; index++)
         {
             var bytes = await db.ExportJobChunks.AsNoTracking().Where(c => c.JobId == job.Id && c.Index == index)

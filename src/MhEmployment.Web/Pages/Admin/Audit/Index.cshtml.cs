@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MhEmployment.Web.Pages.Admin.Audit;
 
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(AppDbContext db, AuditOutbox outbox) : PageModel
 {
     public const int PageSize = 200;
 
@@ -22,6 +22,9 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     public IReadOnlyList<AuditEvent> Events { get; private set; } = [];
     public int Total { get; private set; }
 
+    /// <summary>Entries in the outbox, waiting to be written here while an import is being committed (ADR 0021).</summary>
+    public long Waiting { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (!ModelState.IsValid)
@@ -32,7 +35,9 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         }
         var query = Filtered();
         Total = await query.CountAsync();
-        Events = await query.OrderByDescending(e => e.Id).Take(PageSize).ToListAsync();
+        // By time, then by number: an entry that waited in the outbox is numbered after later ones written directly.
+        Events = await query.OrderByDescending(e => e.OccurredUtc).ThenByDescending(e => e.Id).Take(PageSize).ToListAsync();
+        Waiting = await outbox.CountAsync(HttpContext.RequestAborted);
         return Page();
     }
 
@@ -44,7 +49,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             return BadRequest(ModelState);
         }
         var text = new StringBuilder().AppendLine(CsvText.Line("occurred_utc", "actor", "ip_address", "action", "target", "details"));
-        await foreach (var e in Filtered().OrderBy(e => e.Id).AsAsyncEnumerable())
+        await foreach (var e in Filtered().OrderBy(e => e.OccurredUtc).ThenBy(e => e.Id).AsAsyncEnumerable())
         {
             text.AppendLine(CsvText.Line(e.OccurredUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), e.Actor, e.IpAddress, e.Action, e.Target, e.Details));
         }

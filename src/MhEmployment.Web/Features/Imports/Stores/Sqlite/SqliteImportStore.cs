@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using MhEmployment.Web.Data;
 using MhEmployment.Web.Domain;
+using MhEmployment.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -14,7 +15,7 @@ namespace MhEmployment.Web.Features.Imports.Stores.Sqlite;
 /// SQLite's bulk path: one prepared INSERT (of 32 rows) reused for the whole file, in one transaction,
 /// while the file is read on another thread; then set-based SQL for the rest.
 /// </summary>
-public sealed class SqliteImportStore(AppDbContext db, ILogger<SqliteImportStore> logger) : IImportStore
+public sealed class SqliteImportStore(AppDbContext db, SqliteLongWrites longWrites, ILogger<SqliteImportStore> logger) : IImportStore
 {
     private static readonly ImportSql Sql = new(name => $"\"{name}\"", "{0} IS {1}", insertNewOnConflict: true);
     private static readonly byte[][] SexNames = [.. Enum.GetNames<Sex>().Select(Encoding.UTF8.GetBytes)];
@@ -30,6 +31,8 @@ public sealed class SqliteImportStore(AppDbContext db, ILogger<SqliteImportStore
     public async Task<long> StageAsync(int importId, IEnumerable<StagedValue> rows, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
+        // The whole file is staged in one transaction, which holds SQLite's write lock for as long as it is read.
+        using var longWrite = longWrites.Enter();
         await using (await FastWritesAsync(cancellationToken))
         {
             return await Task.Run(() =>
@@ -215,8 +218,12 @@ public sealed class SqliteImportStore(AppDbContext db, ILogger<SqliteImportStore
     public Task<ChangeCounts> CountChangesAsync(int importId, CancellationToken cancellationToken) =>
         ImportStoreCommon.CountChangesAsync(db, Sql, importId, cancellationToken);
 
-    public Task DeleteStagingAsync(int importId, CancellationToken cancellationToken) =>
-        ImportStoreCommon.ExecuteAsync(db, Sql.DeleteStaging, importId, cancellationToken);
+    /// <summary>A bulk delete: a previous validation of a large file can have left a million rows.</summary>
+    public async Task DeleteStagingAsync(int importId, CancellationToken cancellationToken)
+    {
+        using var longWrite = longWrites.Enter();
+        await ImportStoreCommon.ExecuteAsync(db, Sql.DeleteStaging, importId, cancellationToken);
+    }
 
     private bool _foreignKeysOff;
 

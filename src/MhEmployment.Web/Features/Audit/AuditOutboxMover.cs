@@ -1,0 +1,95 @@
+using System.Data.Common;
+using MhEmployment.Web.Data;
+using MhEmployment.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace MhEmployment.Web.Features.Audit;
+
+/// <summary>
+/// Moves the entries waiting in the <see cref="AuditOutbox"/> into AuditEvents (ADR 0021): at start-up, as soon as the
+/// last long write ends, every few seconds as a backstop, and once more at a graceful shutdown. Each batch is written
+/// in one transaction of the main database, then deleted from the outbox; after a crash between the two, the entries
+/// already written are recognised by their content and not written twice.
+/// </summary>
+public sealed partial class AuditOutboxMover(
+    AuditOutbox outbox, SqliteLongWrites longWrites, IServiceScopeFactory scopes, ILogger<AuditOutboxMover> logger) : BackgroundService
+{
+    /// <summary>How often the outbox is looked at when no long write has ended: entries added just as one ended wait this long at most.</summary>
+    public static readonly TimeSpan Backstop = TimeSpan.FromSeconds(5);
+
+    private const int BatchSize = 500;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield(); // start-up does not wait for the first look
+        await TryMoveAsync(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await longWrites.WaitForEndAsync(Backstop, stoppingToken);
+            await TryMoveAsync(stoppingToken);
+        }
+    }
+
+    /// <summary>At a graceful shutdown, what is waiting is moved (unless a long write still holds the database: then at the next start).</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await TryMoveAsync(cancellationToken);
+    }
+
+    private async Task TryMoveAsync(CancellationToken cancellationToken)
+    {
+        if (!outbox.Enabled || longWrites.Running)
+        {
+            return; // a write now would only wait for the long one to end
+        }
+        try
+        {
+            var moved = await MoveAsync(cancellationToken);
+            if (moved > 0)
+            {
+                LogMoved(logger, moved);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // stopping: what is left waits for the next start
+        }
+        catch (Exception ex) when (ex is DbException or DbUpdateException or InvalidOperationException or IOException)
+        {
+            LogMoveFailed(logger, ex);
+        }
+    }
+
+    /// <summary>Moves every waiting entry, a batch at a time; returns how many were written to AuditEvents.</summary>
+    public async Task<int> MoveAsync(CancellationToken cancellationToken)
+    {
+        var written = 0;
+        while (await outbox.ReadAsync(BatchSize, cancellationToken) is { Count: > 0 } batch)
+        {
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var from = batch.Min(e => e.Event.OccurredUtc);
+                var to = batch.Max(e => e.Event.OccurredUtc);
+                var stored = await db.AuditEvents.AsNoTracking().Where(e => e.OccurredUtc >= from && e.OccurredUtc <= to)
+                    .Select(e => new { e.OccurredUtc, e.Actor, e.Action, e.Target, e.Details }).ToListAsync(cancellationToken);
+                var fresh = AuditOutboxEntries.NotYetWritten(batch, stored.Select(e => new AuditEntryKey(e.OccurredUtc.Ticks, e.Actor, e.Action, e.Target, e.Details)));
+                db.AuditEvents.AddRange(fresh);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                written += fresh.Count;
+            }
+            // A crash here leaves the batch in both places: the next move recognises it as written.
+            await outbox.DeleteThroughAsync(batch[^1].Id, cancellationToken);
+        }
+        return written;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Moved {Count} audit entries from the outbox into the audit log")]
+    private static partial void LogMoved(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Audit entries could not be moved from the outbox yet; they stay there and the move is tried again")]
+    private static partial void LogMoveFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,118 @@
+using System.Net;
+using MhEmployment.IntegrationTests.Infrastructure;
+using MhEmployment.Web.Domain;
+using MhEmployment.Web.Features.Accounts;
+using MhEmployment.Web.Features.Audit;
+using MhEmployment.Web.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace MhEmployment.IntegrationTests.Exports;
+
+/// <summary>
+/// Downloads are not held up by an import's long write on SQLite (ADR 0021): their audit entries wait in the outbox
+/// and reach the audit log, once each, when it ends.
+/// </summary>
+public abstract class AuditOutboxTests(Provider provider) : IAsyncLifetime
+{
+    private const string HackneyCsv = "/api/v1/areas/E09000012/summary.csv";
+
+    private AppFactory _factory = null!;
+
+    public async Task InitializeAsync()
+    {
+        _factory = await AppFactory.CreateAsync(provider);
+        _factory.StartServer();
+        await _factory.CreateUserAsync(Accounts.EmailFor(Roles.Officer), Accounts.PasswordFor(Roles.Officer), Roles.Officer);
+        await _factory.CreateUserAsync(Accounts.EmailFor(Roles.Admin), Accounts.PasswordFor(Roles.Admin), Roles.Admin);
+    }
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    [Fact]
+    public async Task Export_WhileALongWriteHoldsTheDatabase_AnswersAtOnce_AndIsAuditedOnceWhenItEnds()
+    {
+        var officer = await _factory.ApiClientAsync(Accounts.EmailFor(Roles.Officer)); // its first call would record the token's use
+        var admin = await _factory.SignedInClientAsync(Accounts.EmailFor(Roles.Admin), Accounts.PasswordFor(Roles.Admin));
+        var longWrites = _factory.Services.GetRequiredService<SqliteLongWrites>();
+
+        HttpResponseMessage response;
+        string auditPage;
+        using (var longWrite = longWrites.Enter())
+        await using (var held = await HoldWriteLockAsync())
+        {
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10)); // the lock is held longer: a write would wait for it
+            response = await officer.GetAsync(HackneyCsv, patience.Token);
+            auditPage = await admin.GetStringAsync("/Admin/Audit", patience.Token);
+            (await ExportEntriesAsync()).Should().Be(0, "the entry waits in the outbox while the database is held");
+        }
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        auditPage.Should().Contain("1 entry is waiting to be written while an import is being committed");
+        await WaitUntilAsync(async () => await ExportEntriesAsync() == 1, TimeSpan.FromSeconds(20));
+        (await _factory.Services.GetRequiredService<AuditOutbox>().CountAsync(CancellationToken.None)).Should().Be(0);
+        await Task.Delay(AuditOutboxMover.Backstop + TimeSpan.FromSeconds(1)); // another look by the mover writes nothing more
+        (await ExportEntriesAsync()).Should().Be(1);
+        var entry = await _factory.WithDbAsync(db => db.AuditEvents.AsNoTracking().SingleAsync(e => e.Action == AuditActions.SummaryExported));
+        entry.Actor.Should().Be(Accounts.EmailFor(Roles.Officer));
+        entry.Target.Should().Be("E09000012");
+    }
+
+    [Fact]
+    public async Task Move_RunAgainOverTheSameEntries_AsAfterACrashBeforeTheyWereDeleted_WritesEachOnce()
+    {
+        var outbox = _factory.Services.GetRequiredService<AuditOutbox>();
+        var mover = _factory.Services.GetServices<IHostedService>().OfType<AuditOutboxMover>().Single();
+        var at = new DateTime(2026, 12, 7, 9, 30, 15, DateTimeKind.Utc).AddTicks(1234567);
+        AuditEvent[] entries =
+        [
+            new() { OccurredUtc = at, Actor = "officer@example.org", ActorUserId = "u1", IpAddress = "10.0.0.1", Action = AuditActions.SummaryExported, Target = "E09000012", Details = "CSV" },
+            new() { OccurredUtc = at.AddTicks(1), Actor = "officer@example.org", Action = AuditActions.BulkExportDownloaded, Target = "export 7" },
+        ];
+
+        foreach (var entry in entries)
+        {
+            await outbox.AddAsync(entry, CancellationToken.None);
+        }
+        await mover.MoveAsync(CancellationToken.None);
+        foreach (var entry in entries) // the same batch still waiting, as if the process had died before deleting it
+        {
+            await outbox.AddAsync(entry, CancellationToken.None);
+        }
+        await mover.MoveAsync(CancellationToken.None);
+
+        var stored = await _factory.WithDbAsync(db => db.AuditEvents.AsNoTracking()
+            .Where(e => e.Action == AuditActions.SummaryExported || e.Action == AuditActions.BulkExportDownloaded).OrderBy(e => e.OccurredUtc).ToListAsync());
+        stored.Select(e => (e.OccurredUtc.Ticks, e.Action, e.Target, e.Details, e.IpAddress, e.ActorUserId))
+            .Should().Equal(entries.Select(e => (e.OccurredUtc.Ticks, e.Action, e.Target, e.Details, e.IpAddress, e.ActorUserId)));
+        (await outbox.CountAsync(CancellationToken.None)).Should().Be(0);
+    }
+
+    private Task<int> ExportEntriesAsync() =>
+        _factory.WithDbAsync(db => db.AuditEvents.AsNoTracking().CountAsync(e => e.Action == AuditActions.SummaryExported));
+
+    /// <summary>SQLite's write lock, taken as a long commit takes it, on a connection of the test's own.</summary>
+    private async Task<SqliteConnection> HoldWriteLockAsync()
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(_factory.ConnectionString) { Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var begin = connection.CreateCommand();
+        begin.CommandText = "BEGIN IMMEDIATE";
+        await begin.ExecuteNonQueryAsync();
+        return connection; // disposed: rolled back, the lock released
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (!await condition())
+        {
+            DateTime.UtcNow.Should().BeBefore(deadline, "the waiting entry should reach the audit log once the long write ends");
+            await Task.Delay(200);
+        }
+    }
+}
+
+public sealed class AuditOutboxTestsOnSqlite() : AuditOutboxTests(Provider.Sqlite);
