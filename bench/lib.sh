@@ -80,7 +80,8 @@ first_sign_in() { # base email one-time-password new-password jar: signs in and 
   local base=$1 email=$2 temp=$3 password=$4 jar=$5
   sign_in "$base" "$email" "$temp" "$jar"
   curl -sf -c "$jar" -b "$jar" -o "$work/change.html" "$base/Account/ChangePassword"
-  curl -sf -c "$jar" -b "$jar" -o /dev/null "$base/Account/ChangePassword" \
+  # Followed to the account page as a browser would: it shows the "password changed" flash, which drops its cookie.
+  curl -sfL -c "$jar" -b "$jar" -o /dev/null "$base/Account/ChangePassword" \
     --data-urlencode "Input.CurrentPassword=$temp" --data-urlencode "Input.NewPassword=$password" \
     --data-urlencode "Input.ConfirmPassword=$password" --data-urlencode "__RequestVerificationToken=$(token_of "$work/change.html")"
 }

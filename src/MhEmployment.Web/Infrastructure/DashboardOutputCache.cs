@@ -18,6 +18,13 @@ public static partial class DashboardOutputCache
     /// <summary>Pages: entries vary by the person, whose name and links the header shows.</summary>
     public const string Policy = "Dashboards";
 
+    /// <summary>
+    /// A page that shows flash messages (the _Flash partial): as <see cref="Policy"/>, but a request carrying one (the
+    /// TempData cookie, after a redirect) is never answered from the cache, which would not show it. Other pages leave
+    /// the cookie alone, so it may ride along on their requests without costing them the cache.
+    /// </summary>
+    public const string FlashPolicy = "DashboardsWithFlash";
+
     /// <summary>API answers: the same for everyone allowed to ask, so entries vary only by role.</summary>
     public const string ApiPolicy = "DashboardsApi";
     public const string Tag = "dashboards";
@@ -32,8 +39,9 @@ public static partial class DashboardOutputCache
         {
             var flashCookie = tempData.Value.Cookie.Name!;
             options.SizeLimit = configuration.GetValue("Dashboards:OutputCacheBytes", 256L * 1024 * 1024);
-            options.AddPolicy(Policy, new DataVersionPolicy(lifetime, cache, versions, flashCookie, byPerson: true));
-            options.AddPolicy(ApiPolicy, new DataVersionPolicy(lifetime, cache, versions, flashCookie, byPerson: false));
+            options.AddPolicy(Policy, new DataVersionPolicy(lifetime, cache, versions, byPerson: true, flashCookie: null));
+            options.AddPolicy(FlashPolicy, new DataVersionPolicy(lifetime, cache, versions, byPerson: true, flashCookie));
+            options.AddPolicy(ApiPolicy, new DataVersionPolicy(lifetime, cache, versions, byPerson: false, flashCookie: null));
         });
         services.AddHostedService<EvictOnNewSnapshot>();
         return services;
@@ -72,14 +80,15 @@ public static partial class DashboardOutputCache
 
     /// <summary>
     /// The built-in default refuses signed-in requests, since a page may show one person's data to another. These
-    /// pages and API answers show everyone the same figures; what differs on a page is the header (name, role links), so
-    /// a page's entries vary by the person (<paramref name="byPerson"/>) and every entry by the roles. They also vary by the data version of the snapshot being served (and whether a newer
-    /// one is being loaded, which the page says), so a new snapshot is never answered with a page of the old one.
-    /// Someone whose own change the dashboards do not show yet is never answered from the cache: their page waits
-    /// for their figures. Nor is a request that carries a flash message (TempData, after a redirect), which a cached page
-    /// would not show. Entries expire after <c>Dashboards:OutputCacheSeconds</c>.
+    /// pages and API answers show everyone the same figures; what differs on a page is the header (name, role links),
+    /// so a page's entries vary by the person (<paramref name="byPerson"/>) and every entry by the roles. They also vary
+    /// by the data version of the snapshot being served (and whether a newer one is being loaded, which the page says),
+    /// so a new snapshot is never answered with a page of the old one. Someone whose own change the dashboards do not
+    /// show yet is never answered from the cache: their page waits for their figures. Nor, on a page that shows flash
+    /// messages, is a request carrying one (<paramref name="flashCookie"/>). Entries expire after
+    /// <c>Dashboards:OutputCacheSeconds</c>.
     /// </summary>
-    private sealed class DataVersionPolicy(TimeSpan lifetime, DashboardCache cache, DataVersion versions, string flashCookie, bool byPerson)
+    private sealed class DataVersionPolicy(TimeSpan lifetime, DashboardCache cache, DataVersion versions, bool byPerson, string? flashCookie)
         : IOutputCachePolicy
     {
         public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
@@ -88,7 +97,8 @@ public static partial class DashboardOutputCache
             var user = context.HttpContext.User;
             var snapshot = cache.Current;
             var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-                && user.Identity?.IsAuthenticated == true && snapshot is not null && !request.Cookies.ContainsKey(flashCookie)
+                && user.Identity?.IsAuthenticated == true && snapshot is not null
+                && !(flashCookie is not null && request.Cookies.ContainsKey(flashCookie))
                 && !(versions.ExpectedBy(user.Identity.Name) is { } expected && expected > snapshot.Version);
             context.EnableOutputCaching = cacheable;
             context.AllowCacheLookup = cacheable;

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace MhEmployment.Web.Pages.Indicators;
 
 /// <summary>An indicator: its definition, areas compared in a chart and on maps, a time series, and the stored values.</summary>
-[OutputCache(PolicyName = DashboardOutputCache.Policy)]
+[OutputCache(PolicyName = DashboardOutputCache.FlashPolicy)]
 public sealed class DetailsModel(IndicatorCatalogue catalogue, Dashboards dashboards) : PageModel
 {
     /// <summary>The figures are from before a change that is being loaded: the page says so.</summary>
