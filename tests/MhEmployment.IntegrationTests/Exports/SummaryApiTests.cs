@@ -170,6 +170,23 @@ public abstract class SummaryApiTests(ExportsFixture fixture)
     }
 
     [Fact]
+    public async Task ManyDownloadsAtOnce_AreEachAnswered_AndEachInTheAuditLogOnce()
+    {
+        const int downloads = 40;
+        var before = DateTime.UtcNow.AddSeconds(-1);
+        const string marker = "sections rag-analysis gaps";
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, downloads).Select(_ =>
+            fixture.OfficerApi.GetAsync($"/api/v1/areas/{ExportsFixture.Bexley}/summary.csv?sections=gaps,rag-analysis")));
+
+        answers.Should().OnlyContain(a => a.StatusCode == HttpStatusCode.OK);
+        var entries = await fixture.Factory.WithDbAsync(db => db.AuditEvents.AsNoTracking()
+            .Where(e => e.Action == AuditActions.SummaryExported && e.Target == ExportsFixture.Bexley && e.OccurredUtc >= before).ToListAsync());
+        entries.Where(e => e.Details!.StartsWith("CSV", StringComparison.Ordinal) && e.Details.EndsWith(marker, StringComparison.Ordinal))
+            .Should().HaveCount(downloads, "every download is audited, once, by the time it is answered");
+    }
+
+    [Fact]
     public async Task Xlsx_HeadlinesEqualTheDashboards_StoredAsNumbers_AndNothingIsAFormula()
     {
         var response = await fixture.OfficerApi.GetAsync(HackneySummary + ".xlsx?benchmark=E12000007");

@@ -1,12 +1,11 @@
 using System.Security.Claims;
 using MhEmployment.Web.Data;
 using MhEmployment.Web.Domain;
-using MhEmployment.Web.Infrastructure;
 
 namespace MhEmployment.Web.Features.Audit;
 
 /// <summary>Appends to the audit log. Entries are never updated or deleted by the app.</summary>
-public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimeProvider clock, AuditOutbox outbox, SqliteLongWrites longWrites)
+public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimeProvider clock, AuditBatchWriter batches)
 {
     /// <summary>
     /// Records an action by the signed-in person (or the given actor) and saves it at once, in the caller's transaction
@@ -20,21 +19,22 @@ public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimePro
     }
 
     /// <summary>
-    /// For actions that change nothing else (a download): the same entry, saved at once, except while a long SQLite
-    /// write (an import's commit) holds the database, when it is kept in the outbox and written to the log as soon as
-    /// that ends, rather than keep the person waiting for it (ADR 0021). Never inside a transaction of the caller's:
-    /// the entry would not be part of it.
+    /// For actions that change nothing else (a download): the same entry, written together with the other downloads'
+    /// entries of the moment (<see cref="AuditBatchWriter"/>), and, while a long SQLite write (an import's commit)
+    /// holds the database, kept in the outbox and written to the log as soon as that ends, rather than keep the person
+    /// waiting for it (ADR 0021). Either way it is durable when this returns. Inside a transaction of the caller's, it
+    /// is written in that transaction instead.
     /// </summary>
     public async Task WriteSoonAsync(string action, string? target = null, string? details = null, CancellationToken cancellationToken = default)
     {
         var entry = Entry(action, target, details, actor: null, actorUserId: null);
-        if (outbox.Enabled && longWrites.Running && db.Database.CurrentTransaction is null)
+        if (db.Database.CurrentTransaction is not null)
         {
-            await outbox.AddAsync(entry, cancellationToken);
+            db.AuditEvents.Add(entry);
+            await db.SaveChangesAsync(cancellationToken);
             return;
         }
-        db.AuditEvents.Add(entry);
-        await db.SaveChangesAsync(cancellationToken);
+        await batches.WriteAsync(entry, cancellationToken);
     }
 
     /// <summary>The signed-in person's name, whose next page waits for their change; null outside a request.</summary>

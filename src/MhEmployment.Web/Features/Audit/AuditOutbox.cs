@@ -40,23 +40,32 @@ public sealed class AuditOutbox
     public bool Enabled => Path is not null;
 
     /// <summary>Keeps the entry, durably (synchronous FULL), before returning.</summary>
-    public async Task AddAsync(AuditEvent entry, CancellationToken cancellationToken)
+    public Task AddAsync(AuditEvent entry, CancellationToken cancellationToken) => AddAsync([entry], cancellationToken);
+
+    /// <summary>Keeps the entries, in one transaction, durably (synchronous FULL), before returning.</summary>
+    public async Task AddAsync(IReadOnlyList<AuditEvent> entries, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(entries);
         await using var connection = await OpenAsync(create: true, cancellationToken);
-        await using var command = connection!.CreateCommand();
+        await using var transaction = await connection!.BeginTransactionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO "Entries" ("OccurredTicks", "ActorUserId", "Actor", "IpAddress", "Action", "Target", "Details")
             VALUES (@occurred, @actorUserId, @actor, @ip, @action, @target, @details)
             """;
-        command.Parameters.AddWithValue("@occurred", entry.OccurredUtc.Ticks);
-        command.Parameters.AddWithValue("@actorUserId", (object?)entry.ActorUserId ?? DBNull.Value);
-        command.Parameters.AddWithValue("@actor", entry.Actor);
-        command.Parameters.AddWithValue("@ip", (object?)entry.IpAddress ?? DBNull.Value);
-        command.Parameters.AddWithValue("@action", entry.Action);
-        command.Parameters.AddWithValue("@target", (object?)entry.Target ?? DBNull.Value);
-        command.Parameters.AddWithValue("@details", (object?)entry.Details ?? DBNull.Value);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        foreach (var entry in entries)
+        {
+            command.Parameters.Clear();
+            command.Parameters.AddWithValue("@occurred", entry.OccurredUtc.Ticks);
+            command.Parameters.AddWithValue("@actorUserId", (object?)entry.ActorUserId ?? DBNull.Value);
+            command.Parameters.AddWithValue("@actor", entry.Actor);
+            command.Parameters.AddWithValue("@ip", (object?)entry.IpAddress ?? DBNull.Value);
+            command.Parameters.AddWithValue("@action", entry.Action);
+            command.Parameters.AddWithValue("@target", (object?)entry.Target ?? DBNull.Value);
+            command.Parameters.AddWithValue("@details", (object?)entry.Details ?? DBNull.Value);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>The oldest waiting entries, in the order they were added (at most <paramref name="limit"/>).</summary>

@@ -11,6 +11,8 @@ public static class AuditSetup
     public static IServiceCollection AddAudit(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddScoped<AuditLog>();
+        services.AddSingleton<AuditBatchWriter>();
+        services.AddHostedService(provider => provider.GetRequiredService<AuditBatchWriter>());
         if (DatabaseSetup.ProviderFrom(configuration) == DatabaseProvider.Sqlite)
         {
             services.AddSingleton(AuditOutbox.Beside(DatabaseSetup.SqliteConnectionString(configuration, environment)));
