@@ -91,6 +91,7 @@ public static class SecuritySetup
                         : IdentityConstants.ApplicationScheme);
         services.AddAuthorization(options => options.AddAppPolicies());
         services.AddScoped<ApiTokenService>();
+        services.AddSingleton<ApiTokenPrincipals>();
 
         services.AddSingleton(SignInRateLimit.From(configuration));
         services.AddScoped<SignInRateLimiter>();

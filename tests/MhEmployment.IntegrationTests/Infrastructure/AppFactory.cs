@@ -53,6 +53,8 @@ public sealed class AppFactory(
         builder.UseSetting("Security:SignInAttemptsPerMinute", "10000");
         // Revalidate sessions on every request, so a test sees a disabled account lose its session at once.
         builder.UseSetting("Security:SessionRevalidationSeconds", "0");
+        // Likewise API tokens: checked in the database on every call (the remembered check has a test of its own).
+        builder.UseSetting("Security:TokenRevalidationSeconds", "0");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

@@ -10,7 +10,7 @@ public sealed record AccountResult(bool Succeeded, IReadOnlyList<string> Errors,
 }
 
 /// <summary>What an Admin (or the command line) does to accounts. Every change goes into the audit log.</summary>
-public sealed class AccountAdministration(UserManager<AppUser> users, AuditLog audit, TimeProvider clock)
+public sealed class AccountAdministration(UserManager<AppUser> users, AuditLog audit, ApiTokenPrincipals tokens, TimeProvider clock)
 {
     public async Task<(AppUser? User, AccountResult Result)> CreateAsync(string email, IReadOnlyCollection<string> roles, string? actor = null)
     {
@@ -58,12 +58,16 @@ public sealed class AccountAdministration(UserManager<AppUser> users, AuditLog a
         await users.RemoveFromRolesAsync(user, current.Except(wanted));
         // Open sessions rebuild their claims, roles included, at the next revalidation (within a minute).
         await users.AddToRolesAsync(user, wanted.Except(current));
+        tokens.ForgetAll();
         await audit.WriteAsync(AuditActions.RolesChanged, user.Email,
             $"From {string.Join(", ", current.Order())} to {string.Join(", ", wanted.Order())}");
         return new AccountResult(true, []);
     }
 
-    /// <summary>Disables sign-in and ends open sessions at their next revalidation (within a minute); tokens stop at once.</summary>
+    /// <summary>
+    /// Disables sign-in and ends open sessions at their next revalidation (within a minute); tokens stop at once on this
+    /// instance, and on others within <c>Security:TokenRevalidationSeconds</c>.
+    /// </summary>
     public async Task<AccountResult> DisableAsync(AppUser user)
     {
         if (await users.IsInRoleAsync(user, Roles.Admin) && await IsLastActiveAdminAsync(user))
@@ -75,6 +79,7 @@ public sealed class AccountAdministration(UserManager<AppUser> users, AuditLog a
         user.LockoutEnd = DateTimeOffset.MaxValue;
         await users.UpdateAsync(user);
         await users.UpdateSecurityStampAsync(user);
+        tokens.ForgetAll();
         await audit.WriteAsync(AuditActions.UserDisabled, user.Email);
         return new AccountResult(true, []);
     }

@@ -10,7 +10,7 @@ namespace MhEmployment.Web.Features.Accounts;
 public sealed record IssuedToken(ApiToken Token, string Secret);
 
 /// <summary>Issues, finds and revokes personal API tokens. Tokens carry 256 random bits, so a plain SHA-256 suffices.</summary>
-public sealed class ApiTokenService(AppDbContext db, TimeProvider clock, SqliteLongWrites longWrites)
+public sealed class ApiTokenService(AppDbContext db, TimeProvider clock, SqliteLongWrites longWrites, ApiTokenPrincipals remembered)
 {
     public const string SecretPrefix = "mhe_";
     public static readonly IReadOnlyList<int> LifetimesInDays = [7, 30, 90, 180, 365];
@@ -67,6 +67,7 @@ public sealed class ApiTokenService(AppDbContext db, TimeProvider clock, SqliteL
         }
         token.RevokedUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
+        remembered.ForgetAll();
         return token;
     }
 

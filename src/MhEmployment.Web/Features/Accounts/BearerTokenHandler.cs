@@ -15,7 +15,7 @@ public static class BearerTokenDefaults
 /// <summary>Authenticates API calls by personal token: "Authorization: Bearer mhe_…". The token acts with its owner's roles.</summary>
 public sealed class BearerTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    ApiTokenService tokens, IUserClaimsPrincipalFactory<AppUser> principals, IProblemDetailsService problems)
+    ApiTokenService tokens, ApiTokenPrincipals remembered, IUserClaimsPrincipalFactory<AppUser> principals, IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public static bool HasBearerHeader(HttpRequest request) =>
@@ -27,13 +27,20 @@ public sealed class BearerTokenHandler(
         {
             return AuthenticateResult.NoResult();
         }
-        var token = await tokens.FindActiveAsync(Request.Headers.Authorization.ToString()["Bearer ".Length..].Trim(), Context.RequestAborted);
-        if (token?.User is null)
+        var secret = Request.Headers.Authorization.ToString()["Bearer ".Length..].Trim();
+        var hash = ApiTokenService.HashOf(secret);
+        var claims = remembered.Find(hash);
+        if (claims is null)
         {
-            return AuthenticateResult.Fail("The token is unknown, expired or revoked.");
+            var token = await tokens.FindActiveAsync(secret, Context.RequestAborted);
+            if (token?.User is null)
+            {
+                return AuthenticateResult.Fail("The token is unknown, expired or revoked.");
+            }
+            claims = [.. (await principals.CreateAsync(token.User)).Claims];
+            remembered.Remember(hash, claims, token.ExpiresUtc);
         }
-        var principal = await principals.CreateAsync(token.User);
-        var identity = new ClaimsIdentity(principal.Claims, Scheme.Name, ClaimTypes.Name, ClaimTypes.Role);
+        var identity = new ClaimsIdentity(claims, Scheme.Name, ClaimTypes.Name, ClaimTypes.Role);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }
 
