@@ -27,9 +27,11 @@ public sealed class TwoInstancesBehindProxyTests
     {
         var database = await PostgresServer.CreateDatabaseAsync();
         var uploads = Directory.CreateTempSubdirectory("mhe-shared-imports-").FullName;
+        string token;
         await using (var setup = new AppFactory(Provider.Postgres, database))
         {
             await setup.CreateUserAsync(Email, Password, Roles.Viewer);
+            token = (await setup.ApiClientAsync(Email)).DefaultRequestHeaders.Authorization!.Parameter!;
         }
         AppProcess? a = null, b = null;
         NginxProxy? proxy = null;
@@ -63,6 +65,9 @@ public sealed class TwoInstancesBehindProxyTests
                 "a session signed in through one instance is valid on the other");
             (await LastAuditAddressAsync(database, AuditActions.SignInSucceeded)).Should().Be(ClientAddress.ToString(),
                 "the instance takes the client's address from the proxy it trusts");
+
+            (await GzipEncodingAsync(client, "/api/v1/indicators", token)).Should().Be("gzip", "API answers are compressed by the proxy");
+            (await GzipEncodingAsync(client, "/indicators")).Should().BeNull("pages carry form tokens, which compression would expose to BREACH");
 
             using var anonymous = ClientFrom(ClientAddress, $"http://127.0.0.1:{proxy.Port}");
             var challenge = await anonymous.GetAsync(new Uri("/indicators", UriKind.Relative));
@@ -137,6 +142,20 @@ public sealed class TwoInstancesBehindProxyTests
     };
 
     /// <summary>A client whose connections leave from <paramref name="local"/>, keeping cookies and not following redirects.</summary>
+    /// <summary>The Content-Encoding of the answer to a GET that accepts gzip (null when it came uncompressed).</summary>
+    private static async Task<string?> GzipEncodingAsync(HttpClient client, string path, string? token = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        request.Headers.AcceptEncoding.ParseAdd("gzip");
+        if (token is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+        using var response = await client.SendAsync(request);
+        response.StatusCode.Should().Be(HttpStatusCode.OK, path);
+        return response.Content.Headers.ContentEncoding.SingleOrDefault();
+    }
+
     private static HttpClient ClientFrom(IPAddress local, string baseAddress)
     {
         var handler = new SocketsHttpHandler

@@ -21,7 +21,11 @@ public sealed class NeedsSummaryBuilder(
     public const int MaxTrendCharts = 3;
 
     /// <summary>One area's summary; null when there is no such area.</summary>
-    public async Task<SummaryResult?> ForAreaAsync(string code, SummaryRequest request, string? viewer, CancellationToken cancellationToken)
+    /// <param name="keep">
+    /// Whether the summary, once built, is kept for the next reader (<see cref="BuiltSummaries"/>). A bulk export builds
+    /// dozens that are written into its zip at once: kept, they would hold memory and crowd out the ones people download.
+    /// </param>
+    public async Task<SummaryResult?> ForAreaAsync(string code, SummaryRequest request, string? viewer, CancellationToken cancellationToken, bool keep = true)
     {
         ArgumentNullException.ThrowIfNull(request);
         var snapshot = await cache.SnapshotAsync(viewer, cancellationToken);
@@ -29,12 +33,12 @@ public sealed class NeedsSummaryBuilder(
         {
             return null;
         }
-        return await ForAreasAsync($"Needs summary: {area.Name}", [area.Code], request, viewer, cancellationToken);
+        return await ForAreasAsync($"Needs summary: {area.Name}", [area.Code], request, viewer, cancellationToken, keep);
     }
 
     /// <summary>A summary of several areas (a region's boroughs, or chosen ones), one chapter each, in the order given.</summary>
     public async Task<SummaryResult> ForAreasAsync(
-        string title, IReadOnlyList<string> codes, SummaryRequest request, string? viewer, CancellationToken cancellationToken)
+        string title, IReadOnlyList<string> codes, SummaryRequest request, string? viewer, CancellationToken cancellationToken, bool keep = true)
     {
         ArgumentNullException.ThrowIfNull(codes);
         ArgumentNullException.ThrowIfNull(request);
@@ -43,7 +47,10 @@ public sealed class NeedsSummaryBuilder(
         if (!built.TryGet(key, out var result))
         {
             result = await BuildAsync(snapshot, title, codes, request, viewer, cancellationToken);
-            built.Keep(key, result);
+            if (keep)
+            {
+                built.Keep(key, result);
+            }
         }
         // Built once for everyone; each download is produced now, by its own reader.
         return result with { Summary = result.Summary with { ProducedUtc = clock.GetUtcNow().UtcDateTime, ProducedBy = viewer ?? "an API client" } };

@@ -80,7 +80,7 @@ public sealed class BulkExportZip(IServiceScopeFactory scopes, PdfConverter pdf,
 
     private static async Task<NeedsSummary> SummaryAsync(
         AsyncServiceScope scope, SnapshotArea area, SummaryRequest request, ExportJob job, CancellationToken cancellationToken) =>
-        (await scope.ServiceProvider.GetRequiredService<NeedsSummaryBuilder>().ForAreaAsync(area.Code, request, job.RequestedBy, cancellationToken)
+        (await scope.ServiceProvider.GetRequiredService<NeedsSummaryBuilder>().ForAreaAsync(area.Code, request, job.RequestedBy, cancellationToken, keep: false)
             ?? throw new InvalidOperationException($"The area {area.Code} has no summary.")).Summary;
 
     private static async Task<Stream> OpenEntryAsync(ZipArchive archive, string name, CompressionLevel level, DateTime madeUtc, CancellationToken cancellationToken)
