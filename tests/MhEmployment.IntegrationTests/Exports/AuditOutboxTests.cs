@@ -74,12 +74,12 @@ public abstract class AuditOutboxTests(Provider provider) : IAsyncLifetime
 
         foreach (var entry in entries)
         {
-            await outbox.AddAsync(entry, CancellationToken.None);
+            await outbox.AddAsync([entry], CancellationToken.None);
         }
         await mover.MoveAsync(CancellationToken.None);
         foreach (var entry in entries) // the same batch still waiting, as if the process had died before deleting it
         {
-            await outbox.AddAsync(entry, CancellationToken.None);
+            await outbox.AddAsync([entry], CancellationToken.None);
         }
         await mover.MoveAsync(CancellationToken.None);
 

@@ -23,9 +23,9 @@ public sealed class AuditOutboxTests
         {
             OccurredUtc = At, ActorUserId = "u1", Actor = "officer@example.org", IpAddress = "10.0.0.1", Action = AuditActions.SummaryExported, Target = "E09000012", Details = "CSV",
         };
-        await outbox.AddAsync(first, CancellationToken.None);
-        await outbox.AddAsync(Entry(At.AddSeconds(-1), AuditActions.BulkExportDownloaded, target: null, details: null), CancellationToken.None);
-        await outbox.AddAsync(Entry(At.AddSeconds(1)), CancellationToken.None);
+        await outbox.AddAsync([first], CancellationToken.None);
+        await outbox.AddAsync([Entry(At.AddSeconds(-1), AuditActions.BulkExportDownloaded, target: null, details: null)], CancellationToken.None);
+        await outbox.AddAsync([Entry(At.AddSeconds(1))], CancellationToken.None);
 
         var read = await outbox.ReadAsync(2, CancellationToken.None);
 
@@ -49,7 +49,7 @@ public sealed class AuditOutboxTests
         (await outbox.CountAsync(CancellationToken.None)).Should().Be(0);
         (await outbox.ReadAsync(10, CancellationToken.None)).Should().BeEmpty();
         File.Exists(outbox.Path).Should().BeFalse("looking does not make the file");
-        await outbox.AddAsync(Entry(At), CancellationToken.None);
+        await outbox.AddAsync([Entry(At)], CancellationToken.None);
         File.Exists(outbox.Path).Should().BeTrue();
     }
 

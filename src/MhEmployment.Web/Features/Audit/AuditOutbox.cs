@@ -39,9 +39,6 @@ public sealed class AuditOutbox
 
     public bool Enabled => Path is not null;
 
-    /// <summary>Keeps the entry, durably (synchronous FULL), before returning.</summary>
-    public Task AddAsync(AuditEvent entry, CancellationToken cancellationToken) => AddAsync([entry], cancellationToken);
-
     /// <summary>Keeps the entries, in one transaction, durably (synchronous FULL), before returning.</summary>
     public async Task AddAsync(IReadOnlyList<AuditEvent> entries, CancellationToken cancellationToken)
     {
