@@ -250,11 +250,37 @@ public sealed class SummaryXlsxTests
     }
 
     [Fact]
-    public void HackneysWorkbook_PassesTheValidator()
+    public void HackneysWorkbook_PassesTheValidator_AndSaysWhoMadeItAndWhen()
     {
-        using var book = Open(SummarySamples.Hackney());
+        var summary = SummarySamples.Hackney();
+        using var book = Open(summary);
 
         book.ValidationErrors().Should().BeEmpty();
         book.Document.PackageProperties.Title.Should().Be("Needs summary: Hackney");
+        book.Document.PackageProperties.Creator.Should().Be(summary.ProducedBy);
+        book.Document.PackageProperties.Created!.Value.ToUniversalTime().Should().BeCloseTo(summary.ProducedUtc, TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public void AWorkbookWrittenToAForwardOnlyStream_OpensTheSame()
+    {
+        var summary = SummarySamples.Hackney();
+        using var forwardOnly = new ForwardOnlyStream();
+        SummaryXlsx.Write(summary, forwardOnly);
+
+        using var book = OpenedWorkbook.Write(s => s.Write(forwardOnly.Written));
+        using var expected = Open(summary);
+        book.ValidationErrors().Should().BeEmpty();
+        book.Rows("Headlines").Should().BeEquivalentTo(expected.Rows("Headlines"), o => o.WithStrictOrdering());
+    }
+
+    /// <summary>A response body or a zip entry: written once, front to back.</summary>
+    private sealed class ForwardOnlyStream : MemoryStream
+    {
+        public override bool CanSeek => false;
+
+        public override bool CanRead => false;
+
+        public byte[] Written => ToArray();
     }
 }
