@@ -41,4 +41,21 @@ public sealed class CsvTableTests
 
         FluentActions.Invoking(csv.EndRow).Should().Throw<InvalidOperationException>().WithMessage("*1 cells for 2 columns*");
     }
+
+    [Fact]
+    public void AnEmojiSplitBetweenTheBuildersChunks_IsEncodedWhole()
+    {
+        // A builder of three characters: "ab" and the emoji's first half fill it, its second half starts the next chunk.
+        var text = new StringBuilder(3).Append("ab").Append("\U0001F600 café");
+        var chunks = 0;
+        foreach (var _ in text.GetChunks())
+        {
+            chunks++;
+        }
+        chunks.Should().BeGreaterThan(1);
+
+        var bytes = CsvText.Utf8WithBom(text);
+
+        bytes.Should().Equal([.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes("ab\U0001F600 café")]);
+    }
 }
