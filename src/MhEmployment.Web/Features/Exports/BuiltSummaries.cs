@@ -1,3 +1,4 @@
+using MhEmployment.Web.Infrastructure;
 using MhEmployment.Web.Features.Profiles;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -8,11 +9,13 @@ namespace MhEmployment.Web.Features.Exports;
 /// summaries, in several formats, and building one (dashboards, comparison, coverage, priorities) costs tens of
 /// milliseconds where writing its CSV costs a few. Each download is still its own file, stamped with its own time and
 /// person, and still audited. Everything is dropped when a new data version is served (it would never be asked for again).
+/// A summary asked for by several requests at once is built once for all of them (<see cref="SharedBuilds{T}"/>).
 /// </summary>
 public sealed class BuiltSummaries : IDisposable
 {
     private readonly MemoryCache store;
     private readonly DashboardCache cache;
+    private readonly SharedBuilds<SummaryResult> building = new();
 
     public BuiltSummaries(DashboardCache cache, IConfiguration configuration)
     {
@@ -34,9 +37,25 @@ public sealed class BuiltSummaries : IDisposable
             string.Join(',', request.Sections.Order()), string.Join(',', request.Indicators.Select(i => i.ToLowerInvariant()).Order(StringComparer.Ordinal)));
     }
 
-    public bool TryGet(string key, out SummaryResult result) => store.TryGetValue(key, out result!);
+    private bool TryGet(string key, out SummaryResult result) => store.TryGetValue(key, out result!);
 
-    public void Keep(string key, SummaryResult result)
+    /// <summary>The summary kept for this key; or built, once however many ask for it at the same time, and kept.</summary>
+    public async Task<SummaryResult> GetOrBuildAsync(string key, Func<Task<SummaryResult>> build, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        if (TryGet(key, out var kept))
+        {
+            return kept;
+        }
+        return await building.RunAsync(key, async () =>
+        {
+            var result = await build();
+            Keep(key, result);
+            return result;
+        }, cancellationToken);
+    }
+
+    private void Keep(string key, SummaryResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         using var entry = store.CreateEntry(key);

@@ -44,14 +44,10 @@ public sealed class NeedsSummaryBuilder(
         ArgumentNullException.ThrowIfNull(request);
         var snapshot = await cache.SnapshotAsync(viewer, cancellationToken);
         var key = BuiltSummaries.Key(snapshot.Version, title, codes, request);
-        if (!built.TryGet(key, out var result))
-        {
-            result = await BuildAsync(snapshot, title, codes, request, viewer, cancellationToken);
-            if (keep)
-            {
-                built.Keep(key, result);
-            }
-        }
+        // Shared by everyone who asks at once, so built to its end whoever of them goes away.
+        var result = keep
+            ? await built.GetOrBuildAsync(key, () => BuildAsync(snapshot, title, codes, request, viewer, CancellationToken.None), cancellationToken)
+            : await BuildAsync(snapshot, title, codes, request, viewer, cancellationToken);
         // Built once for everyone; each download is produced now, by its own reader.
         return result with { Summary = result.Summary with { ProducedUtc = clock.GetUtcNow().UtcDateTime, ProducedBy = viewer ?? "an API client" } };
     }
