@@ -9,10 +9,10 @@
 # each on its own copy of the same data: SQLite with one instance; PostgreSQL (a private cluster) with two instances on
 # different ports sharing the database and the upload folder (Imports:StoragePath), wrk's threads dealt to both;
 # PostgreSQL with one instance, for the throughput of one instance against two.
-# Targets: zero errors (answers not 2xx, and socket errors), p99 <= 250 ms; reported with whether the import committed
+# Targets: zero errors (answers of status 400 and above, and socket errors), p99 <= 250 ms; reported with whether the import committed
 # within the window.
 # Needs PostgreSQL's server binaries (apt-get install postgresql), python3, curl and sqlite3; installs wrk if missing.
-# Settings: DURATION (60), CONNECTIONS (64), WARMUP (seconds, 5), IMPORT_ROWS (1000000), COMMIT_WAIT (seconds the import
+# Settings: DURATION (60), CONNECTIONS (64), WARMUP (seconds, 30), IMPORT_ROWS (1000000), COMMIT_WAIT (seconds the import
 # may take after the window before it is reported as not committed, 240), CONFIGS ("sqlite pg2 pg1"; fewer to try
 # the script out: the report then has blanks).
 # Time: about 5 minutes for the data and 1.5 to 5 for each configuration (the window, then the wait for the commit),
@@ -25,7 +25,9 @@ cd "$(dirname "$0")/.."
 source bench/lib.sh
 duration=${DURATION:-60}
 connections=${CONNECTIONS:-64}
-warmup=${WARMUP:-5}
+# The warm-up lets the runtime finish compiling the hot paths at full optimisation (tiered compilation takes tens of
+# seconds of traffic), as on a server that has been up for a while; the import's own code is still cold in the window.
+warmup=${WARMUP:-30}
 import_rows=${IMPORT_ROWS:-1000000}
 commit_wait=${COMMIT_WAIT:-240}
 configs=${CONFIGS:-sqlite pg2 pg1}
@@ -185,7 +187,7 @@ PY
   result[$label.p50]=$(python3 -c "print(f'{$p50 / 1000:.1f}')") result[$label.p99]=$(python3 -c "print(f'{$p99 / 1000:.1f}')")
   result[$label.max]=$(python3 -c "print(f'{$max / 1000:.0f}')")
   result[$label.ports]=$(python3 -c "import sys; print(' / '.join(f'{int(p.split(\"=\")[1]):,}' for p in sys.argv[1].split(',')))" "$by_port")
-  echo "  $requests requests in $seconds s (${result[$label.rps]}/s; per instance ${result[$label.ports]}), $bad not 2xx, ${result[$label.socket]} socket errors; p50 ${result[$label.p50]} ms, p99 ${result[$label.p99]} ms, max ${result[$label.max]} ms"
+  echo "  $requests requests in $seconds s (${result[$label.rps]}/s; per instance ${result[$label.ports]}), $bad of status 400 and above, ${result[$label.socket]} socket errors; p50 ${result[$label.p50]} ms, p99 ${result[$label.p99]} ms, max ${result[$label.max]} ms"
   echo "  import: uploaded after ${result[$label.uploaded]} s, ${status:-no status}${committed:+ at $committed s} (${result[$label.rows]}); app CPU ${result[$label.cpu]} s"
   for pid in "${pids[@]}"; do kill "$pid"; wait "$pid" 2>/dev/null || true; done
   bench_pids=()
@@ -245,7 +247,7 @@ block="$work/block.md"
   echo "- App: Release build (ReadyToRun), Production environment, Serilog at Warning, sessions re-checked hourly rather than each minute (so that one wrk run keeps its cookie); PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') in a private cluster with default settings; SQLite as bundled with Microsoft.Data.Sqlite. Two instances: two processes on different ports with the same connection string and the same \`Imports:StoragePath\`"
   echo "- Requests: wrk \`-t$threads -c$connections -d${duration}s --timeout 30s\` with \`bench/load.lua\`, after a ${warmup}-second warm-up; with two instances each of wrk's threads keeps its $(( connections / threads )) connections on one instance. Each thread walks this list in turn ($mix); pages as a signed-in Officer (session cookie), \`/api/v1\` with the Officer's API token: $(printf '`%s`, ' "${paths[@]}" | sed 's/, $//'). DOCX downloads (about 130 ms a request alone, see the exports section) and PDF (needs LibreOffice, not installed here) are not in the mix"
   echo "- Import: 2 s into the window an Analyst uploads a generated ${import_rows}-row NOMIS API CSV ($nomis_mb MB, \`bench/generate_nomis.py\`, mapped to \`ni152-out-of-work-benefits\`) to the first instance's \`POST /api/v1/imports\` with \`commit=true\`, then polls \`GET /api/v1/imports/{id}\` every 0.5 s until it is \`committed\`"
-  echo "- Errors: answers that are not 2xx (a redirect to the sign-in page would count) and wrk's socket errors (connect, read, write, timeout)"
+  echo "- Errors: answers of status 400 and above (pages are sent with \`X-Requested-With: XMLHttpRequest\`, so that a lost session answers 401 rather than a redirect to the sign-in page; every path answered 200 on every instance before the window) and wrk's socket errors (connect, read, write, timeout). wrk counts them itself: a Lua response() function would have it copy every body into Lua, which took about half a core"
   echo
   echo "| | SQLite, one instance | PostgreSQL, two instances | PostgreSQL, one instance | target |"
   echo "|---|---|---|---|---|"
@@ -254,7 +256,7 @@ block="$work/block.md"
   row "latency p50" "$(cell "$(r sqlite.p50)" " ms")" "$(cell "$(r pg2.p50)" " ms")" "$(cell "$(r pg1.p50)" " ms")" ""
   row "latency p99" "$(judge "$(r sqlite.p99)" "<=" 250 " ms")" "$(judge "$(r pg2.p99)" "<=" 250 " ms")" "$(judge "$(r pg1.p99)" "<=" 250 " ms")" "≤ 250 ms"
   row "slowest request" "$(cell "$(r sqlite.max)" " ms")" "$(cell "$(r pg2.max)" " ms")" "$(cell "$(r pg1.max)" " ms")" ""
-  row "errors: not 2xx + socket" "$(error_cell sqlite)" "$(error_cell pg2)" "$(error_cell pg1)" "0"
+  row "errors: status ≥ 400 + socket" "$(error_cell sqlite)" "$(error_cell pg2)" "$(error_cell pg1)" "0"
   row "import ($(first sqlite.rows pg2.rows pg1.rows))" "$(import_cell sqlite)" "$(import_cell pg2)" "$(import_cell pg1)" ""
   row "each request alone, before the window (median ms: dashboard / indicator / comparison / coverage / export)" "$(r sqlite.alone)" "$(r pg2.alone)" "$(r pg1.alone)" ""
   row "app CPU time from the window's start to its end or the commit, whichever is later (all instances)" "$(cell "$(r sqlite.cpu)" " s")" "$(cell "$(r pg2.cpu)" " s")" "$(cell "$(r pg1.cpu)" " s")" ""
