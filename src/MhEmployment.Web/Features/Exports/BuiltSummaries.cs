@@ -39,13 +39,20 @@ public sealed class BuiltSummaries : IDisposable
 
     private bool TryGet(string key, out SummaryResult result) => store.TryGetValue(key, out result!);
 
-    /// <summary>The summary kept for this key; or built, once however many ask for it at the same time, and kept.</summary>
-    public async Task<SummaryResult> GetOrBuildAsync(string key, Func<Task<SummaryResult>> build, CancellationToken cancellationToken)
+    /// <summary>
+    /// The summary kept for this key; or built, once however many ask for it at the same time, and kept. A bulk export
+    /// (<paramref name="keep"/> false) builds its own when none is kept, and keeps nothing (ADR 0022).
+    /// </summary>
+    public async Task<SummaryResult> GetOrBuildAsync(string key, bool keep, Func<Task<SummaryResult>> build, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(build);
         if (TryGet(key, out var kept))
         {
             return kept;
+        }
+        if (!keep)
+        {
+            return await build();
         }
         return await building.RunAsync(key, async () =>
         {

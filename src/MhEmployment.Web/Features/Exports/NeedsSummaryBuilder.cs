@@ -44,10 +44,9 @@ public sealed class NeedsSummaryBuilder(
         ArgumentNullException.ThrowIfNull(request);
         var snapshot = await cache.SnapshotAsync(viewer, cancellationToken);
         var key = BuiltSummaries.Key(snapshot.Version, title, codes, request);
-        // Shared by everyone who asks at once, so built to its end whoever of them goes away.
-        var result = keep
-            ? await built.GetOrBuildAsync(key, () => BuildAsync(snapshot, title, codes, request, viewer, CancellationToken.None), cancellationToken)
-            : await BuildAsync(snapshot, title, codes, request, viewer, cancellationToken);
+        // A kept build is shared by everyone who asks at once, so it runs to its end whoever of them goes away.
+        var result = await built.GetOrBuildAsync(key, keep,
+            () => BuildAsync(snapshot, title, codes, request, viewer, keep ? CancellationToken.None : cancellationToken), cancellationToken);
         // Built once for everyone; each download is produced now, by its own reader.
         return result with { Summary = result.Summary with { ProducedUtc = clock.GetUtcNow().UtcDateTime, ProducedBy = viewer ?? "an API client" } };
     }
