@@ -1,3 +1,6 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
 namespace MhEmployment.Web.Infrastructure;
 
 /// <summary>
@@ -9,6 +12,9 @@ namespace MhEmployment.Web.Infrastructure;
 /// </summary>
 public sealed class SqliteLongWrites(bool enabled)
 {
+    /// <summary>How long a write that goes around long writes waits for SQLite's lock: far longer than a short write holds it.</summary>
+    public static readonly TimeSpan BriefWait = TimeSpan.FromSeconds(2);
+
     private int _running;
 
     private readonly WakeWhenEnded _ended = new();
@@ -25,6 +31,54 @@ public sealed class SqliteLongWrites(bool enabled)
         }
         Interlocked.Increment(ref _running);
         return new Scope(this);
+    }
+
+    /// <summary>
+    /// Saves <paramref name="db"/>'s changes unless a long write holds the database; false, with nothing saved, when one
+    /// is running or takes the lock first. A long write can begin between a look at <see cref="Running"/> and the write;
+    /// the write would then wait for SQLite's lock for the whole command timeout (30 s) and fail, so here it waits
+    /// <see cref="BriefWait"/> at most. On PostgreSQL it is a plain save.
+    /// </summary>
+    public async Task<bool> TrySaveAroundAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (!enabled)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        if (Running)
+        {
+            return false;
+        }
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(BriefWait);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (IsBusy(ex))
+        {
+            return false;
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(timeout);
+        }
+    }
+
+    /// <summary>Whether <paramref name="exception"/> is SQLite's "database is busy/locked", however wrapped.</summary>
+    private static bool IsBusy(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED })
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Waits until the last running long write ends, or until <paramref name="timeout"/> has passed.</summary>

@@ -60,6 +60,37 @@ public abstract class AuditOutboxTests(Provider provider) : IAsyncLifetime
         entry.Target.Should().Be("E09000012");
     }
 
+    /// <summary>
+    /// A long write can take the database between a request's look at whether one runs and its write: the write then
+    /// waits briefly, not for the whole command timeout (30 s, then a 500), and goes around it. Here another connection
+    /// holds the lock and no long write is known, which is what the request finds in that moment.
+    /// </summary>
+    [Fact]
+    public async Task ExportThroughANewToken_WhenTheDatabaseIsTakenUnannounced_AnswersWithinSeconds_AndRecordsUseAndEntryAfterwards()
+    {
+        var officer = await _factory.ApiClientAsync(Accounts.EmailFor(Roles.Officer)); // never used: its first call records its use
+
+        HttpResponseMessage response;
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        await using (var held = await HoldWriteLockAsync())
+        {
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            response = await officer.GetAsync(HackneyCsv, patience.Token);
+            waited.Stop();
+            (await ExportEntriesAsync()).Should().Be(0);
+        }
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        waited.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10), "the token's use and the audit entry each wait 2 s at most");
+        (await LastUsedAsync()).Should().BeNull("the use could not be recorded while the database was held");
+        await WaitUntilAsync(async () => await ExportEntriesAsync() == 1, TimeSpan.FromSeconds(20));
+        (await officer.GetAsync("/api/v1/areas/E09000012/profile")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await LastUsedAsync()).Should().NotBeNull("the next call records the use");
+    }
+
+    private Task<DateTime?> LastUsedAsync() =>
+        _factory.WithDbAsync(db => db.ApiTokens.AsNoTracking().Where(t => t.Name == "tests").Select(t => t.LastUsedUtc).SingleAsync());
+
     [Fact]
     public async Task Move_RunAgainOverTheSameEntries_AsAfterACrashBeforeTheyWereDeleted_WritesEachOnce()
     {

@@ -50,10 +50,15 @@ public sealed class ApiTokenService(AppDbContext db, TimeProvider clock, SqliteL
         // Record use at most once a minute, so busy scripts do not write on every call. Best effort: while a long SQLite
         // write (an import's commit) holds the database it is skipped, rather than keep the call waiting for it; the
         // next call after it records the use (ADR 0021).
-        if ((token.LastUsedUtc is null || now - token.LastUsedUtc > TimeSpan.FromMinutes(1)) && !longWrites.Running)
+        if (token.LastUsedUtc is null || now - token.LastUsedUtc > TimeSpan.FromMinutes(1))
         {
+            var before = token.LastUsedUtc;
             token.LastUsedUtc = now;
-            await db.SaveChangesAsync(cancellationToken);
+            if (!await longWrites.TrySaveAroundAsync(db, cancellationToken))
+            {
+                token.LastUsedUtc = before;
+                db.Entry(token).State = EntityState.Unchanged;
+            }
         }
         return token;
     }

@@ -68,15 +68,17 @@ public sealed partial class AuditBatchWriter(
 
     private async Task WriteBatchAsync(IReadOnlyList<AuditEvent> entries)
     {
-        if (outbox.Enabled && longWrites.Running)
-        {
-            await outbox.AddAsync(entries, CancellationToken.None);
-            return;
-        }
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         db.AuditEvents.AddRange(entries);
-        await db.SaveChangesAsync(CancellationToken.None);
+        if (!outbox.Enabled)
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        else if (!await longWrites.TrySaveAroundAsync(db, CancellationToken.None))
+        {
+            await outbox.AddAsync(entries, CancellationToken.None);
+        }
     }
 
     private sealed record Pending(AuditEvent Entry, TaskCompletionSource Written);
