@@ -11,7 +11,8 @@ namespace MhEmployment.Web.Features.Imports.Jobs;
 /// stopped and marked the import interrupted), the work is cancelled: its transaction rolls back, nothing is written.
 /// </summary>
 public sealed partial class ImportJobRunner(
-    IServiceScopeFactory scopes, AppInstance instance, ImportJobSettings settings, ImportProgressBoard board, TimeProvider clock, ILogger<ImportJobRunner> logger)
+    IServiceScopeFactory scopes, AppInstance instance, ImportJobSettings settings, ImportProgressBoard board, SqliteLongWrites longWrites, TimeProvider clock,
+    ILogger<ImportJobRunner> logger)
 {
     /// <summary>
     /// The direct way (the command line, sample data, refreshes): runs the work here, under the job the upload held
@@ -79,6 +80,13 @@ public sealed partial class ImportJobRunner(
         {
             while (await timer.WaitForNextTickAsync(stop))
             {
+                if (longWrites.Running)
+                {
+                    // SQLite, and a long write of this process (most likely this import's) holds its one write lock: a
+                    // renewal would wait for it, holding a thread, and fail. No other instance shares a SQLite database,
+                    // and an instance never takes its own jobs for stopped (ImportJobSweep), so a lapsed lease is harmless.
+                    continue;
+                }
                 try
                 {
                     await using var scope = scopes.CreateAsyncScope();
