@@ -38,15 +38,4 @@ public sealed class RowRangesTests
     {
         RowRanges.Split(null, 4).Should().BeEmpty();
     }
-
-    [Fact]
-    public void Concatenate_KeepsEachKeysRowsInTheRangesOrder()
-    {
-        var all = RowRanges.Concatenate<string>([new() { [1] = ["a", "b"], [2] = ["x"] }, new(), new() { [1] = ["c"], [3] = ["y"] }]);
-
-        all.Should().HaveCount(3);
-        all[1].Should().Equal("a", "b", "c");
-        all[2].Should().Equal("x");
-        all[3].Should().Equal("y");
-    }
 }

@@ -152,7 +152,7 @@ public sealed class DashboardSource(IServiceScopeFactory scopes) : IDashboardSou
     /// row ids at once, each on its own connection: with readers taking the processors meanwhile, a reload that reads on
     /// more threads gets more of them, and these reads are most of the time before new figures are seen.
     /// </summary>
-    private async Task<Dictionary<int, List<StoredRow>>> ImportRowsAsync(
+    private async Task<Dictionary<int, ImportRows>> ImportRowsAsync(
         AppDbContext db, ImportChange import, Dictionary<int, Domain.Indicator> indicators, CancellationToken cancellationToken)
     {
         var (table, filter) = import.Undone ? ("ReplacedValues", "ReplacedByImportId") : ("IndicatorValues", "ImportId");
@@ -165,28 +165,24 @@ public sealed class DashboardSource(IServiceScopeFactory scopes) : IDashboardSou
         {
             sql += $" AND {rowId} BETWEEN @from AND @to";
         }
-        var parts = new Dictionary<int, List<StoredRow>>[ranges.Count];
+        var parts = new ImportRows.Collector[ranges.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, ranges.Count),
             new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = cancellationToken }, async (part, token) =>
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var partDb = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                var rows = parts[part] = [];
+                var rows = parts[part] = new ImportRows.Collector();
                 var (from, to) = ranges[part];
                 (string, long)[] parameters = rowId is null ? [("@id", import.ImportId)] : [("@id", import.ImportId), ("@from", from), ("@to", to)];
                 await ReadRowsAsync(partDb, sql, parameters, (row, indicator) =>
                 {
                     if (indicators.ContainsKey(indicator))
                     {
-                        if (!rows.TryGetValue(indicator, out var list))
-                        {
-                            rows[indicator] = list = [];
-                        }
-                        list.Add(row);
+                        rows.Add(indicator, row);
                     }
                 }, token);
             });
-        return RowRanges.Concatenate(parts);
+        return ImportRows.Combine(parts);
     }
 
     /// <summary>The first and last row id of the import's rows in <paramref name="table"/>; null when it has none.</summary>
@@ -267,7 +263,10 @@ public sealed class DashboardSource(IServiceScopeFactory scopes) : IDashboardSou
         {
             if (connection is SqliteConnection sqlite)
             {
-                SqliteStoredRows.Read(sqlite, sql, parameters, take, cancellationToken);
+                // SQLite reads block their thread for as long as they take: on a thread of their own, not one of the
+                // pool's, whose few threads serve requests meanwhile.
+                await Task.Factory.StartNew(() => SqliteStoredRows.Read(sqlite, sql, parameters, take, cancellationToken),
+                    cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
                 return;
             }
             await using var command = connection.CreateCommand();

@@ -1,6 +1,6 @@
 namespace MhEmployment.Web.Features.Profiles;
 
-/// <summary>Splits a span of row ids into ranges read at once, and puts the ranges' rows back together in order.</summary>
+/// <summary>Splits a span of row ids into ranges read at once (their rows are put back together by <see cref="ImportRows.Combine"/>).</summary>
 internal static class RowRanges
 {
     /// <summary>
@@ -27,27 +27,5 @@ internal static class RowRanges
             from = to + 1;
         }
         return ranges;
-    }
-
-    /// <summary>The rows of every range by key, each key's rows in the ranges' order.</summary>
-    public static Dictionary<int, List<T>> Concatenate<T>(IReadOnlyList<Dictionary<int, List<T>>> parts)
-    {
-        ArgumentNullException.ThrowIfNull(parts);
-        var all = new Dictionary<int, List<T>>();
-        foreach (var part in parts)
-        {
-            foreach (var (key, rows) in part)
-            {
-                if (all.TryGetValue(key, out var list))
-                {
-                    list.AddRange(rows);
-                }
-                else
-                {
-                    all[key] = rows;
-                }
-            }
-        }
-        return all;
     }
 }

@@ -7,6 +7,10 @@ internal struct OverlayRow
     public int Area;
     public int Label;
     public int Note;
+
+    /// <summary>An index into the slices of the rows' <see cref="ImportRows"/>.</summary>
+    public int Slice;
+
     public int ImportId;
 
     /// <summary>The row's place among the import's rows: of two for the same key, the later wins.</summary>
@@ -29,7 +33,7 @@ public sealed partial class SliceValues
     /// <param name="rows">Sorted here.</param>
     /// <param name="grown">The held tables extended with the rows' texts; <paramref name="tables"/> is what it built.</param>
     internal static SliceValues? Overlay(
-        Slice slice, SliceValues? held, List<OverlayRow> rows, int? dropImport, IndicatorTables.Growing grown, IndicatorTables tables)
+        Slice slice, SliceValues? held, Span<OverlayRow> rows, int? dropImport, IndicatorTables.Growing grown, IndicatorTables tables)
     {
         rows.Sort(static (x, y) =>
         {
@@ -38,15 +42,17 @@ public sealed partial class SliceValues
             return c != 0 ? c : x.Arrival.CompareTo(y.Arrival);
         });
         var heldRows = held?.areas.Length ?? 0;
-        var capacity = heldRows + rows.Count;
+        var capacity = heldRows + rows.Length;
         var areas = new int[capacity];
         var importIds = new int[capacity];
-        var notes = new int[capacity];
         var labels = new int[capacity];
-        var numbers = new double[Enum.GetValues<NumberColumn>().Length][];
+        // Columns no value can have are not allocated: at a million rows each is 8 MB.
+        var (rowNotes, rowNumbers) = ColumnsUsed(rows);
+        var notes = held?.notes is not null || rowNotes ? new int[capacity] : null;
+        var numbers = new double[]?[rowNumbers.Length];
         for (var c = 0; c < numbers.Length; c++)
         {
-            numbers[c] = new double[capacity];
+            numbers[c] = held?.numbers[c] is not null || rowNumbers[c] ? new double[capacity] : null;
         }
         var periods = new List<(PeriodKey Key, string Label)>();
         var starts = new List<int>();
@@ -55,16 +61,16 @@ public sealed partial class SliceValues
         var heldPeriod = 0;
         var heldPeriods = held?.periods.Length ?? 0;
         var next = 0; // the next of the import's rows
-        while (heldPeriod < heldPeriods || next < rows.Count)
+        while (heldPeriod < heldPeriods || next < rows.Length)
         {
-            var key = heldPeriod < heldPeriods && (next == rows.Count || held!.periods[heldPeriod].Period <= rows[next].Period)
+            var key = heldPeriod < heldPeriods && (next == rows.Length || held!.periods[heldPeriod].Period <= rows[next].Period)
                 ? held!.periods[heldPeriod].Period
                 : rows[next].Period;
             var fromHeld = heldPeriod < heldPeriods && held!.periods[heldPeriod].Period == key;
             var h = fromHeld ? held!.periodStarts[heldPeriod] : 0;
             var heldEnd = fromHeld ? held!.periodStarts[heldPeriod + 1] : 0;
             var end = next;
-            while (end < rows.Count && rows[end].Period == key)
+            while (end < rows.Length && rows[end].Period == key)
             {
                 end++;
             }
@@ -91,22 +97,22 @@ public sealed partial class SliceValues
                     var row = rows[next++];
                     areas[n] = row.Area;
                     importIds[n] = row.ImportId;
-                    notes[n] = row.Note;
+                    notes?[n] = row.Note;
                     labels[n] = row.Label;
                     for (var c = 0; c < numbers.Length; c++)
                     {
-                        numbers[c][n] = row.Numbers[c];
+                        numbers[c]?[n] = row.Numbers[c];
                     }
                 }
                 else
                 {
                     areas[n] = held!.areas[h];
                     importIds[n] = held.importIds[h];
-                    notes[n] = held.notes?[h] ?? 0;
+                    notes?[n] = held.notes?[h] ?? 0;
                     labels[n] = held.labels?[h] ?? periodLabel;
                     for (var c = 0; c < numbers.Length; c++)
                     {
-                        numbers[c][n] = held.numbers[c] is { } column ? column[h] : StoredNumbers.Null;
+                        numbers[c]?[n] = held.numbers[c] is { } column ? column[h] : StoredNumbers.Null;
                     }
                     h++;
                 }
@@ -133,22 +139,51 @@ public sealed partial class SliceValues
                 ownLabel = labels[k] != periodLabels[p];
             }
         }
-        var hasNote = Array.FindIndex(notes, 0, n, note => note != 0) >= 0;
+        var hasNote = notes is not null && Array.FindIndex(notes, 0, n, note => note != 0) >= 0;
         var kept = new double[]?[numbers.Length];
         for (var c = 0; c < numbers.Length; c++)
         {
-            kept[c] = Array.FindIndex(numbers[c], 0, n, v => !StoredNumbers.IsNull(v)) >= 0 ? numbers[c][..n] : null;
+            kept[c] = numbers[c] is { } column && Array.FindIndex(column, 0, n, v => !StoredNumbers.IsNull(v)) >= 0 ? Trimmed(column, n) : null;
         }
-        return new SliceValues(slice, tables, periods, [.. starts], areas[..n], importIds[..n],
-            hasNote ? notes[..n] : null, ownLabel ? labels[..n] : null, kept);
+        return new SliceValues(slice, tables, periods, [.. starts], Trimmed(areas, n), Trimmed(importIds, n),
+            hasNote ? Trimmed(notes!, n) : null, ownLabel ? Trimmed(labels, n) : null, kept);
     }
+
+    /// <summary>Whether any of the rows has a note, and which number columns any has a number in.</summary>
+    private static (bool Notes, bool[] Numbers) ColumnsUsed(ReadOnlySpan<OverlayRow> rows)
+    {
+        var notes = false;
+        var numbers = new bool[Enum.GetValues<NumberColumn>().Length];
+        var unused = numbers.Length + 1;
+        for (var r = 0; r < rows.Length && unused > 0; r++)
+        {
+            ref readonly var row = ref rows[r];
+            if (!notes && row.Note != 0)
+            {
+                notes = true;
+                unused--;
+            }
+            for (var c = 0; c < numbers.Length; c++)
+            {
+                if (!numbers[c] && !StoredNumbers.IsNull(row.Numbers[c]))
+                {
+                    numbers[c] = true;
+                    unused--;
+                }
+            }
+        }
+        return (notes, numbers);
+    }
+
+    /// <summary>The first <paramref name="n"/> items: the array itself when that is all of it (no value was replaced).</summary>
+    private static T[] Trimmed<T>(T[] items, int n) => n == items.Length ? items : items[..n];
 
     /// <summary>
     /// The period's label: the one it had while it keeps a held value, else that of the import's first row for it;
     /// -1 when neither has one.
     /// </summary>
     private static int FirstLabel(
-        SliceValues? held, int heldPeriod, int from, int to, int? dropImport, IndicatorTables.Growing grown, List<OverlayRow> rows, int next, int end)
+        SliceValues? held, int heldPeriod, int from, int to, int? dropImport, IndicatorTables.Growing grown, ReadOnlySpan<OverlayRow> rows, int next, int end)
     {
         for (var h = from; h < to; h++)
         {
