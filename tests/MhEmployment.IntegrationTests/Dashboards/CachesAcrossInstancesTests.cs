@@ -7,6 +7,8 @@ using System.Text.Json;
 using MhEmployment.IntegrationTests.Infrastructure;
 using MhEmployment.Web.Features.Accounts;
 using MhEmployment.Web.Features.Assets;
+using MhEmployment.Web.Features.Profiles;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
@@ -33,6 +35,7 @@ public abstract class CachesAcrossInstancesTests(TwoInstancesFixture fixture, IT
         var csv = "indicator_key,area_code,period_label,value,count,denominator\n" +
             DashboardFixture.Row(Esa, DashboardFixture.England, "2020/21", 1_120_000, 35_000_000, 1000) +
             DashboardFixture.Row(Esa, Hackney, "2020/21", 9_460, 200_000, 1000); // 47.3
+        var versionBefore = await LatestVersionAsync();
         var import = await fixture.AnalystApiOnA.UploadAndValidateAsync(await DashboardFixture.WriteAsync(csv), "next-year.csv");
         var id = import.GetProperty("id").GetInt32();
 
@@ -43,6 +46,15 @@ public abstract class CachesAcrossInstancesTests(TwoInstancesFixture fixture, IT
 
         elapsed.Should().BeLessThanOrEqualTo(Limit);
         (await EsaCellsAsync(fixture.ViewerOnB)).Should().Contain("2020/21");
+        (await ChangedSinceAsync(versionBefore))!.BeyondValues.Should().BeFalse("an import leaves what is read besides the values (coverage) standing");
+    }
+
+    private Task<long> LatestVersionAsync() => new DashboardSource(fixture.A.Services.GetRequiredService<IServiceScopeFactory>()).LatestVersionAsync(CancellationToken.None);
+
+    private async Task<ChangedIndicators?> ChangedSinceAsync(long version)
+    {
+        var source = new DashboardSource(fixture.A.Services.GetRequiredService<IServiceScopeFactory>());
+        return await source.ChangedAsync(version, await source.LatestVersionAsync(CancellationToken.None), CancellationToken.None);
     }
 
     [Fact]
@@ -65,6 +77,7 @@ public abstract class CachesAcrossInstancesTests(TwoInstancesFixture fixture, IT
         var before = await HackneyCoverageAsync(fixture.ViewerApiOnB);
         before.Should().Be(await HackneyCoverageAsync(fixture.ViewerApiOnA));
 
+        var versionBefore = await LatestVersionAsync();
         var rated = await fixture.OfficerApiOnA.PostAsJsonAsync($"/api/v1/assets/{fixture.AssetId}/rating", new { rating = 3, rationale = "Funding cut" });
         rated.EnsureSuccessStatusCode();
         var elapsed = await TimeUntilAsync("the rating made through A in B's comparison",
@@ -72,6 +85,7 @@ public abstract class CachesAcrossInstancesTests(TwoInstancesFixture fixture, IT
 
         elapsed.Should().BeLessThanOrEqualTo(Limit);
         (await HackneyCoverageAsync(fixture.ViewerApiOnB)).Should().Be(await HackneyCoverageAsync(fixture.OfficerApiOnA), "B shows what A's officer sees");
+        (await ChangedSinceAsync(versionBefore))!.BeyondValues.Should().BeTrue("a rating changes the coverage read besides the values");
     }
 
     [Fact]

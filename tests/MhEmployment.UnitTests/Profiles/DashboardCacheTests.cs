@@ -149,6 +149,42 @@ public sealed class DashboardCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task DatabaseReads_AreKeptAcrossANewVersionOfValues_AndReadAgainAfterAChangeBeyondThem()
+    {
+        await cache.SnapshotAsync();
+        var reads = 0;
+        Task<string> Read(CancellationToken _) => Task.FromResult($"coverage read {++reads}");
+        (await cache.GetOrAddAsync("coverage|E09000012", Read, CancellationToken.None)).Should().Be("coverage read 1");
+
+        database.Commit(1, "after");
+        await cache.RefreshAsync(CancellationToken.None);
+        var afterImport = await cache.GetOrAddAsync("coverage|E09000012", Read, CancellationToken.None);
+        database.CommitBeyondValues();
+        await cache.RefreshAsync(CancellationToken.None);
+        var afterAssets = await cache.GetOrAddAsync("coverage|E09000012", Read, CancellationToken.None);
+
+        afterImport.Should().Be("coverage read 1", "an import changes no asset");
+        afterAssets.Should().Be("coverage read 2", "an asset or rating change is read again");
+    }
+
+    [Fact]
+    public async Task ADatabaseRead_DuringWhichAChangeBeyondValuesIsServed_IsNotKept()
+    {
+        await cache.SnapshotAsync();
+
+        var during = await cache.GetOrAddAsync("coverage|E09000012", async token =>
+        {
+            database.CommitBeyondValues();
+            await cache.RefreshAsync(token);
+            return "read before the change was served";
+        }, CancellationToken.None);
+        var next = await cache.GetOrAddAsync("coverage|E09000012", _ => Task.FromResult("read again"), CancellationToken.None);
+
+        during.Should().Be("read before the change was served");
+        next.Should().Be("read again");
+    }
+
+    [Fact]
     public async Task ComparisonsOfAnIndicatorANewVersionLeftAlone_AreKept_AndThoseOfTheChangedOneBuiltAgain()
     {
         var before = await cache.SnapshotAsync();
@@ -239,6 +275,16 @@ public sealed class DashboardCacheTests : IDisposable
             }
         }
 
+        /// <summary>A change of something besides values (an asset, say): recorded as indicator 0.</summary>
+        public long CommitBeyondValues()
+        {
+            lock (changes)
+            {
+                changes.Add((changes.Count + 1, 0));
+                return changes.Count;
+            }
+        }
+
         public Hold HoldNextLoad() => hold = new Hold();
 
         public Task<long> LatestVersionAsync(CancellationToken cancellationToken)
@@ -253,8 +299,9 @@ public sealed class DashboardCacheTests : IDisposable
         {
             lock (changes)
             {
-                var values = changes.Where(c => c.Version > after && c.Version <= upTo).Select(c => c.Indicator).ToHashSet();
-                return Task.FromResult<ChangedIndicators?>(new ChangedIndicators(values, new HashSet<int>()));
+                var changed = changes.Where(c => c.Version > after && c.Version <= upTo).ToList();
+                var values = changed.Where(c => c.Indicator != 0).Select(c => c.Indicator).ToHashSet();
+                return Task.FromResult<ChangedIndicators?>(new ChangedIndicators(values, new HashSet<int>()) { BeyondValues = changed.Any(c => c.Indicator == 0) });
             }
         }
 

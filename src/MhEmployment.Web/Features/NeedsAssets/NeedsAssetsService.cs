@@ -75,7 +75,7 @@ public sealed class NeedsAssetsService(AppDbContext db, DashboardCache cache, Co
         var cells = new Dictionary<(string, int), ComparisonCell>();
         foreach (var area in areas)
         {
-            var covered = (await cache.GetOrAddAsync(snapshot, $"coverage|{area.Code}",
+            var covered = (await cache.GetOrAddAsync($"coverage|{area.Code}",
                 async token => new KeptCoverage(await coverage.ForAsync(area.Code, token)), cancellationToken)).Value;
             var byNumber = covered?.Domains.ToDictionary(d => d.Number);
             foreach (var domain in domains)

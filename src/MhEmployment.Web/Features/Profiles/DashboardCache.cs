@@ -25,6 +25,8 @@ public sealed partial class DashboardCache(
     private readonly SemaphoreSlim loading = new(1, 1);
     private readonly Lock firstLoadLock = new();
     private readonly ConcurrentDictionary<string, object> derived = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, object> databaseReads = new(StringComparer.Ordinal);
+    private long databaseReadsGeneration;
     private readonly ConditionalWeakTable<IndicatorValues, ConcurrentDictionary<string, PeriodComparison>> comparisons = [];
     private readonly TimeSpan ownChangeWait = TimeSpan.FromSeconds(configuration.GetValue("Dashboards:OwnChangeWaitSeconds", 10.0));
     private volatile ValueSnapshot? current;
@@ -106,7 +108,7 @@ public sealed partial class DashboardCache(
             var changed = await source.ChangedAsync(snapshot.Version, latest, cancellationToken);
             var started = TimeProvider.System.GetTimestamp();
             var next = await source.LoadAsync(latest, snapshot, changed, cancellationToken);
-            Publish(next);
+            Publish(next, keepDatabaseReads: changed is { BeyondValues: false });
             var elapsed = TimeProvider.System.GetElapsedTime(started);
             LogReloaded(logger, snapshot.Version, latest, changed?.Values.Count ?? -1, elapsed);
         }
@@ -162,21 +164,33 @@ public sealed partial class DashboardCache(
     }
 
     /// <summary>
-    /// Like <see cref="GetOrAdd{T}"/> for what is read from the database besides the values (assets, coverage), kept
-    /// until the next data version: every change such reads depend on records one.
+    /// What is read from the database besides the values (an area's asset coverage), kept until a change of something
+    /// besides values and catalogue entries: every change such reads depend on (assets, ratings, areas) records a data
+    /// version of its own kind. A new import leaves them standing, so the first readers after it do not all read the
+    /// asset register again (for a region's comparison, one query per borough) while the changed indicators' pages
+    /// are being built.
     /// </summary>
-    public async Task<T> GetOrAddAsync<T>(ValueSnapshot from, string key, Func<CancellationToken, Task<T>> build, CancellationToken cancellationToken)
+    public async Task<T> GetOrAddAsync<T>(string key, Func<CancellationToken, Task<T>> build, CancellationToken cancellationToken)
         where T : class
     {
-        ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(build);
-        var fullKey = $"{from.Version}|{typeof(T).Name}|{key}";
-        if (derived.TryGetValue(fullKey, out var found))
+        var fullKey = $"{typeof(T).Name}|{key}";
+        var generation = Interlocked.Read(ref databaseReadsGeneration);
+        if (databaseReads.TryGetValue(fullKey, out var found))
         {
             return (T)found;
         }
         var value = await build(cancellationToken);
-        return GetOrAdd(from, key, () => value);
+        // Kept only if nothing it depends on changed while it was read.
+        if (Interlocked.Read(ref databaseReadsGeneration) == generation)
+        {
+            if (databaseReads.Count >= MaxDerivedEntries)
+            {
+                databaseReads.Clear();
+            }
+            databaseReads[fullKey] = value;
+        }
+        return value;
     }
 
     private Task<ValueSnapshot> FirstLoadAsync()
@@ -285,9 +299,14 @@ public sealed partial class DashboardCache(
         }
     }
 
-    private void Publish(ValueSnapshot snapshot)
+    private void Publish(ValueSnapshot snapshot, bool keepDatabaseReads = false)
     {
         NoteSeen(snapshot.Version);
+        if (!keepDatabaseReads)
+        {
+            Interlocked.Increment(ref databaseReadsGeneration);
+            databaseReads.Clear();
+        }
         current = snapshot;
         derived.Clear();
         versions.Reached(snapshot.Version);

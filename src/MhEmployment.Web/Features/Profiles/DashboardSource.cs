@@ -16,6 +16,9 @@ public sealed record ChangedIndicators(IReadOnlySet<int> Values, IReadOnlySet<in
 {
     /// <summary>The imports committed and undone, in order, when they made every change of values; otherwise null.</summary>
     public IReadOnlyList<ImportChange>? Imports { get; init; }
+
+    /// <summary>Whether anything besides values and catalogue entries changed too (assets, ratings, areas, evidence, priorities).</summary>
+    public bool BeyondValues { get; init; }
 }
 
 /// <summary>What <see cref="DashboardCache"/> reads: the data version, what changed since a version, and the values.</summary>
@@ -66,8 +69,10 @@ public sealed class DashboardSource(IServiceScopeFactory scopes) : IDashboardSou
         var values = new HashSet<int>();
         var definitions = new HashSet<int>();
         List<ImportChange>? imports = [];
+        var beyondValues = false;
         foreach (var change in changes)
         {
+            beyondValues |= change.Kind is not (DataChangeKinds.ImportCommitted or DataChangeKinds.ImportUndone or DataChangeKinds.IndicatorEdited);
             if (DataChangeIds.Parse(change.IndicatorIds) is not { } ids)
             {
                 return null;
@@ -88,7 +93,7 @@ public sealed class DashboardSource(IServiceScopeFactory scopes) : IDashboardSou
             }
         }
         definitions.ExceptWith(values);
-        return new ChangedIndicators(values, definitions) { Imports = imports };
+        return new ChangedIndicators(values, definitions) { Imports = imports, BeyondValues = beyondValues };
     }
 
     public async Task<ValueSnapshot> LoadAsync(long version, ValueSnapshot? previous, ChangedIndicators? changed, CancellationToken cancellationToken)
