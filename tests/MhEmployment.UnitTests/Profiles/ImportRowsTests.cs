@@ -1,5 +1,6 @@
 using MhEmployment.Web.Domain;
 using MhEmployment.Web.Features.Profiles;
+using static MhEmployment.UnitTests.Profiles.OverlayTestData;
 
 namespace MhEmployment.UnitTests.Profiles;
 
@@ -9,19 +10,7 @@ namespace MhEmployment.UnitTests.Profiles;
 /// </summary>
 public sealed class ImportRowsTests
 {
-    private static readonly Slice Persons = new(Sex.Persons, "16-64 yrs");
-    private static readonly Slice Female = new(Sex.Female, "16-64 yrs");
     private static readonly Slice Older = new(Sex.Persons, "65+ yrs");
-
-    private static readonly Indicator Claimants = new()
-    {
-        Id = 7, Key = "claimants", Name = "Claimants", Definition = "", Source = "", Age = "16-64 yrs", Sex = Sex.Persons,
-        Theme = IndicatorTheme.Benefits, Unit = IndicatorUnit.Percent, ValueType = IndicatorValueType.Proportion, Multiplier = 100,
-        Polarity = Polarity.LowIsGood, PeriodType = PeriodType.FinancialYear, IntervalMethod = IntervalMethod.Wilson,
-        ComparisonMethod = ComparisonMethod.ConfidenceIntervals,
-    };
-
-    private static PeriodKey Year(int year) => new(new DateOnly(year, 4, 1), new DateOnly(year + 1, 3, 31));
 
     private static StoredRow Row(string area, int year, double? value, Slice slice, string? note = null, string? label = null, int importId = 2) =>
         new(area, Year(year), label ?? $"{year}/{(year + 1) % 100:00}", slice, value, null, 1000, null, null, null, null, note, importId);
