@@ -78,12 +78,9 @@ internal sealed class ImportRows
         var sliceStarts = new int[slices.Items.Count + 1];
         foreach (var (part, map) in parts.Zip(maps))
         {
-            foreach (var chunk in part.Rows.Chunks())
+            for (var s = 0; s < part.SliceCounts.Count; s++)
             {
-                foreach (var row in chunk.Span)
-                {
-                    sliceStarts[map.Slices[row.Slice] + 1]++;
-                }
+                sliceStarts[map.Slices[s] + 1] += part.SliceCounts[s];
             }
         }
         for (var s = 1; s < sliceStarts.Length; s++)
@@ -146,12 +143,24 @@ internal sealed class ImportRows
             public Table<Slice> Slices { get; } = new(EqualityComparer<Slice>.Default);
             public GrowingArray Rows { get; private set; } = new();
 
-            public void Add(in StoredRow row) => Rows.Add(new OverlayRow
+            /// <summary>The rows of each of <see cref="Slices"/>, counted as they come, for placing them by slice.</summary>
+            public List<int> SliceCounts { get; } = [];
+
+            public void Add(in StoredRow row)
             {
-                Period = row.Period, Area = Areas.IndexOf(row.AreaCode), Label = Labels.IndexOf(row.PeriodLabel),
-                Note = row.Note is null ? 0 : 1 + Notes.IndexOf(row.Note), Slice = Slices.IndexOf(row.Slice), ImportId = row.ImportId,
-                Numbers = EncodedNumbers.Of(row.Value, row.Count, row.Denominator, row.Lower95, row.Upper95, row.Lower998, row.Upper998),
-            });
+                var slice = Slices.IndexOf(row.Slice);
+                if (slice == SliceCounts.Count)
+                {
+                    SliceCounts.Add(0);
+                }
+                SliceCounts[slice]++;
+                Rows.Add(new OverlayRow
+                {
+                    Period = row.Period, Area = Areas.IndexOf(row.AreaCode), Label = Labels.IndexOf(row.PeriodLabel),
+                    Note = row.Note is null ? 0 : 1 + Notes.IndexOf(row.Note), Slice = slice, ImportId = row.ImportId,
+                    Numbers = EncodedNumbers.Of(row.Value, row.Count, row.Denominator, row.Lower95, row.Upper95, row.Lower998, row.Upper998),
+                });
+            }
 
             public void Release() => Rows = new();
         }
