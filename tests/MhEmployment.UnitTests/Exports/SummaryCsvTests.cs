@@ -104,6 +104,31 @@ public sealed class SummaryCsvTests
     }
 
     [Fact]
+    public void DownloadsOfOneBuiltSummary_ShareOneEncoding_WhateverTheirStamp()
+    {
+        var built = SummarySamples.Of(SummarySamples.Borough());
+        var first = built with { ProducedUtc = new DateTime(2026, 12, 7, 10, 0, 0, DateTimeKind.Utc), ProducedBy = "Ada" };
+        var second = built with { ProducedUtc = new DateTime(2026, 12, 7, 10, 5, 0, DateTimeKind.Utc), ProducedBy = "Grace" };
+
+        var bytes = SummaryCsv.Utf8(first);
+
+        SummaryCsv.Utf8(second).Should().BeSameAs(bytes);
+        bytes.Should().Equal(SummaryCsv.Table(built).ToUtf8());
+    }
+
+    [Fact]
+    public void AnotherBuiltSummary_IsEncodedAfresh()
+    {
+        var borough = SummarySamples.Borough();
+        var before = SummarySamples.Of(borough);
+        var after = SummarySamples.Of(borough with { Values = [borough.Values[0] with { Value = 99.5 }, .. borough.Values.Skip(1)] });
+
+        var old = SummaryCsv.Utf8(before);
+
+        Encoding.UTF8.GetString(SummaryCsv.Utf8(after)).Should().Contain(",99.5,").And.NotBe(Encoding.UTF8.GetString(old));
+    }
+
+    [Fact]
     public void EmptyBorough_GivesTheHeaderAlone()
     {
         var csv = SummaryCsv.Table(SummarySamples.Empty());

@@ -32,7 +32,7 @@ public sealed class SummaryFiles(PdfConverter pdf, AuditLog audit)
         {
             ExportFormat.Docx => Write(summary, SummaryDocx.Write),
             ExportFormat.Xlsx => Write(summary, SummaryXlsx.Write),
-            ExportFormat.Csv => SummaryCsv.Table(summary).ToUtf8(),
+            ExportFormat.Csv => SummaryCsv.Utf8(summary),
             ExportFormat.Pdf => await pdf.ConvertDocxAsync(Write(summary, SummaryDocx.Write), cancellationToken),
             _ => JsonSerializer.SerializeToUtf8Bytes(summary, Json),
         };
