@@ -262,6 +262,52 @@ public sealed class SummaryXlsxTests
     }
 
     [Fact]
+    public void DownloadsOfOneBuiltSummary_ShareItsSheets_AndEachNamesItsOwnReaderAndTime()
+    {
+        var built = SummarySamples.Hackney();
+        var ada = built with { ProducedBy = "ada@example.org", ProducedUtc = new DateTime(2026, 12, 7, 9, 0, 0, DateTimeKind.Utc) };
+        var grace = built with { ProducedBy = "grace@example.org", ProducedUtc = new DateTime(2026, 12, 7, 11, 30, 0, DateTimeKind.Utc) };
+
+        SummaryXlsx.SharedParts(grace).Should().BeSameAs(SummaryXlsx.SharedParts(ada));
+        using var first = Open(ada);
+        using var second = Open(grace);
+        foreach (var (book, summary) in new[] { (first, ada), (second, grace) })
+        {
+            book.ValidationErrors().Should().BeEmpty();
+            Details(book)["Produced by"].Should().Be(summary.ProducedBy);
+            var produced = book.Rows("About").FindIndex(r => r.GetValueOrDefault("A") == "Produced (UTC)") + 1;
+            DateTime.FromOADate(book.Number("About", $"B{produced}")).Should().Be(summary.ProducedUtc);
+            book.Document.PackageProperties.Creator.Should().Be(summary.ProducedBy);
+            book.Document.PackageProperties.Created!.Value.ToUniversalTime().Should().Be(summary.ProducedUtc);
+        }
+        second.Rows("Values").Should().BeEquivalentTo(first.Rows("Values"), o => o.WithStrictOrdering());
+    }
+
+    [Fact]
+    public void AnotherBuiltSummary_GetsSheetsOfItsOwn()
+    {
+        var hackney = SummarySamples.Hackney();
+        var revised = SummarySamples.Of(hackney.Areas[0] with { Values = [hackney.Areas[0].Values[0] with { Value = 99.5 }, .. hackney.Areas[0].Values.Skip(1)] });
+
+        SummaryXlsx.SharedParts(revised).Should().NotBeSameAs(SummaryXlsx.SharedParts(hackney));
+        using var book = Open(revised);
+        book.Row("Values", 2)["Value"].Should().Be("99.5");
+    }
+
+    [Fact]
+    public void TitlePageText_IsEscapedAndInert()
+    {
+        using var book = Open(SummarySamples.Hackney() with { SchemeName = SummarySamples.Formula + " & <b>", ProducedBy = "o'brien@example.org" });
+
+        book.ValidationErrors().Should().BeEmpty();
+        Details(book)["Asset checklist"].Should().Be("'" + SummarySamples.Formula + " & <b>");
+        Details(book)["Produced by"].Should().Be("o'brien@example.org");
+    }
+
+    private static Dictionary<string, string?> Details(OpenedWorkbook book) =>
+        book.Rows("About").Skip(2).Where(r => r.ContainsKey("A")).ToDictionary(r => r["A"], r => r.GetValueOrDefault("B"));
+
+    [Fact]
     public void AWorkbookWrittenToAForwardOnlyStream_OpensTheSame()
     {
         var summary = SummarySamples.Hackney();

@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Globalization;
-using System.IO.Compression;
+using System.Security;
 using System.Text;
 using System.Xml;
 using DocumentFormat.OpenXml;
@@ -10,10 +10,10 @@ using MhEmployment.Web.Infrastructure;
 namespace MhEmployment.Web.Features.Exports;
 
 /// <summary>
-/// Writes a workbook a sheet at a time, straight into a zip on the output, so memory stays small however many rows a
-/// table has. A table sheet has a bold header row that stays frozen, a filter on every column and widths fitted to its
-/// text. Text is stored as shared strings (never formulas) after <see cref="SpreadsheetText.Neutralise"/>, and numbers
-/// as numbers with their number format.
+/// Writes a workbook's parts a sheet at a time, each to a stream of its own (compressed as it closes, to be put into a
+/// zip by <see cref="ZipWriter"/>). A table sheet has a bold header row that stays frozen, a filter on every column and
+/// widths fitted to its text. Text is stored as shared strings (inline on title pages; never formulas) after
+/// <see cref="SpreadsheetText.Neutralise"/>, and numbers as numbers with their number format.
 /// </summary>
 /// <remarks>
 /// The package's parts (content types, relationships, properties, workbook) are written here rather than by the
@@ -23,7 +23,7 @@ namespace MhEmployment.Web.Features.Exports;
 /// to the part's XmlWriter, because the SDK's OpenXmlWriter measured five times slower per cell. Both write the
 /// SpreadsheetML namespace with the SDK's "x" prefix.
 /// </remarks>
-public sealed class XlsxBook : IDisposable
+public sealed class XlsxBook
 {
     private const string Prefix = "x";
     private const string Namespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -37,7 +37,7 @@ public sealed class XlsxBook : IDisposable
     private static readonly string[] ColumnNames = [.. Enumerable.Range(0, 26 * 27).Select(ColumnName)];
     private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
 
-    private readonly ZipArchive zip;
+    private readonly Func<string, Stream> openPart;
     private readonly string title;
     private readonly string author;
     private readonly DateTime createdUtc;
@@ -48,26 +48,28 @@ public sealed class XlsxBook : IDisposable
     private char[] rowChars = new char[4096];
     private int rowLength;
     private int stringCells;
-    private bool saved;
 
-    public XlsxBook(Stream output, string title, string author, DateTime createdUtc)
+    /// <param name="openPart">Opens the stream a part (named by its path in the package) is written to; the book closes it.</param>
+    public XlsxBook(Func<string, Stream> openPart, string title, string author, DateTime createdUtc)
     {
-        ArgumentNullException.ThrowIfNull(output);
-        // Create mode writes each part once, in order, and takes a forward-only stream (a zip entry, a response body).
-        zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        this.openPart = openPart;
         this.title = title;
         this.author = author;
         this.createdUtc = createdUtc;
     }
 
-    /// <summary>A sheet of label and value pairs under a title, such as a title page; an empty label leaves a blank line.</summary>
+    /// <summary>
+    /// A sheet of label and value pairs under a title, such as a title page; an empty label leaves a blank line. Its text
+    /// is written in the sheet itself (inline strings), not in the shared strings, so that the rest of the book does not
+    /// depend on it: a title page that names its reader can change while the other parts are kept.
+    /// </summary>
     public void Details(string name, string title, IEnumerable<(string Label, XlsxCell Value)> labels)
     {
         ArgumentNullException.ThrowIfNull(labels);
         List<XlsxCell[]> rows = [[new XlsxCell(XlsxCellKind.Text, title, 0, XlsxStyles.Title)], []];
         rows.AddRange(labels.Select(l => new[] { l.Label.Length == 0 ? XlsxCell.Empty : XlsxCell.Heading(l.Label), l.Value }));
         var widths = Widths(2, rows.Skip(2));
-        AddSheet(name, widths, rows, frozenRows: 0, filterRows: null);
+        AddSheet(name, widths, rows, frozenRows: 0, filterRows: null, inlineText: true);
     }
 
     /// <summary>
@@ -97,10 +99,10 @@ public sealed class XlsxBook : IDisposable
                 }
             }
         }
-        AddSheet(name, widths, All(), frozenRows: 1, filterRows: () => 1 + count);
+        AddSheet(name, widths, All(), frozenRows: 1, filterRows: () => 1 + count, inlineText: false);
     }
 
-    /// <summary>Writes the shared strings, the styles, the workbook and the package's parts, and closes the zip.</summary>
+    /// <summary>Writes the shared strings, the styles, the workbook and the package's parts.</summary>
     public void Save()
     {
         using (var xml = Part("xl/sharedStrings.xml"))
@@ -128,20 +130,9 @@ public sealed class XlsxBook : IDisposable
         }
         WriteWorkbook();
         WritePackageParts();
-        zip.Dispose();
-        saved = true;
     }
 
-    public void Dispose()
-    {
-        if (!saved)
-        {
-            zip.Dispose();
-        }
-    }
-
-    private XmlWriter Part(string name) =>
-        XmlWriter.Create(zip.CreateEntry(name, CompressionLevel.Fastest).Open(), XmlSettings);
+    private XmlWriter Part(string name) => XmlWriter.Create(openPart(name), XmlSettings);
 
     private void WriteWorkbook()
     {
@@ -179,9 +170,12 @@ public sealed class XlsxBook : IDisposable
         }
     }
 
-    private void WritePackageParts()
+    private const string CorePropertiesPart = "docProps/core.xml";
+
+    /// <summary>Writes the book's title, author and time of creation (<see cref="Save"/> writes them too).</summary>
+    public void CoreProperties()
     {
-        using (var xml = Part("docProps/core.xml"))
+        using (var xml = Part(CorePropertiesPart))
         {
             const string dc = "http://purl.org/dc/elements/1.1/", terms = "http://purl.org/dc/terms/";
             xml.WriteStartElement("cp", "coreProperties", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties");
@@ -196,11 +190,16 @@ public sealed class XlsxBook : IDisposable
             xml.WriteEndElement();
             xml.WriteEndElement();
         }
+    }
+
+    private void WritePackageParts()
+    {
+        CoreProperties();
         using (var xml = Part("_rels/.rels"))
         {
             xml.WriteStartElement("Relationships", PackageRelationshipsNamespace);
             Relationship(xml, "rIdBook", RelationshipType + "officeDocument", "xl/workbook.xml", typePrefixed: true);
-            Relationship(xml, "rIdCore", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml", typePrefixed: true);
+            Relationship(xml, "rIdCore", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", CorePropertiesPart, typePrefixed: true);
             xml.WriteEndElement();
         }
         using (var xml = Part("[Content_Types].xml"))
@@ -230,7 +229,7 @@ public sealed class XlsxBook : IDisposable
             }
             Override("xl/styles.xml", ContentType + "styles+xml");
             Override("xl/sharedStrings.xml", ContentType + "sharedStrings+xml");
-            Override("docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml");
+            Override(CorePropertiesPart, "application/vnd.openxmlformats-package.core-properties+xml");
             xml.WriteEndElement();
         }
     }
@@ -248,7 +247,7 @@ public sealed class XlsxBook : IDisposable
 
     private static string SheetRelationship(int index) => "rIdSheet" + (index + 1).ToString(CultureInfo.InvariantCulture);
 
-    private void AddSheet(string name, double[] widths, IEnumerable<XlsxCell[]> rows, int frozenRows, Func<int>? filterRows)
+    private void AddSheet(string name, double[] widths, IEnumerable<XlsxCell[]> rows, int frozenRows, Func<int>? filterRows, bool inlineText)
     {
         var sheetIndex = (uint)sheetNames.Count;
         using (var xml = Part("xl/" + SheetPart(sheetNames.Count)))
@@ -274,7 +273,7 @@ public sealed class XlsxBook : IDisposable
             var rowNumber = 0;
             foreach (var cells in rows)
             {
-                WriteRow(xml, ++rowNumber, cells);
+                WriteRow(xml, ++rowNumber, cells, inlineText);
             }
             xml.WriteEndElement();
 
@@ -294,10 +293,10 @@ public sealed class XlsxBook : IDisposable
 
     /// <summary>
     /// Writes a row's cells as one piece of raw XML built in a reused buffer: a cell holds only its reference, style,
-    /// type and a number or a shared string's index, none of which needs escaping, and element by element through the
-    /// XmlWriter cost four times as much.
+    /// type and a number or a shared string's index, none of which needs escaping (a title page's inline text is escaped
+    /// here), and element by element through the XmlWriter cost four times as much.
     /// </summary>
-    private void WriteRow(XmlWriter xml, int rowNumber, XlsxCell[] cells)
+    private void WriteRow(XmlWriter xml, int rowNumber, XlsxCell[] cells, bool inlineText)
     {
         rowLength = 0;
         Append("<x:row r=\"");
@@ -324,6 +323,13 @@ public sealed class XlsxBook : IDisposable
                 Reserve(32);
                 content.Number.TryFormat(rowChars.AsSpan(rowLength), out var written, "R", CultureInfo.InvariantCulture);
                 rowLength += written;
+            }
+            else if (inlineText)
+            {
+                Append("\" t=\"inlineStr\"><x:is><x:t xml:space=\"preserve\">");
+                Append(SecurityElement.Escape(XmlSafe(SpreadsheetText.Neutralise(content.Text!))));
+                Append("</x:t></x:is></x:c>");
+                continue;
             }
             else
             {
