@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using MhEmployment.Web.Data;
 using MhEmployment.Web.Domain;
 using MhEmployment.Web.Features.DataVersions;
+using MhEmployment.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -266,34 +267,50 @@ public sealed class DashboardSource(IServiceScopeFactory scopes) : IDashboardSou
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
+            // A read of a million rows keeps its thread for seconds, even through an async reader (its rows arrive
+            // buffered, so each read completes at once): on a thread of its own, not one of the pool's, whose few
+            // threads serve requests meanwhile.
             if (connection is SqliteConnection sqlite)
             {
-                // SQLite reads block their thread for as long as they take: on a thread of their own, not one of the
-                // pool's, whose few threads serve requests meanwhile.
-                await Task.Factory.StartNew(() => SqliteStoredRows.Read(sqlite, sql, parameters, take, cancellationToken),
-                    cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                await OwnThread.RunAsync(() => SqliteStoredRows.Read(sqlite, sql, parameters, take, cancellationToken), cancellationToken);
                 return;
             }
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            foreach (var (name, value) in parameters)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                parameter.Value = value;
-                command.Parameters.Add(parameter);
-            }
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var sexes = new Dictionary<string, Sex>(StringComparer.Ordinal);
-            var withExtra = reader.FieldCount > 15;
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                take(StoredRow.Read(reader, sexes), withExtra ? reader.GetInt32(15) : 0);
-            }
+            await OwnThread.RunAsync(() => Read(connection, sql, parameters, take, cancellationToken), cancellationToken);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    private static void Read(
+        DbConnection connection, string sql, IReadOnlyList<(string Name, long Value)> parameters, Action<StoredRow, int> take, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+        using var cancel = cancellationToken.Register(command.Cancel);
+        try
+        {
+            using var reader = command.ExecuteReader();
+            var sexes = new Dictionary<string, Sex>(StringComparer.Ordinal);
+            var withExtra = reader.FieldCount > 15;
+            while (reader.Read())
+            {
+                take(StoredRow.Read(reader, sexes), withExtra ? reader.GetInt32(15) : 0);
+            }
+        }
+        catch (DbException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            // Cancelled through the command, as a synchronous read is: the same as an async read's cancellation.
+            throw new OperationCanceledException("The read was cancelled.", ex, cancellationToken);
+        }
+        cancellationToken.ThrowIfCancellationRequested();
     }
 }

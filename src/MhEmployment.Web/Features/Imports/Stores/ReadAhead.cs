@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using MhEmployment.Web.Infrastructure;
 
 namespace MhEmployment.Web.Features.Imports.Stores;
 
@@ -16,7 +17,7 @@ internal static class ReadAhead
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var queue = new BlockingCollection<(T[] Items, int Count)>(Depth);
-        var producer = Task.Factory.StartNew(() =>
+        var producer = OwnThread.RunAsync(() =>
         {
             try
             {
@@ -41,7 +42,7 @@ internal static class ReadAhead
             {
                 queue.CompleteAdding();
             }
-        }, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }, stop.Token);
 
         try
         {

@@ -3,6 +3,7 @@ using MhEmployment.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using MhEmployment.Web.Infrastructure;
 
 namespace MhEmployment.Web.Features.Imports.Stores.Postgres;
 
@@ -20,7 +21,7 @@ public sealed class PostgresImportStore(AppDbContext db, ILogger<PostgresImportS
     public async Task<long> StageAsync(int importId, IEnumerable<StagedValue> rows, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var count = await Task.Run(() => Copy("StagedValues", importId, rows, beforeFirst: null, cancellationToken), cancellationToken);
+        var count = await OwnThread.RunAsync(() => Copy("StagedValues", importId, rows, beforeFirst: null, cancellationToken), cancellationToken);
         // Fresh statistics, so that the merge's joins are planned for the rows just staged rather than an empty table.
         await ImportStoreCommon.ExecuteAsync(db, "ANALYZE \"StagedValues\"", importId, cancellationToken);
         return count;
@@ -37,7 +38,7 @@ public sealed class PostgresImportStore(AppDbContext db, ILogger<PostgresImportS
         long count;
         try
         {
-            count = await Task.Run(() => Copy("IndicatorValues", importId, rows, AbandonIfAnyStored, cancellationToken), cancellationToken);
+            count = await OwnThread.RunAsync(() => Copy("IndicatorValues", importId, rows, AbandonIfAnyStored, cancellationToken), cancellationToken);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
@@ -49,7 +50,7 @@ public sealed class PostgresImportStore(AppDbContext db, ILogger<PostgresImportS
 
     /// <summary>
     /// Binary COPY of the rows into a table with the staging table's columns, on the calling thread (the rows are
-    /// produced on another, and the copy only buffers and sends). <paramref name="beforeFirst"/> sees the first batch
+    /// produced on another, and the copy only buffers and sends; both block their threads, so neither is the pool's). <paramref name="beforeFirst"/> sees the first batch
     /// before the copy begins, while the connection can still run other statements.
     /// </summary>
     private long Copy(string table, int importId, IEnumerable<StagedValue> rows, Action<StagedValue[], int>? beforeFirst, CancellationToken cancellationToken)
