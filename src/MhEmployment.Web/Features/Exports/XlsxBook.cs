@@ -31,6 +31,7 @@ public sealed class XlsxBook
     private const string PackageRelationshipsNamespace = "http://schemas.openxmlformats.org/package/2006/relationships";
     private const string RelationshipType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
     private const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.";
+    private const string CorePropertiesPart = "docProps/core.xml";
     private const double MinWidth = 8;
     private const double MaxWidth = 60;
     private static readonly XmlWriterSettings XmlSettings = new() { Encoding = new UTF8Encoding(false), CloseOutput = true };
@@ -169,8 +170,6 @@ public sealed class XlsxBook
             xml.WriteEndElement();
         }
     }
-
-    private const string CorePropertiesPart = "docProps/core.xml";
 
     /// <summary>Writes the book's title, author and time of creation (<see cref="Save"/> writes them too).</summary>
     public void CoreProperties()

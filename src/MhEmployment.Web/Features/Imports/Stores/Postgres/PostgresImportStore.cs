@@ -1,9 +1,9 @@
 using MhEmployment.Web.Data;
 using MhEmployment.Web.Domain;
+using MhEmployment.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
-using MhEmployment.Web.Infrastructure;
 
 namespace MhEmployment.Web.Features.Imports.Stores.Postgres;
 
@@ -50,8 +50,9 @@ public sealed class PostgresImportStore(AppDbContext db, ILogger<PostgresImportS
 
     /// <summary>
     /// Binary COPY of the rows into a table with the staging table's columns, on the calling thread (the rows are
-    /// produced on another, and the copy only buffers and sends; both block their threads, so neither is the pool's). <paramref name="beforeFirst"/> sees the first batch
-    /// before the copy begins, while the connection can still run other statements.
+    /// produced on another, and the copy only buffers and sends; both block their threads, so neither is the pool's).
+    /// <paramref name="beforeFirst"/> sees the first batch before the copy begins, while the connection can still run
+    /// other statements.
     /// </summary>
     private long Copy(string table, int importId, IEnumerable<StagedValue> rows, Action<StagedValue[], int>? beforeFirst, CancellationToken cancellationToken)
     {
