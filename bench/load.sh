@@ -15,8 +15,8 @@
 # Settings: DURATION (60), CONNECTIONS (64), WARMUP (most seconds of warm-up, 180), IMPORT_ROWS (1000000), COMMIT_WAIT (seconds the import
 # may take after the window before it is reported as not committed, 240), CONFIGS ("sqlite pg2 pg1"; fewer to try
 # the script out: the report then has blanks).
-# Time: about 5 minutes for the data and 1.5 to 5 for each configuration (the window, then the wait for the commit),
-# besides publishing the app; longer on a busy machine.
+# Time: about 5 minutes for the data and 3 to 8 for each configuration (the warm-up, the window, then the wait for
+# the commit), besides publishing the app; longer on a busy machine.
 # Disk: the work folder (under TMPDIR, default /tmp) holds the CSV (about 310 MB for 1M rows), the databases and one
 # uploaded copy at a time; it is deleted however the script ends.
 # Writes only the block between <!-- load:start --> and <!-- load:end --> of docs/benchmarks.md.
