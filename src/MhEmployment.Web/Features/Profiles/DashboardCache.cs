@@ -189,6 +189,11 @@ public sealed partial class DashboardCache(
                 databaseReads.Clear();
             }
             databaseReads[fullKey] = value;
+            // A version published between the look above and this line has cleared the reads before this one went in.
+            if (Interlocked.Read(ref databaseReadsGeneration) != generation)
+            {
+                databaseReads.TryRemove(new KeyValuePair<string, object>(fullKey, value));
+            }
         }
         return value;
     }
