@@ -15,6 +15,9 @@ public sealed class SqliteLongWrites(bool enabled)
     /// <summary>How long a write that goes around long writes waits for SQLite's lock: far longer than a short write holds it.</summary>
     public static readonly TimeSpan BriefWait = TimeSpan.FromSeconds(2);
 
+    /// <summary>One try within <see cref="BriefWait"/> (whole seconds: SQLite's timeouts are set in seconds).</summary>
+    private static readonly TimeSpan Attempt = TimeSpan.FromSeconds(1);
+
     private int _running;
 
     private readonly WakeWhenEnded _ended = new();
@@ -37,7 +40,8 @@ public sealed class SqliteLongWrites(bool enabled)
     /// Saves <paramref name="db"/>'s changes unless a long write holds the database; false, with nothing saved, when one
     /// is running or takes the lock first. A long write can begin between a look at <see cref="Running"/> and the write;
     /// the write would then wait for SQLite's lock for the whole command timeout (30 s) and fail, so here it waits
-    /// <see cref="BriefWait"/> at most. On PostgreSQL it is a plain save.
+    /// <see cref="BriefWait"/> at most, in attempts of a second between which it looks again. On PostgreSQL it is a
+    /// plain save.
     /// </summary>
     public async Task<bool> TrySaveAroundAsync(DbContext db, CancellationToken cancellationToken)
     {
@@ -47,24 +51,48 @@ public sealed class SqliteLongWrites(bool enabled)
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        if (Running)
-        {
-            return false;
-        }
-        var timeout = db.Database.GetCommandTimeout();
-        db.Database.SetCommandTimeout(BriefWait);
+        // The lock is taken first, by the connection's BEGIN IMMEDIATE under a timeout of one attempt (Microsoft.Data.Sqlite
+        // retries a busy database until the connection's own timeout, 30 s, which EF's command timeout does not bound:
+        // a batch that looked just before an import took the lock once waited out the import's whole write). Holding the
+        // lock, the save cannot find the database busy, so EF never logs an expected wait as a failed save.
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var timeout = connection.DefaultTimeout;
+        connection.DefaultTimeout = (int)Attempt.TotalSeconds;
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (Exception ex) when (IsBusy(ex))
-        {
+            for (var waited = TimeSpan.Zero; !Running && waited < BriefWait; waited += Attempt)
+            {
+                SqliteTransaction transaction;
+                try
+                {
+                    transaction = connection.BeginTransaction();
+                }
+                catch (SqliteException ex) when (IsBusy(ex))
+                {
+                    continue; // looked at again: a long write that took the lock meanwhile has announced itself by now
+                }
+                await using (transaction)
+                {
+                    await db.Database.UseTransactionAsync(transaction, cancellationToken);
+                    try
+                    {
+                        await db.SaveChangesAsync(cancellationToken);
+                        await transaction.CommitAsync(cancellationToken);
+                    }
+                    finally
+                    {
+                        await db.Database.UseTransactionAsync(null, cancellationToken);
+                    }
+                }
+                return true;
+            }
             return false;
         }
         finally
         {
-            db.Database.SetCommandTimeout(timeout);
+            connection.DefaultTimeout = timeout;
+            await db.Database.CloseConnectionAsync();
         }
     }
 

@@ -88,6 +88,57 @@ public abstract class AuditOutboxTests(Provider provider) : IAsyncLifetime
         (await LastUsedAsync()).Should().NotBeNull("the next call records the use");
     }
 
+    /// <summary>
+    /// After an import the mover writes the outbox's entries in batches that take the lock one after another; a download
+    /// meanwhile goes to the outbox rather than wait for a gap between them, and is moved by the next look.
+    /// </summary>
+    [Fact]
+    public async Task Export_WhileTheOutboxIsBeingEmptied_JoinsIt_AndIsMovedByTheNextLook()
+    {
+        var officer = await _factory.ApiClientAsync(Accounts.EmailFor(Roles.Officer));
+        (await officer.GetAsync("/api/v1/areas/E09000012/profile")).StatusCode.Should().Be(HttpStatusCode.OK); // the token's first use recorded
+        var outbox = _factory.Services.GetRequiredService<AuditOutbox>();
+
+        using (outbox.BeginDraining()) // as the mover marks its move; the app's own mover waits for it to end
+        {
+            (await officer.GetAsync(HackneyCsv)).StatusCode.Should().Be(HttpStatusCode.OK);
+            (await outbox.CountAsync(CancellationToken.None)).Should().Be(1);
+            (await ExportEntriesAsync()).Should().Be(0);
+        }
+
+        await WaitUntilAsync(async () => await ExportEntriesAsync() == 1, TimeSpan.FromSeconds(20));
+        (await outbox.CountAsync(CancellationToken.None)).Should().Be(0);
+    }
+
+    /// <summary>
+    /// A batch of entries is saved in a transaction, whose BEGIN Microsoft.Data.Sqlite retries under the connection's
+    /// own timeout (30 s), not EF's: a batch that looked just before an import took the lock once waited out the
+    /// import's whole write, and every download behind it with it.
+    /// </summary>
+    [Fact]
+    public async Task SaveOfABatch_WhenTheDatabaseIsTakenUnannounced_GivesUpWithinSeconds_WithNothingSaved()
+    {
+        var longWrites = _factory.Services.GetRequiredService<SqliteLongWrites>();
+        bool saved;
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        await using (var held = await HoldWriteLockAsync())
+        {
+            saved = await _factory.WithDbAsync(async db =>
+            {
+                db.AuditEvents.AddRange(Enumerable.Range(0, 3).Select(i => new AuditEvent
+                {
+                    OccurredUtc = DateTime.UtcNow, Actor = "officer@example.org", Action = AuditActions.SummaryExported, Target = $"batch {i}",
+                }));
+                return await longWrites.TrySaveAroundAsync(db, CancellationToken.None);
+            });
+            waited.Stop();
+        }
+
+        saved.Should().BeFalse();
+        waited.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10), "the save waits 2 s at most, not SQLite's 30 s timeout");
+        (await ExportEntriesAsync()).Should().Be(0);
+    }
+
     private Task<DateTime?> LastUsedAsync() =>
         _factory.WithDbAsync(db => db.ApiTokens.AsNoTracking().Where(t => t.Name == "tests").Select(t => t.LastUsedUtc).SingleAsync());
 

@@ -18,6 +18,7 @@ public sealed class AuditOutbox
 
     private readonly string? _connectionString;
     private volatile bool _created;
+    private int _draining;
 
     /// <param name="path">The outbox file, or null when there is none.</param>
     public AuditOutbox(string? path)
@@ -38,6 +39,20 @@ public sealed class AuditOutbox
     public string? Path { get; }
 
     public bool Enabled => Path is not null;
+
+    /// <summary>
+    /// Whether <see cref="AuditOutboxMover"/> is moving entries into the main database now. Its batches take SQLite's
+    /// lock one after another for seconds after an import, and a writer that finds the lock taken sleeps 150 ms between
+    /// tries, missing the gaps: new entries join the outbox meanwhile instead of waiting (ADR 0021).
+    /// </summary>
+    public bool Draining => Volatile.Read(ref _draining) > 0;
+
+    /// <summary>Marks a move as running until the scope is disposed.</summary>
+    public IDisposable BeginDraining()
+    {
+        Interlocked.Increment(ref _draining);
+        return new DrainScope(this);
+    }
 
     /// <summary>Keeps the entries, in one transaction, durably (synchronous FULL), before returning.</summary>
     public async Task AddAsync(IReadOnlyList<AuditEvent> entries, CancellationToken cancellationToken)
@@ -162,6 +177,19 @@ public sealed class AuditOutbox
         {
             await connection.DisposeAsync();
             throw;
+        }
+    }
+
+    private sealed class DrainScope(AuditOutbox owner) : IDisposable
+    {
+        private int _ended;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _ended, 1) == 0)
+            {
+                Interlocked.Decrement(ref owner._draining);
+            }
         }
     }
 

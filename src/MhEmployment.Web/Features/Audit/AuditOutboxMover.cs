@@ -39,9 +39,9 @@ public sealed partial class AuditOutboxMover(
 
     private async Task TryMoveAsync(CancellationToken cancellationToken)
     {
-        if (!outbox.Enabled || longWrites.Running)
+        if (!outbox.Enabled || longWrites.Running || outbox.Draining)
         {
-            return; // a write now would only wait for the long one to end
+            return; // a write now would only wait for the long one to end; or another move is under way
         }
         try
         {
@@ -61,12 +61,23 @@ public sealed partial class AuditOutboxMover(
         }
     }
 
-    /// <summary>Moves every waiting entry, a batch at a time; returns how many were written to AuditEvents.</summary>
+    /// <summary>
+    /// Moves the waiting entries, a batch at a time, until a batch is not full; returns how many were written to
+    /// AuditEvents. Downloads meanwhile add to the outbox (<see cref="AuditOutbox.Draining"/>): stopping at a short
+    /// batch leaves those for the next look rather than chasing them while they keep coming.
+    /// </summary>
     public async Task<int> MoveAsync(CancellationToken cancellationToken)
     {
         var written = 0;
-        while (await outbox.ReadAsync(BatchSize, cancellationToken) is { Count: > 0 } batch)
+        using var draining = outbox.BeginDraining();
+        IReadOnlyList<OutboxEntry> batch;
+        do
         {
+            batch = await outbox.ReadAsync(BatchSize, cancellationToken);
+            if (batch.Count == 0)
+            {
+                break;
+            }
             await using (var scope = scopes.CreateAsyncScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -84,6 +95,7 @@ public sealed partial class AuditOutboxMover(
             // A crash here leaves the batch in both places: the next move recognises it as written.
             await outbox.DeleteThroughAsync(batch[^1].Id, cancellationToken);
         }
+        while (batch.Count == BatchSize);
         return written;
     }
 
