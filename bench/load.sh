@@ -14,7 +14,9 @@
 # Needs PostgreSQL's server binaries (apt-get install postgresql), python3, curl and sqlite3; installs wrk if missing.
 # Settings: DURATION (60), CONNECTIONS (64), WARMUP (most seconds of warm-up, 180), IMPORT_ROWS (1000000), COMMIT_WAIT (seconds the import
 # may take after the window before it is reported as not committed, 240), CONFIGS ("sqlite pg2 pg1"; fewer to try
-# the script out: the report then has blanks).
+# the script out: the report then has blanks), REQUEST_LOG (a folder: the instances log every request's server time,
+# Serilog's request log at Information, and their logs are copied there, app-CONFIG-INSTANCE.log; the figures then
+# include the logging's own cost, so docs/benchmarks.md is left as it is).
 # Time: about 5 minutes for the data and 3 to 8 for each configuration (the warm-up, the window, then the wait for
 # the commit), besides publishing the app; longer on a busy machine.
 # Disk: the work folder (under TMPDIR, default /tmp) holds the CSV (about 310 MB for 1M rows), the databases and one
@@ -42,6 +44,12 @@ started=$(date -u +"%Y-%m-%d %H:%M UTC")
 # One wrk run of a minute with one session cookie: the app's once-a-minute check of a session would hand wrk a new
 # cookie it cannot keep (bench/lib.sh, ensure_session), so the check waits an hour here.
 app_extra_settings=(Security__SessionRevalidationSeconds=3600)
+request_log=${REQUEST_LOG:-}
+if [ -n "$request_log" ]; then
+  mkdir -p "$request_log"
+  app_extra_settings+=(Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware=Information
+    Serilog__MinimumLevel__Override__MhEmployment=Information)
+fi
 
 bench_start load
 install_wrk
@@ -211,6 +219,7 @@ PY
   echo "  import: uploaded after ${result[$label.uploaded]} s, ${status:-no status}${committed:+ at $committed s} (${result[$label.rows]}); app CPU ${result[$label.cpu]} s"
   for pid in "${pids[@]}"; do kill "$pid"; wait "$pid" 2>/dev/null || true; done
   bench_pids=()
+  [ -z "$request_log" ] || cp "$work"/app-"$label"-*.log "$request_log"/
   rm -rf "$work/storage-$provider"
   [ "$provider" = Postgres ] && psql_ -d postgres -c "DROP DATABASE $db"
   return 0
@@ -294,6 +303,10 @@ block="$work/block.md"
   echo "for it) shares the processors with the requests, on every instance at once."
 } >"$block"
 
-python3 bench/write_section.py load "$block"
+if [ -n "$request_log" ]; then
+  echo "Request logs in $request_log; docs/benchmarks.md left as it is (the figures include the logging)."
+else
+  python3 bench/write_section.py load "$block"
+fi
 echo
 cat "$block"

@@ -31,18 +31,6 @@ public sealed class IndicatorCatalogue(AppDbContext db)
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>How many values the indicator has stored, optionally for one area (as <see cref="ValuesAsync"/> filters).</summary>
-    public Task<int> ValueCountAsync(int indicatorId, string? areaCode = null, CancellationToken cancellationToken = default)
-    {
-        var query = db.IndicatorValues.AsNoTracking().Where(v => v.IndicatorId == indicatorId);
-        if (!string.IsNullOrWhiteSpace(areaCode))
-        {
-            var code = areaCode.Trim().ToUpperInvariant();
-            query = query.Where(v => v.AreaCode == code);
-        }
-        return query.CountAsync(cancellationToken);
-    }
-
     public Task<Indicator?> FindAsync(string key, CancellationToken cancellationToken = default)
     {
         var normalised = key.Trim().ToLowerInvariant();

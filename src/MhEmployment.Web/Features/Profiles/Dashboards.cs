@@ -80,6 +80,22 @@ public sealed class Dashboards(DashboardCache cache)
         return new(view, false, problems, cache.IsBehind(snapshot));
     }
 
+    /// <summary>
+    /// The indicator's stored values as its page lists them (<see cref="NewestValues"/>), from the snapshot the viewer
+    /// is shown; null for an indicator the dashboards do not hold.
+    /// </summary>
+    public async Task<StoredValuesPage?> StoredValuesAsync(string key, string? area, int limit, string? viewer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var snapshot = await cache.SnapshotAsync(viewer, cancellationToken);
+        if (!snapshot.IndicatorsByKey.TryGetValue(key.Trim(), out var indicator))
+        {
+            return null;
+        }
+        var code = string.IsNullOrWhiteSpace(area) ? null : area.Trim().ToUpperInvariant();
+        return cache.GetOrAdd(snapshot, $"stored|{indicator.Indicator.Key}|{code}|{limit}", () => NewestValues.Of(snapshot, indicator, code, limit));
+    }
+
     public async Task<DashboardResult<Overview>> OverviewAsync(string? regionCode, DashboardRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

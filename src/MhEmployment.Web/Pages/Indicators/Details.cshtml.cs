@@ -42,8 +42,10 @@ public sealed class DetailsModel(IndicatorCatalogue catalogue, Dashboards dashbo
             return NotFound();
         }
         Regions = await dashboards.RegionsAsync(cancellationToken);
-        ValueCount = await catalogue.ValueCountAsync(Indicator.Id, Area, cancellationToken);
-        Values = await catalogue.ValuesAsync(Indicator.Id, Area, ValueLimit, cancellationToken);
+        if (await dashboards.StoredValuesAsync(Indicator.Key, Area, ValueLimit, User.Identity?.Name, cancellationToken) is { } stored)
+        {
+            (ValueCount, Values) = (stored.Count, stored.Newest);
+        }
         return Page();
     }
 
