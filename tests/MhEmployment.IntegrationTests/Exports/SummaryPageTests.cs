@@ -49,12 +49,14 @@ public abstract class SummaryPageTests(ExportsFixture fixture)
     }
 
     [Fact]
-    public async Task Download_InAnUnknownFormat_Is400SayingWhichFormatsThereAre()
+    public async Task Download_InAnUnknownFormat_Is400SayingWhichFormatsThereAre_OnThePageWithItsChoices()
     {
         var (response, page) = await fixture.Officer.GetPageAsync($"/exports/summary?areas={ExportsFixture.Hackney}&handler=Download&format=odt");
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         page.QuerySelector(".error-summary")!.Text().Should().Contain("'odt' is not a download format");
+        page.QuerySelectorAll("input[name=Benchmark]").Select(i => i.GetAttribute("value")).Should().Equal("E92000001", "E12000007");
+        page.QuerySelectorAll("#Scheme option").Should().NotBeEmpty();
     }
 
     [Fact]

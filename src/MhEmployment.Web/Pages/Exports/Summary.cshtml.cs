@@ -46,7 +46,8 @@ public sealed class SummaryModel(
     public string PdfInstallHint => files.PdfInstallHint;
 
     /// <summary>The region of the summary's first area, offered as the other benchmark.</summary>
-    public SnapshotArea? BenchmarkRegion { get; private set; }
+    public SnapshotArea? BenchmarkRegion =>
+        Summary?.Areas is [{ RegionName: { } region }, ..] ? Regions.FirstOrDefault(r => r.Name == region) : null;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -61,7 +62,7 @@ public sealed class SummaryModel(
     /// <summary>The summary as a file (?handler=Download&amp;format=docx), for the same settings as the preview.</summary>
     public async Task<IActionResult> OnGetDownloadAsync(string? format, CancellationToken cancellationToken)
     {
-        await LoadChoicesAsync(cancellationToken);
+        // The page's choices (a query and sorted lists of areas) are loaded only when the page is shown instead of a file.
         var chosen = ExportFormats.FromExtension(format);
         if (chosen is null or ExportFormat.Json)
         {
@@ -82,7 +83,7 @@ public sealed class SummaryModel(
         if (Problems.Count > 0 || Summary is null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return await PageWithChoicesAsync(cancellationToken);
         }
         ExportFile file;
         try
@@ -94,7 +95,7 @@ public sealed class SummaryModel(
             // LibreOffice failed or ran out of time: the server's trouble, said plainly, with the other formats offered.
             Problems.Add($"The PDF could not be made: {e.Message} The Word, Excel and CSV downloads work.");
             Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            return Page();
+            return await PageWithChoicesAsync(cancellationToken);
         }
         Response.Headers.ContentDisposition = DownloadName.ContentDisposition(file.FileName);
         return File(file.Content, file.ContentType);
@@ -138,6 +139,12 @@ public sealed class SummaryModel(
         return query;
     }
 
+    private async Task<IActionResult> PageWithChoicesAsync(CancellationToken cancellationToken)
+    {
+        await LoadChoicesAsync(cancellationToken);
+        return Page();
+    }
+
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
         Regions = await dashboards.RegionsAsync(cancellationToken);
@@ -176,8 +183,6 @@ public sealed class SummaryModel(
         }
         Summary = result.Summary;
         Problems.AddRange(result.Problems.Except(Problems));
-        var first = Summary.Areas.Count > 0 ? Summary.Areas[0] : null;
-        BenchmarkRegion = first?.RegionName is null ? null : Regions.FirstOrDefault(r => r.Name == first.RegionName);
         return true;
     }
 }
