@@ -172,6 +172,28 @@ public abstract class AuditOutboxTests(Provider provider) : IAsyncLifetime
         (await outbox.CountAsync(CancellationToken.None)).Should().Be(0);
     }
 
+    [Fact]
+    public async Task Move_OfABacklogOfSeveralBatches_WritesEveryEntryOnce_AndEmptiesTheOutbox()
+    {
+        var outbox = _factory.Services.GetRequiredService<AuditOutbox>();
+        var mover = _factory.Services.GetServices<IHostedService>().OfType<AuditOutboxMover>().Single();
+        var at = new DateTime(2026, 12, 7, 9, 0, 0, DateTimeKind.Utc);
+        int moved;
+        using (outbox.BeginDraining()) // the app's own mover does not look meanwhile
+        {
+            await outbox.AddAsync([.. Enumerable.Range(0, 1_200).Select(i => new AuditEvent
+            {
+                OccurredUtc = at.AddMilliseconds(i), Actor = "officer@example.org", Action = AuditActions.SummaryExported, Target = $"E0900{i:0000}",
+            })], CancellationToken.None);
+            moved = await mover.MoveAsync(CancellationToken.None); // 500, 500, then 200: the short batch ends the move
+        }
+
+        moved.Should().Be(1_200);
+        (await ExportEntriesAsync()).Should().Be(1_200);
+        (await outbox.CountAsync(CancellationToken.None)).Should().Be(0);
+        outbox.Draining.Should().BeFalse();
+    }
+
     private Task<int> ExportEntriesAsync() =>
         _factory.WithDbAsync(db => db.AuditEvents.AsNoTracking().CountAsync(e => e.Action == AuditActions.SummaryExported));
 

@@ -63,40 +63,54 @@ public sealed partial class AuditOutboxMover(
 
     /// <summary>
     /// Moves the waiting entries, a batch at a time, until a batch is not full; returns how many were written to
-    /// AuditEvents. Downloads meanwhile add to the outbox (<see cref="AuditOutbox.Draining"/>): stopping at a short
-    /// batch leaves those for the next look rather than chasing them while they keep coming.
+    /// AuditEvents. A backlog of more than one batch (after an import) takes the lock batch after batch for seconds, so
+    /// downloads meanwhile add to the outbox (<see cref="AuditOutbox.Draining"/>), and stopping at a short batch leaves
+    /// those for the next look rather than chasing them while they keep coming. A smaller backlog is one short
+    /// transaction: downloads keep writing to the log, so the outbox empties rather than refilling at every look.
     /// </summary>
     public async Task<int> MoveAsync(CancellationToken cancellationToken)
     {
         var written = 0;
-        using var draining = outbox.BeginDraining();
-        IReadOnlyList<OutboxEntry> batch;
-        do
+        IDisposable? draining = null;
+        try
         {
-            batch = await outbox.ReadAsync(BatchSize, cancellationToken);
-            if (batch.Count == 0)
+            IReadOnlyList<OutboxEntry> batch;
+            do
             {
-                break;
+                batch = await outbox.ReadAsync(BatchSize, cancellationToken);
+                if (batch.Count == 0)
+                {
+                    break;
+                }
+                draining ??= batch.Count == BatchSize ? outbox.BeginDraining() : null;
+                written += await MoveBatchAsync(batch, cancellationToken);
+                // A crash here leaves the batch in both places: the next move recognises it as written.
+                await outbox.DeleteThroughAsync(batch[^1].Id, cancellationToken);
             }
-            await using (var scope = scopes.CreateAsyncScope())
-            {
-                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                var from = batch.Min(e => e.Event.OccurredUtc);
-                var to = batch.Max(e => e.Event.OccurredUtc);
-                var stored = await db.AuditEvents.AsNoTracking().Where(e => e.OccurredUtc >= from && e.OccurredUtc <= to)
-                    .Select(e => new { e.OccurredUtc, e.Actor, e.Action, e.Target, e.Details }).ToListAsync(cancellationToken);
-                var fresh = AuditOutboxEntries.NotYetWritten(batch, stored.Select(e => new AuditEntryKey(e.OccurredUtc.Ticks, e.Actor, e.Action, e.Target, e.Details)));
-                db.AuditEvents.AddRange(fresh);
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                written += fresh.Count;
-            }
-            // A crash here leaves the batch in both places: the next move recognises it as written.
-            await outbox.DeleteThroughAsync(batch[^1].Id, cancellationToken);
+            while (batch.Count == BatchSize);
         }
-        while (batch.Count == BatchSize);
+        finally
+        {
+            draining?.Dispose();
+        }
         return written;
+    }
+
+    /// <summary>Writes the batch's entries not yet in AuditEvents, in one transaction; returns how many.</summary>
+    private async Task<int> MoveBatchAsync(IReadOnlyList<OutboxEntry> batch, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var from = batch.Min(e => e.Event.OccurredUtc);
+        var to = batch.Max(e => e.Event.OccurredUtc);
+        var stored = await db.AuditEvents.AsNoTracking().Where(e => e.OccurredUtc >= from && e.OccurredUtc <= to)
+            .Select(e => new { e.OccurredUtc, e.Actor, e.Action, e.Target, e.Details }).ToListAsync(cancellationToken);
+        var fresh = AuditOutboxEntries.NotYetWritten(batch, stored.Select(e => new AuditEntryKey(e.OccurredUtc.Ticks, e.Actor, e.Action, e.Target, e.Details)));
+        db.AuditEvents.AddRange(fresh);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return fresh.Count;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Moved {Count} audit entries from the outbox into the audit log")]
