@@ -6,16 +6,9 @@ namespace MhEmployment.UnitTests.Profiles;
 /// <summary>The indicator page's table of stored values, read from the snapshot as the database once ordered it.</summary>
 public sealed class NewestValuesTests
 {
-    private static readonly Slice Persons = new(Sex.Persons, "16-64 yrs");
-    private static readonly Slice Female = new(Sex.Female, "16-64 yrs");
-
-    private static readonly Indicator Claimants = new()
-    {
-        Id = 7, Key = "claimants", Name = "Claimants", Definition = "", Source = "", Age = "16-64 yrs", Sex = Sex.Persons,
-        Theme = IndicatorTheme.Benefits, Unit = IndicatorUnit.Percent, ValueType = IndicatorValueType.Proportion, Multiplier = 100,
-        Polarity = Polarity.LowIsGood, PeriodType = PeriodType.Quarter, IntervalMethod = IntervalMethod.Wilson,
-        ComparisonMethod = ComparisonMethod.ConfidenceIntervals,
-    };
+    private static readonly Slice Persons = OverlayTestData.Persons;
+    private static readonly Slice Female = OverlayTestData.Female;
+    private static readonly Indicator Claimants = OverlayTestData.Claimants;
 
     // Codes in the opposite order to names: the table orders by name.
     private static readonly SnapshotArea[] Areas =

@@ -3,7 +3,7 @@ using MhEmployment.Web.Features.Profiles;
 
 namespace MhEmployment.UnitTests.Profiles;
 
-/// <summary>The indicator, slices and periods the overlay's tests (<see cref="ImportOverlayTests"/>, <see cref="ImportRowsTests"/>) share.</summary>
+/// <summary>The indicator, slices and periods the overlay's tests (<see cref="ImportOverlayTests"/>, <see cref="ImportRowsTests"/>) and <see cref="NewestValuesTests"/> share.</summary>
 internal static class OverlayTestData
 {
     public static readonly Slice Persons = new(Sex.Persons, "16-64 yrs");
