@@ -10,7 +10,7 @@ namespace MhEmployment.Web.Infrastructure;
 /// it (ADR 0021). The long writers enter a scope around their write transaction; scopes nest and overlap.
 /// On PostgreSQL (many writers) it is off: never running.
 /// </summary>
-public sealed class SqliteLongWrites(bool enabled)
+public sealed class SqliteLongWrites
 {
     /// <summary>How long a write that goes around long writes waits for SQLite's lock: far longer than a short write holds it.</summary>
     public static readonly TimeSpan BriefWait = TimeSpan.FromSeconds(2);
@@ -18,12 +18,18 @@ public sealed class SqliteLongWrites(bool enabled)
     /// <summary>One try within <see cref="BriefWait"/> (whole seconds: SQLite's timeouts are set in seconds).</summary>
     private static readonly TimeSpan Attempt = TimeSpan.FromSeconds(1);
 
-    private int _running;
-
+    private readonly bool enabled;
     private readonly WakeWhenEnded _ended = new();
+    private readonly OpenScopes _running;
+
+    public SqliteLongWrites(bool enabled)
+    {
+        this.enabled = enabled;
+        _running = new OpenScopes(_ended.Wake);
+    }
 
     /// <summary>Whether a long write is running now (always false when off).</summary>
-    public bool Running => Volatile.Read(ref _running) > 0;
+    public bool Running => _running.Any;
 
     /// <summary>Marks a long write as running until the scope is disposed.</summary>
     public IDisposable Enter()
@@ -32,8 +38,7 @@ public sealed class SqliteLongWrites(bool enabled)
         {
             return NoScope.Instance;
         }
-        Interlocked.Increment(ref _running);
-        return new Scope(this);
+        return _running.Enter();
     }
 
     /// <summary>
@@ -111,27 +116,6 @@ public sealed class SqliteLongWrites(bool enabled)
 
     /// <summary>Waits until the last running long write ends, or until <paramref name="timeout"/> has passed.</summary>
     public Task WaitForEndAsync(TimeSpan timeout, CancellationToken cancellationToken) => _ended.WaitAsync(timeout, cancellationToken);
-
-    private void Leave()
-    {
-        if (Interlocked.Decrement(ref _running) == 0)
-        {
-            _ended.Wake();
-        }
-    }
-
-    private sealed class Scope(SqliteLongWrites owner) : IDisposable
-    {
-        private int _left;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _left, 1) == 0)
-            {
-                owner.Leave();
-            }
-        }
-    }
 
     private sealed class NoScope : IDisposable
     {

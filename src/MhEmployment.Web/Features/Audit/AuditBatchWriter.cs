@@ -11,7 +11,8 @@ namespace MhEmployment.Web.Features.Audit;
 /// wrote their own entry: on SQLite every one is a write transaction with its own sync to disk, and writers that
 /// collide retry after sleeping (Microsoft.Data.Sqlite sleeps 150 ms on a busy database, blocking a thread), which
 /// gave downloads seconds of latency and starved other requests of threads. One writer with batches has no
-/// collisions of its own and one sync per batch. While a long SQLite write runs, or the outbox is being emptied, a batch goes to the outbox instead (ADR 0021).
+/// collisions of its own and one sync per batch. While a long SQLite write runs, or the outbox is being emptied, a
+/// batch goes to the outbox instead (ADR 0021).
 /// </summary>
 public sealed partial class AuditBatchWriter(
     IServiceScopeFactory scopes, AuditOutbox outbox, SqliteLongWrites longWrites, ILogger<AuditBatchWriter> logger) : BackgroundService

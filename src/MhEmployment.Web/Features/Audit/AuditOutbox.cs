@@ -1,4 +1,5 @@
 using MhEmployment.Web.Domain;
+using MhEmployment.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
 
 namespace MhEmployment.Web.Features.Audit;
@@ -18,7 +19,7 @@ public sealed class AuditOutbox
 
     private readonly string? _connectionString;
     private volatile bool _created;
-    private int _draining;
+    private readonly OpenScopes _draining = new();
 
     /// <param name="path">The outbox file, or null when there is none.</param>
     public AuditOutbox(string? path)
@@ -45,14 +46,10 @@ public sealed class AuditOutbox
     /// lock one after another for seconds after an import, and a writer that finds the lock taken sleeps 150 ms between
     /// tries, missing the gaps: new entries join the outbox meanwhile instead of waiting (ADR 0021).
     /// </summary>
-    public bool Draining => Volatile.Read(ref _draining) > 0;
+    public bool Draining => _draining.Any;
 
     /// <summary>Marks a move as running until the scope is disposed.</summary>
-    public IDisposable BeginDraining()
-    {
-        Interlocked.Increment(ref _draining);
-        return new DrainScope(this);
-    }
+    public IDisposable BeginDraining() => _draining.Enter();
 
     /// <summary>Keeps the entries, in one transaction, durably (synchronous FULL), before returning.</summary>
     public async Task AddAsync(IReadOnlyList<AuditEvent> entries, CancellationToken cancellationToken)
@@ -177,19 +174,6 @@ public sealed class AuditOutbox
         {
             await connection.DisposeAsync();
             throw;
-        }
-    }
-
-    private sealed class DrainScope(AuditOutbox owner) : IDisposable
-    {
-        private int _ended;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _ended, 1) == 0)
-            {
-                Interlocked.Decrement(ref owner._draining);
-            }
         }
     }
 
