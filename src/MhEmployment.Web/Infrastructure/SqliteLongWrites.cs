@@ -21,6 +21,7 @@ public sealed class SqliteLongWrites
     private readonly bool enabled;
     private readonly WakeWhenEnded _ended = new();
     private readonly OpenScopes _running;
+    private readonly OpenScopes _shortWrites = new();
 
     public SqliteLongWrites(bool enabled)
     {
@@ -31,22 +32,31 @@ public sealed class SqliteLongWrites
     /// <summary>Whether a long write is running now (always false when off).</summary>
     public bool Running => _running.Any;
 
-    /// <summary>Marks a long write as running until the scope is disposed.</summary>
+    /// <summary>
+    /// Marks a long write as running until the scope is disposed; call it before taking SQLite's lock. It returns once
+    /// the short writes under way have ended (milliseconds), so none of them is caught waiting for the lock behind the
+    /// long write: a short write announces itself before it looks at <see cref="Running"/>, and this announces the long
+    /// write before it looks at the short writes, so either the short write sees the long one and goes around it, or
+    /// the long write waits for it (both counts change by interlocked operations, which order them).
+    /// </summary>
     public IDisposable Enter()
     {
         if (!enabled)
         {
             return NoScope.Instance;
         }
-        return _running.Enter();
+        var scope = _running.Enter();
+        // Bounded: a short write gives up within BriefWait (a writer outside this process can hold the lock).
+        SpinWait.SpinUntil(() => !_shortWrites.Any, BriefWait + Attempt);
+        return scope;
     }
 
     /// <summary>
     /// Saves <paramref name="db"/>'s changes unless a long write holds the database; false, with nothing saved, when one
-    /// is running or takes the lock first. A long write can begin between a look at <see cref="Running"/> and the write;
-    /// the write would then wait for SQLite's lock for the whole command timeout (30 s) and fail, so here it waits
-    /// <see cref="BriefWait"/> at most, in attempts of a second between which it looks again. On PostgreSQL it is a
-    /// plain save.
+    /// is running. A long write of this process that begins meanwhile waits for this save (<see cref="Enter"/>); a writer
+    /// outside the process (the command line, a backup) can still hold the lock, so the wait for it is bounded by
+    /// <see cref="BriefWait"/>, in attempts of a second between which it looks again, rather than the whole command
+    /// timeout (30 s). On PostgreSQL it is a plain save.
     /// </summary>
     public async Task<bool> TrySaveAroundAsync(DbContext db, CancellationToken cancellationToken)
     {
@@ -55,6 +65,11 @@ public sealed class SqliteLongWrites
         {
             await db.SaveChangesAsync(cancellationToken);
             return true;
+        }
+        using var shortWrite = _shortWrites.Enter();
+        if (Running)
+        {
+            return false; // looked at after announcing this write: see Enter
         }
         // The lock is taken first, by the connection's BEGIN IMMEDIATE under a timeout of one attempt (Microsoft.Data.Sqlite
         // retries a busy database until the connection's own timeout, 30 s, which EF's command timeout does not bound:
@@ -75,7 +90,7 @@ public sealed class SqliteLongWrites
                 }
                 catch (SqliteException ex) when (IsBusy(ex))
                 {
-                    continue; // looked at again: a long write that took the lock meanwhile has announced itself by now
+                    continue; // looked at again
                 }
                 await using (transaction)
                 {

@@ -139,6 +139,46 @@ public abstract class AuditOutboxTests(Provider provider) : IAsyncLifetime
         (await ExportEntriesAsync()).Should().Be(0);
     }
 
+    /// <summary>
+    /// An import announces its long write before it takes the lock, and waits for the short writes already under way:
+    /// a batch that had looked a moment before (no long write yet) and is waiting for the lock is saved, not left
+    /// waiting behind the import's whole write with every download behind it. Here the batch waits for another
+    /// connection, which lets go while the import is announcing itself. The save and the import run on threads of their
+    /// own, as in the app, so that their blocking waits leave the test's timing alone.
+    /// </summary>
+    [Fact]
+    public async Task LongWrite_AnnouncedWhileASaveWaitsForTheLock_WaitsForThatSave_WhichIsKept()
+    {
+        var longWrites = _factory.Services.GetRequiredService<SqliteLongWrites>();
+        Task<bool> save;
+        Task<bool> enter;
+        await using (var held = await HoldWriteLockAsync())
+        {
+            save = OwnThread.RunAsync(() => SaveThreeEntries(longWrites), CancellationToken.None);
+            await Task.Delay(200); // the save is under way, in its first second's try for the lock
+            enter = OwnThread.RunAsync(() =>
+            {
+                using var longWrite = longWrites.Enter();
+                return save.IsCompleted; // where the import would take the lock
+            }, CancellationToken.None);
+            await Task.Delay(200);
+            enter.IsCompleted.Should().BeFalse("the long write waits for the save under way");
+        }
+
+        (await enter).Should().BeTrue("Enter returns once the save has ended");
+        (await save).Should().BeTrue("the lock was let go within the save's first try");
+        (await ExportEntriesAsync()).Should().Be(3);
+    }
+
+    private bool SaveThreeEntries(SqliteLongWrites longWrites) => _factory.WithDbAsync(db =>
+    {
+        db.AuditEvents.AddRange(Enumerable.Range(0, 3).Select(i => new AuditEvent
+        {
+            OccurredUtc = DateTime.UtcNow, Actor = "officer@example.org", Action = AuditActions.SummaryExported, Target = $"batch {i}",
+        }));
+        return longWrites.TrySaveAroundAsync(db, CancellationToken.None);
+    }).GetAwaiter().GetResult();
+
     private Task<DateTime?> LastUsedAsync() =>
         _factory.WithDbAsync(db => db.ApiTokens.AsNoTracking().Where(t => t.Name == "tests").Select(t => t.LastUsedUtc).SingleAsync());
 

@@ -38,10 +38,17 @@ public sealed partial class AuditBatchWriter(
         await pending.Written.Task.WaitAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// On a thread of its own (<see cref="OwnThread"/>): Microsoft.Data.Sqlite's async calls run synchronously, so a
+    /// batch's sync to disk (slow while an import writes) or its wait for the lock would otherwise hold one of the thread
+    /// pool's few threads, which answer requests.
+    /// </summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => OwnThread.RunAsync(WriteUntilCompleted, CancellationToken.None);
+
+    private void WriteUntilCompleted()
     {
         // Not stopped by the token: at shutdown the channel is completed and what it holds is still written.
-        while (await waiting.Reader.WaitToReadAsync(CancellationToken.None))
+        while (waiting.Reader.WaitToReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
         {
             var batch = new List<Pending>();
             while (batch.Count < MaxBatch && waiting.Reader.TryRead(out var pending))
@@ -50,7 +57,7 @@ public sealed partial class AuditBatchWriter(
             }
             try
             {
-                await WriteBatchAsync([.. batch.Select(p => p.Entry)]);
+                WriteBatchAsync([.. batch.Select(p => p.Entry)]).GetAwaiter().GetResult();
                 batch.ForEach(p => p.Written.TrySetResult());
             }
             catch (Exception ex)

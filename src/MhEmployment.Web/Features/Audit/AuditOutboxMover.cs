@@ -19,16 +19,23 @@ public sealed partial class AuditOutboxMover(
 
     private const int BatchSize = 500;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>On a thread of its own, as <see cref="AuditBatchWriter"/>'s batches: its writes block while they wait for the disk.</summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => OwnThread.RunAsync(() =>
     {
-        await Task.Yield(); // start-up does not wait for the first look
-        await TryMoveAsync(stoppingToken);
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            await longWrites.WaitForEndAsync(Backstop, stoppingToken);
-            await TryMoveAsync(stoppingToken);
+            TryMoveAsync(stoppingToken).GetAwaiter().GetResult();
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                longWrites.WaitForEndAsync(Backstop, stoppingToken).GetAwaiter().GetResult();
+                TryMoveAsync(stoppingToken).GetAwaiter().GetResult();
+            }
         }
-    }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // stopping: StopAsync moves what is waiting
+        }
+    }, CancellationToken.None);
 
     /// <summary>At a graceful shutdown, what is waiting is moved (unless a long write still holds the database: then at the next start).</summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -83,7 +90,11 @@ public sealed partial class AuditOutboxMover(
                     break;
                 }
                 draining ??= batch.Count == BatchSize ? outbox.BeginDraining() : null;
-                written += await MoveBatchAsync(batch, cancellationToken);
+                if (await MoveBatchAsync(batch, cancellationToken) is not { } moved)
+                {
+                    break; // a long write began: the rest waits for its end
+                }
+                written += moved;
                 // A crash here leaves the batch in both places: the next move recognises it as written.
                 await outbox.DeleteThroughAsync(batch[^1].Id, cancellationToken);
             }
@@ -96,21 +107,22 @@ public sealed partial class AuditOutboxMover(
         return written;
     }
 
-    /// <summary>Writes the batch's entries not yet in AuditEvents, in one transaction; returns how many.</summary>
-    private async Task<int> MoveBatchAsync(IReadOnlyList<OutboxEntry> batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the batch's entries not yet in AuditEvents, in one transaction; returns how many, or null (nothing written)
+    /// when a long write holds the database. The look for entries already written is outside the transaction: only
+    /// this mover writes entries that were in the outbox.
+    /// </summary>
+    private async Task<int?> MoveBatchAsync(IReadOnlyList<OutboxEntry> batch, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var from = batch.Min(e => e.Event.OccurredUtc);
         var to = batch.Max(e => e.Event.OccurredUtc);
         var stored = await db.AuditEvents.AsNoTracking().Where(e => e.OccurredUtc >= from && e.OccurredUtc <= to)
             .Select(e => new { e.OccurredUtc, e.Actor, e.Action, e.Target, e.Details }).ToListAsync(cancellationToken);
         var fresh = AuditOutboxEntries.NotYetWritten(batch, stored.Select(e => new AuditEntryKey(e.OccurredUtc.Ticks, e.Actor, e.Action, e.Target, e.Details)));
         db.AuditEvents.AddRange(fresh);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return fresh.Count;
+        return await longWrites.TrySaveAroundAsync(db, cancellationToken) ? fresh.Count : null;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Moved {Count} audit entries from the outbox into the audit log")]
