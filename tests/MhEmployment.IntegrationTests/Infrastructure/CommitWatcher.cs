@@ -46,6 +46,10 @@ public sealed class CommitWatcher : DbTransactionInterceptor, ISaveChangesInterc
     public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
         LookAsync();
 
+    /// <summary>An import's commit is synchronous, on a thread of its own (ImportCommits.CommitTransactionAsync).</summary>
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
+        LookAsync().GetAwaiter().GetResult();
+
     public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(eventData);

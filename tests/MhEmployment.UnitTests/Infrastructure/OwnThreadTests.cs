@@ -20,4 +20,38 @@ public sealed class OwnThreadTests
 
         await run.Should().ThrowAsync<InvalidOperationException>().WithMessage("the file has errors");
     }
+
+    /// <summary>
+    /// An import's threads yield the cores to requests: Linux keeps a nice value per thread, shown in the thread's
+    /// /proc stat, and a new thread starts with its creator's. The code after the await, and a thread it starts, keep
+    /// the caller's priority (without the relay both ran at the background thread's).
+    /// </summary>
+    [Fact]
+    public async Task BackgroundWork_RunsNicerThanItsCreator_AndWhatFollowsAsNiceAsTheCaller()
+    {
+        var caller = NiceOfThisThread();
+
+        var background = await OwnThread.RunInBackgroundAsync(NiceOfThisThread, CancellationToken.None);
+        var after = NiceOfThisThread();
+        var startedAfter = await OwnThread.RunAsync(NiceOfThisThread, CancellationToken.None);
+
+        background.Should().Be(Math.Min(19, caller + 5));
+        after.Should().Be(caller);
+        startedAfter.Should().Be(caller);
+    }
+
+    [Fact]
+    public async Task BackgroundWorkThatThrows_FailsItsTask()
+    {
+        var run = () => OwnThread.RunInBackgroundAsync(() => throw new InvalidOperationException("a value is already stored"), CancellationToken.None);
+
+        await run.Should().ThrowAsync<InvalidOperationException>().WithMessage("a value is already stored");
+    }
+
+    /// <summary>Field 19 of /proc/thread-self/stat; counted after the command name, which is in brackets and may hold spaces.</summary>
+    private static int NiceOfThisThread()
+    {
+        var stat = File.ReadAllText("/proc/thread-self/stat");
+        return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[16], System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

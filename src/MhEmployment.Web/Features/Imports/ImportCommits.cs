@@ -175,7 +175,9 @@ public sealed partial class ImportCommits(
         using (ImportTimings.Start(logger, import.Id, "commit transaction"))
         {
             var version = await DataVersion.RecordAsync(db, DataChangeKinds.ImportCommitted, indicatorIds, import.Id, import.CommittedUtc ?? clock.GetUtcNow().UtcDateTime, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            // On SQLite the commit of a million rows writes and syncs them, then copies them from the write-ahead log
+            // into the database (its automatic checkpoint): seconds of blocking work, kept off the pool's threads.
+            await OwnThread.RunInBackgroundAsync(transaction.Commit, CancellationToken.None);
             return version;
         }
     }

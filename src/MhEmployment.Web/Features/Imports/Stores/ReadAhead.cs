@@ -17,7 +17,7 @@ internal static class ReadAhead
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var queue = new BlockingCollection<(T[] Items, int Count)>(Depth);
-        var producer = OwnThread.RunAsync(() =>
+        var producer = OwnThread.RunInBackgroundAsync(() =>
         {
             try
             {

@@ -21,7 +21,7 @@ public sealed class PostgresImportStore(AppDbContext db, ILogger<PostgresImportS
     public async Task<long> StageAsync(int importId, IEnumerable<StagedValue> rows, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var count = await OwnThread.RunAsync(() => Copy("StagedValues", importId, rows, beforeFirst: null, cancellationToken), cancellationToken);
+        var count = await OwnThread.RunInBackgroundAsync(() => Copy("StagedValues", importId, rows, beforeFirst: null, cancellationToken), cancellationToken);
         // Fresh statistics, so that the merge's joins are planned for the rows just staged rather than an empty table.
         await ImportStoreCommon.ExecuteAsync(db, "ANALYZE \"StagedValues\"", importId, cancellationToken);
         return count;
@@ -38,7 +38,7 @@ public sealed class PostgresImportStore(AppDbContext db, ILogger<PostgresImportS
         long count;
         try
         {
-            count = await OwnThread.RunAsync(() => Copy("IndicatorValues", importId, rows, AbandonIfAnyStored, cancellationToken), cancellationToken);
+            count = await OwnThread.RunInBackgroundAsync(() => Copy("IndicatorValues", importId, rows, AbandonIfAnyStored, cancellationToken), cancellationToken);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {

@@ -35,7 +35,7 @@ public sealed class SqliteImportStore(AppDbContext db, SqliteLongWrites longWrit
         using var longWrite = longWrites.Enter();
         await using (await FastWritesAsync(cancellationToken))
         {
-            return await OwnThread.RunAsync(() =>
+            return await OwnThread.RunInBackgroundAsync(() =>
             {
                 using var transaction = Connection.BeginTransaction();
                 var count = Insert("StagedValues", importId, rows, cancellationToken);
@@ -52,7 +52,7 @@ public sealed class SqliteImportStore(AppDbContext db, SqliteLongWrites longWrit
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            return await OwnThread.RunAsync(() => Insert("IndicatorValues", importId, rows, cancellationToken), cancellationToken);
+            return await OwnThread.RunInBackgroundAsync(() => Insert("IndicatorValues", importId, rows, cancellationToken), cancellationToken);
         }
         catch (SqliteException ex) when (ex.SqliteExtendedErrorCode is SqliteConstraintPrimaryKey or SqliteConstraintUnique)
         {
