@@ -184,6 +184,44 @@ public sealed class DashboardCacheTests : IDisposable
         next.Should().Be("read again");
     }
 
+    /// <summary>
+    /// After a new version is published every page is asked for again at once: those who ask while a page or a
+    /// comparison is being built wait for that build rather than each doing it again.
+    /// </summary>
+    [Fact]
+    public async Task APageOrComparisonAskedForByManyAtOnce_IsBuiltOnce_AndAFailedBuildIsTriedAgain()
+    {
+        var snapshot = await cache.SnapshotAsync();
+        var builds = 0;
+        var comparisons = 0;
+        using var start = new Barrier(8);
+        var askers = Enumerable.Range(0, 8).Select(_ => Task.Factory.StartNew(() =>
+        {
+            start.SignalAndWait();
+            var page = cache.GetOrAdd(snapshot, "page", () =>
+            {
+                Interlocked.Increment(ref builds);
+                Thread.Sleep(200);
+                return "built";
+            });
+            var comparison = cache.Comparison(snapshot.IndicatorsByKey["one"], "key", () =>
+            {
+                Interlocked.Increment(ref comparisons);
+                Thread.Sleep(200);
+                return Compare(snapshot, "one");
+            });
+            return (page, comparison);
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToList();
+        var answers = await Task.WhenAll(askers);
+
+        builds.Should().Be(1);
+        comparisons.Should().Be(1);
+        answers.Select(a => a.comparison).Distinct().Should().ContainSingle();
+        var failing = () => cache.GetOrAdd<string>(snapshot, "failing", () => throw new InvalidOperationException("the build failed"));
+        failing.Should().Throw<InvalidOperationException>();
+        cache.GetOrAdd(snapshot, "failing", () => "built on the next try").Should().Be("built on the next try");
+    }
+
     [Fact]
     public async Task ComparisonsOfAnIndicatorANewVersionLeftAlone_AreKept_AndThoseOfTheChangedOneBuiltAgain()
     {

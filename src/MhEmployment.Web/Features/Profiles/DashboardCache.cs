@@ -24,10 +24,10 @@ public sealed partial class DashboardCache(
 
     private readonly SemaphoreSlim loading = new(1, 1);
     private readonly Lock firstLoadLock = new();
-    private readonly ConcurrentDictionary<string, object> derived = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<object>> derived = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, object> databaseReads = new(StringComparer.Ordinal);
     private long databaseReadsGeneration;
-    private readonly ConditionalWeakTable<IndicatorValues, ConcurrentDictionary<string, PeriodComparison>> comparisons = [];
+    private readonly ConditionalWeakTable<IndicatorValues, ConcurrentDictionary<string, Lazy<PeriodComparison>>> comparisons = [];
     private readonly TimeSpan ownChangeWait = TimeSpan.FromSeconds(configuration.GetValue("Dashboards:OwnChangeWaitSeconds", 10.0));
     private volatile ValueSnapshot? current;
     private volatile TaskCompletionSource published = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -126,18 +126,12 @@ public sealed partial class DashboardCache(
     public PeriodComparison Comparison(IndicatorValues indicator, string key, Func<PeriodComparison> build)
     {
         ArgumentNullException.ThrowIfNull(build);
-        var kept = comparisons.GetValue(indicator, _ => new ConcurrentDictionary<string, PeriodComparison>(StringComparer.Ordinal));
-        if (kept.TryGetValue(key, out var found))
-        {
-            return found;
-        }
-        var built = build();
-        if (kept.Count >= MaxComparisonsPerIndicator)
+        var kept = comparisons.GetValue(indicator, _ => new ConcurrentDictionary<string, Lazy<PeriodComparison>>(StringComparer.Ordinal));
+        if (!kept.ContainsKey(key) && kept.Count >= MaxComparisonsPerIndicator)
         {
             kept.Clear(); // bounded, as the derived pages are: chosen-group benchmarks can be any set of areas
         }
-        kept[key] = built;
-        return built;
+        return BuiltOnce(kept, key, build);
     }
 
     /// <summary>Something computed from one snapshot (a dashboard, a chart), kept until the data change.</summary>
@@ -146,21 +140,36 @@ public sealed partial class DashboardCache(
     {
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(build);
+        if (!ReferenceEquals(from, current))
+        {
+            return build(); // a snapshot already replaced: not kept
+        }
         var fullKey = $"{from.Version}|{typeof(T).Name}|{key}";
-        if (derived.TryGetValue(fullKey, out var found))
+        if (!derived.ContainsKey(fullKey) && derived.Count >= MaxDerivedEntries)
         {
-            return (T)found;
+            derived.Clear(); // Crude but bounded: a flood of distinct queries cannot grow memory without limit.
         }
-        var value = build();
-        if (ReferenceEquals(from, current))
+        return (T)BuiltOnce(derived, fullKey, build);
+    }
+
+    /// <summary>
+    /// The value kept under <paramref name="key"/>, built by the first caller while those who ask meanwhile wait for
+    /// it. Once a new version is published, every page built from the previous one is asked for again at once: 64
+    /// connections each built the same comparisons of the changed indicator's million values, which held every
+    /// request for a second. A build that fails is not kept, so the next caller tries again.
+    /// </summary>
+    private static TValue BuiltOnce<TValue>(ConcurrentDictionary<string, Lazy<TValue>> kept, string key, Func<TValue> build)
+    {
+        var entry = kept.GetOrAdd(key, _ => new Lazy<TValue>(build, LazyThreadSafetyMode.ExecutionAndPublication));
+        try
         {
-            if (derived.Count >= MaxDerivedEntries)
-            {
-                derived.Clear(); // Crude but bounded: a flood of distinct queries cannot grow memory without limit.
-            }
-            derived[fullKey] = value;
+            return entry.Value;
         }
-        return value;
+        catch
+        {
+            kept.TryRemove(new KeyValuePair<string, Lazy<TValue>>(key, entry));
+            throw;
+        }
     }
 
     /// <summary>
