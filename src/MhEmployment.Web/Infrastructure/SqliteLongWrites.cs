@@ -102,7 +102,7 @@ public sealed class SqliteLongWrites
                     }
                     finally
                     {
-                        await db.Database.UseTransactionAsync(null, cancellationToken);
+                        await db.Database.UseTransactionAsync(null, CancellationToken.None); // let go of it however the save ended
                     }
                 }
                 return true;

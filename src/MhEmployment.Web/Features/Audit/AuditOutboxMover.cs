@@ -122,7 +122,8 @@ public sealed partial class AuditOutboxMover(
             .Select(e => new { e.OccurredUtc, e.Actor, e.Action, e.Target, e.Details }).ToListAsync(cancellationToken);
         var fresh = AuditOutboxEntries.NotYetWritten(batch, stored.Select(e => new AuditEntryKey(e.OccurredUtc.Ticks, e.Actor, e.Action, e.Target, e.Details)));
         db.AuditEvents.AddRange(fresh);
-        return await longWrites.TrySaveAroundAsync(db, cancellationToken) ? fresh.Count : null;
+        // Not cancelled half-way (a short write): a shutdown stops the move between batches.
+        return await longWrites.TrySaveAroundAsync(db, CancellationToken.None) ? fresh.Count : null;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Moved {Count} audit entries from the outbox into the audit log")]
