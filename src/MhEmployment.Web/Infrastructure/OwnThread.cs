@@ -31,9 +31,14 @@ public static class OwnThread
         }
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         var relay = Relay.Completions; // started here, if it is the first, so that it has the caller's priority
+        var nested = inBackground; // started by background work (an import's writer starts its reader): as low already
         new Thread(() =>
         {
-            LowPriority.ForThisThread();
+            inBackground = true;
+            if (!nested)
+            {
+                LowPriority.ForThisThread();
+            }
             try
             {
                 var result = work();
@@ -46,6 +51,9 @@ public static class OwnThread
         }) { IsBackground = true, Name = "Background work" }.Start();
         return done.Task;
     }
+
+    [ThreadStatic]
+    private static bool inBackground;
 
     /// <summary>As <see cref="RunInBackgroundAsync{T}"/>, for work without a result.</summary>
     public static Task RunInBackgroundAsync(Action work, CancellationToken cancellationToken)

@@ -40,6 +40,17 @@ public sealed class OwnThreadTests
         startedAfter.Should().Be(caller);
     }
 
+    /// <summary>An import's writer, on a background thread, starts the reader of its file: both run one step lower, not two.</summary>
+    [Fact]
+    public async Task BackgroundWorkStartedByBackgroundWork_RunsAsNiceAsIt()
+    {
+        var caller = NiceOfThisThread();
+
+        var nested = await OwnThread.RunInBackgroundAsync(() => OwnThread.RunInBackgroundAsync(NiceOfThisThread, CancellationToken.None), CancellationToken.None);
+
+        (await nested).Should().Be(Math.Min(19, caller + 5));
+    }
+
     [Fact]
     public async Task BackgroundWorkThatThrows_FailsItsTask()
     {
