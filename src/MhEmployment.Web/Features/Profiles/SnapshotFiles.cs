@@ -160,7 +160,8 @@ public sealed partial class SnapshotFiles(string directory, ILogger<SnapshotFile
             var name = string.Create(CultureInfo.InvariantCulture, $"{id}-{Guid.NewGuid():N}{Extension}");
             await using (var stream = new FileStream(Path.Combine(Directory, name), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             {
-                IndicatorValuesFile.Write(stream, values);
+                // Encoding a million values is CPU that nobody waits for: at background priority, off the pool.
+                await OwnThread.RunInBackgroundAsync(() => IndicatorValuesFile.Write(stream, values), cancellationToken);
             }
             files[id] = (values.Tables, name);
             written++;
