@@ -98,7 +98,12 @@ try
     app.UseAppErrorHandling();
     // The connection's id lets the request log show how long a request queued before the pipeline began (the gap
     // after the same connection's previous request), which the server's own elapsed time leaves out.
-    app.UseSerilogRequestLogging(o => o.EnrichDiagnosticContext = (context, http) => context.Set("Conn", http.Connection.Id));
+    // Through the app's own logger, not the static one: several apps in one process (tests) each keep their own.
+    app.UseSerilogRequestLogging(o =>
+    {
+        o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+        o.EnrichDiagnosticContext = (context, http) => context.Set("Conn", http.Connection.Id);
+    });
     app.UseClientDisconnects();
     app.UseStaticFiles();
     app.UseRouting();
