@@ -96,9 +96,9 @@ try
     app.UseTrustedProxies();
     app.UseSecurityHeaders();
     app.UseAppErrorHandling();
-    // The connection's id lets the request log show how long a request queued before the pipeline began (the gap
-    // after the same connection's previous request), which the server's own elapsed time leaves out.
-    // Through the app's own logger, not the static one: several apps in one process (tests) each keep their own.
+    // Through the app's own logger, not the static one, which several apps in one process (tests) would share. The
+    // connection's id shows how long a request queued before the pipeline began (the gap after the same connection's
+    // previous request), which the request's own elapsed time leaves out.
     app.UseSerilogRequestLogging(o =>
     {
         o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
