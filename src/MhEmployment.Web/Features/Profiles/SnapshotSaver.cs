@@ -101,7 +101,7 @@ public sealed partial class SnapshotSaver(DashboardCache cache, SnapshotFiles fi
         // Before any change there is no version to fingerprint the files with, and nothing worth saving.
         if (await source.ChangeTimeAsync(snapshot.Version, cancellationToken) is { } changedAt)
         {
-            var written = await Task.Run(() => files.SaveAsync(snapshot, changedAt, cancellationToken), cancellationToken);
+            var written = await files.SaveAsync(snapshot, changedAt, cancellationToken); // its encoding runs at background priority
             var elapsed = TimeProvider.System.GetElapsedTime(started);
             var indicators = snapshot.Indicators.Count;
             LogSaved(logger, snapshot.Version, written, indicators, elapsed);
