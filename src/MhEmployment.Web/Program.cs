@@ -96,14 +96,7 @@ try
     app.UseTrustedProxies();
     app.UseSecurityHeaders();
     app.UseAppErrorHandling();
-    // Through the app's own logger, not the static one, which several apps in one process (tests) would share. The
-    // connection's id shows how long a request queued before the pipeline began (the gap after the same connection's
-    // previous request), which the request's own elapsed time leaves out.
-    app.UseSerilogRequestLogging(o =>
-    {
-        o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
-        o.EnrichDiagnosticContext = (context, http) => context.Set("Conn", http.Connection.Id);
-    });
+    app.UseSerilogRequestLogging(RequestLog.Configure(app.Services.GetRequiredService<Serilog.ILogger>()));
     app.UseClientDisconnects();
     app.UseStaticFiles();
     app.UseRouting();
