@@ -22,7 +22,11 @@ public static class OwnThread
     /// it, at its priority, and a thread that queues work can be the one that starts the pool's next thread, which
     /// would keep its priority for good (a new thread inherits its creator's).
     /// </summary>
-    public static Task<T> RunInBackgroundAsync<T>(Func<T> work, CancellationToken cancellationToken)
+    public static Task<T> RunInBackgroundAsync<T>(Func<T> work, CancellationToken cancellationToken) =>
+        RunInBackgroundAsync(work, BackgroundPriority.Watched, cancellationToken);
+
+    /// <summary>As <see cref="RunInBackgroundAsync{T}(Func{T}, CancellationToken)"/>, as far below requests as <paramref name="priority"/> says.</summary>
+    public static Task<T> RunInBackgroundAsync<T>(Func<T> work, BackgroundPriority priority, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         if (cancellationToken.IsCancellationRequested)
@@ -31,14 +35,13 @@ public static class OwnThread
         }
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         var relay = Relay.Completions; // started here, if it is the first, so that it has the caller's priority
-        var nested = inBackground; // started by background work (an import's writer starts its reader): as low already
+        // Started by background work (an import's writer starts its reader), the thread is that much lower already.
+        var creatorSteppedBack = steppedBack;
+        var target = Math.Max(creatorSteppedBack, (int)priority);
         new Thread(() =>
         {
-            inBackground = true;
-            if (!nested)
-            {
-                LowPriority.ForThisThread();
-            }
+            steppedBack = target;
+            LowPriority.ForThisThread(target - creatorSteppedBack);
             try
             {
                 var result = work();
@@ -52,18 +55,23 @@ public static class OwnThread
         return done.Task;
     }
 
+    /// <summary>How many steps nicer than requests' threads this thread runs (0 on any thread not started here).</summary>
     [ThreadStatic]
-    private static bool inBackground;
+    private static int steppedBack;
 
     /// <summary>As <see cref="RunInBackgroundAsync{T}"/>, for work without a result.</summary>
-    public static Task RunInBackgroundAsync(Action work, CancellationToken cancellationToken)
+    public static Task RunInBackgroundAsync(Action work, CancellationToken cancellationToken) =>
+        RunInBackgroundAsync(work, BackgroundPriority.Watched, cancellationToken);
+
+    /// <summary>As <see cref="RunInBackgroundAsync{T}(Func{T}, BackgroundPriority, CancellationToken)"/>, for work without a result.</summary>
+    public static Task RunInBackgroundAsync(Action work, BackgroundPriority priority, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         return RunInBackgroundAsync(() =>
         {
             work();
             return true;
-        }, cancellationToken);
+        }, priority, cancellationToken);
     }
 
     /// <summary>One thread of normal priority, started with the first background work, that completes its tasks.</summary>

@@ -51,6 +51,26 @@ public sealed class OwnThreadTests
         (await nested).Should().Be(Math.Min(19, caller + 5));
     }
 
+    /// <summary>
+    /// The dashboards' reload, which nobody waits for, steps further back than an import someone watches; started from
+    /// background work, a thread ends at the lower of the two priorities, never at their sum.
+    /// </summary>
+    [Fact]
+    public async Task UnwatchedWork_RunsTenStepsNicer_AndNeverLowerWhenNested()
+    {
+        var caller = NiceOfThisThread();
+
+        var unwatched = await OwnThread.RunInBackgroundAsync(NiceOfThisThread, BackgroundPriority.Unwatched, CancellationToken.None);
+        var unwatchedInWatched = await await OwnThread.RunInBackgroundAsync(
+            () => OwnThread.RunInBackgroundAsync(NiceOfThisThread, BackgroundPriority.Unwatched, CancellationToken.None), CancellationToken.None);
+        var watchedInUnwatched = await await OwnThread.RunInBackgroundAsync(
+            () => OwnThread.RunInBackgroundAsync(NiceOfThisThread, CancellationToken.None), BackgroundPriority.Unwatched, CancellationToken.None);
+
+        unwatched.Should().Be(Math.Min(19, caller + 10));
+        unwatchedInWatched.Should().Be(Math.Min(19, caller + 10));
+        watchedInUnwatched.Should().Be(Math.Min(19, caller + 10));
+    }
+
     [Fact]
     public async Task BackgroundWorkThatThrows_FailsItsTask()
     {

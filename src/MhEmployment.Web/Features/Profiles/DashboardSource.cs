@@ -133,7 +133,7 @@ public sealed class DashboardSource(IServiceScopeFactory scopes) : IDashboardSou
             var rows = await ImportRowsAsync(db, import, indicators, options.CancellationToken);
             // A million rows merged into an indicator's values is seconds of CPU: at background priority, off the pool.
             await Parallel.ForEachAsync(rows, options, async (pair, token) => current[pair.Key] = await OwnThread.RunInBackgroundAsync(
-                () => ImportOverlay.Apply(indicators[pair.Key], current[pair.Key], import, pair.Value), token));
+                () => ImportOverlay.Apply(indicators[pair.Key], current[pair.Key], import, pair.Value), BackgroundPriority.Unwatched, token));
             if (import.Undone)
             {
                 // An indicator the import wrote to without replacing anything still loses the import's values.
@@ -186,7 +186,7 @@ public sealed class DashboardSource(IServiceScopeFactory scopes) : IDashboardSou
                     }
                 }, token);
             });
-        return await OwnThread.RunInBackgroundAsync(() => ImportRows.Combine(parts), cancellationToken);
+        return await OwnThread.RunInBackgroundAsync(() => ImportRows.Combine(parts), BackgroundPriority.Unwatched, cancellationToken);
     }
 
     /// <summary>The first and last row id of the import's rows in <paramref name="table"/>; null when it has none.</summary>
@@ -237,7 +237,7 @@ public sealed class DashboardSource(IServiceScopeFactory scopes) : IDashboardSou
         var builder = new IndicatorValuesBuilder(indicator);
         await ReadRowsAsync(db, $"""SELECT {StoredRow.Columns} FROM "IndicatorValues" WHERE "IndicatorId" = @id""", [("@id", indicator.Id)],
             (row, _) => builder.Add(row), cancellationToken);
-        return await OwnThread.RunInBackgroundAsync(builder.Build, cancellationToken); // sorts and indexes them: seconds of CPU for a million
+        return await OwnThread.RunInBackgroundAsync(builder.Build, BackgroundPriority.Unwatched, cancellationToken); // sorts and indexes them: seconds of CPU for a million
     }
 
     public async Task<DateTime?> ChangeTimeAsync(long version, CancellationToken cancellationToken)
@@ -270,10 +270,10 @@ public sealed class DashboardSource(IServiceScopeFactory scopes) : IDashboardSou
             // threads serve requests meanwhile.
             if (connection is SqliteConnection sqlite)
             {
-                await OwnThread.RunInBackgroundAsync(() => SqliteStoredRows.Read(sqlite, sql, parameters, take, cancellationToken), cancellationToken);
+                await OwnThread.RunInBackgroundAsync(() => SqliteStoredRows.Read(sqlite, sql, parameters, take, cancellationToken), BackgroundPriority.Unwatched, cancellationToken);
                 return;
             }
-            await OwnThread.RunInBackgroundAsync(() => Read(connection, sql, parameters, take, cancellationToken), cancellationToken);
+            await OwnThread.RunInBackgroundAsync(() => Read(connection, sql, parameters, take, cancellationToken), BackgroundPriority.Unwatched, cancellationToken);
         }
         finally
         {

@@ -161,7 +161,7 @@ public sealed partial class SnapshotFiles(string directory, ILogger<SnapshotFile
             await using (var stream = new FileStream(Path.Combine(Directory, name), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             {
                 // Encoding a million values is CPU that nobody waits for: at background priority, off the pool.
-                await OwnThread.RunInBackgroundAsync(() => IndicatorValuesFile.Write(stream, values), cancellationToken);
+                await OwnThread.RunInBackgroundAsync(() => IndicatorValuesFile.Write(stream, values), BackgroundPriority.Unwatched, cancellationToken);
             }
             files[id] = (values.Tables, name);
             written++;
